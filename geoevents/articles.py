@@ -1,0 +1,457 @@
+"""Read news articles from text, HTML, JSON and JSON Lines files, directories or stdin.
+
+:func:`read_articles` turns every input into :class:`Article` values. Bad input
+never stops the run: each problem is *yielded* as a
+:class:`~geoevents.errors.InputError` naming the file, line and field, and the
+other articles are still read.
+
+Formats (chosen by extension; ``-`` and unknown extensions are sniffed):
+
+=======================  ==============================================================
+``.txt`` ``.text`` ``.md``  first non-empty line is the title, the rest is the text
+                          (a file with one line only: that line is the text, no title)
+``.html`` ``.htm``         main text, title, date and canonical URL by trafilatura;
+                          scripts, styles and navigation never reach the text
+``.json``                 one record or a list of records
+``.jsonl`` ``.ndjson``     one record per line (blank lines are skipped)
+=======================  ==============================================================
+
+A record has ``text`` (required), and optionally ``id``, ``title``, ``url`` and
+``published`` (ISO date or date-time). A JSON document carrying the key
+``"geoevents_document"`` (e.g. ``examples/expected.json``) is not an article
+file: it is skipped when met in a directory and reported when named directly.
+
+Limits: a file larger than :data:`MAX_BYTES` (20 MB; the ``max_bytes``
+argument or the ``GEOEVENTS_MAX_BYTES`` environment variable change it) is an
+error and is never loaded; so are empty files, binary files (a NUL byte) and
+text that is not UTF-8 (the error names the byte offset; there is no lossy
+fallback). Publication date: record/HTML metadata first, else a dateline in
+the text (:func:`geoevents.dates.published_from_text`), else the ``published``
+argument (``--published``), else none.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("Depot hit\\n\\nKYIV, Aug 2 (AP) - A depot burned.\\n")
+>>> _ = (d / "b.jsonl").write_text('{"id": "r1", "text": "Shelling."}\\n{oops\\n')
+>>> for item in read_articles([d], published=datetime.date(2023, 5, 1)):
+...     if isinstance(item, Article):
+...         print(item.id[:4], item.title, item.published, item.published_source)
+...     else:
+...         print("error", item.line, item.message[:14])
+art- Depot hit 2023-08-02 dateline
+r1 None 2023-05-01 option
+error 2 not valid JSON
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
+from geoevents.errors import InputError
+from geoevents.model import stable_id
+
+#: Default size cap per input file (bytes). Larger files are refused unread.
+MAX_BYTES = 20 * 1024 * 1024
+#: Environment variable overriding :data:`MAX_BYTES`.
+MAX_BYTES_ENV = "GEOEVENTS_MAX_BYTES"
+
+TEXT_EXTENSIONS = (".txt", ".text", ".md")
+HTML_EXTENSIONS = (".html", ".htm")
+JSON_EXTENSIONS = (".json",)
+JSONL_EXTENSIONS = (".jsonl", ".ndjson")
+#: Extensions read when walking a directory.
+EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + JSONL_EXTENSIONS
+#: Key marking a JSON document that is not an article file.
+DOCUMENT_MARKER = "geoevents_document"
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, ready for extraction.
+
+    >>> a = Article(id="a1", title="T", text="Body.")
+    >>> a.content_hash == hashlib.sha256("T\\nBody.".encode()).hexdigest()
+    True
+    >>> a.where
+    'a1'
+    """
+
+    id: str  # record id, else stable hash of (file name, content)
+    title: str | None
+    text: str  # main text (title excluded)
+    url: str | None = None
+    published: datetime.date | None = None
+    published_source: str = "none"  # "metadata" | "dateline" | "option" | "none"
+    path: str | None = None
+    line: int | None = None  # JSON Lines line number (1-based)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 hex digest of ``title + "\\n" + text``."""
+        return hashlib.sha256(f"{self.title or ''}\n{self.text}".encode()).hexdigest()
+
+    @property
+    def where(self) -> str:
+        """``path:line`` (or the id) for messages."""
+        if self.path is None:
+            return self.id
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+def max_bytes_default() -> int:
+    """The size cap: ``$GEOEVENTS_MAX_BYTES`` if set to an integer, else :data:`MAX_BYTES`.
+
+    >>> max_bytes_default() > 0
+    True
+    """
+    raw = os.environ.get(MAX_BYTES_ENV)
+    if raw:
+        try:
+            value = int(raw)
+        except ValueError:
+            return MAX_BYTES
+        if value > 0:
+            return value
+    return MAX_BYTES
+
+
+def read_articles(
+    inputs: Sequence[str | Path],
+    *,
+    published: datetime.date | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Article | InputError]:
+    """Articles from files, directories (recursive, sorted) and ``-`` (stdin).
+
+    Errors are yielded, never raised, in input order among the articles.
+
+    Parameters
+    ----------
+    inputs
+        Paths of files or directories, or ``"-"`` for standard input.
+    published
+        Publication date used for articles with no date in metadata or dateline.
+    max_bytes
+        Per-file size cap; default :func:`max_bytes_default`.
+    """
+    cap = max_bytes if max_bytes is not None else max_bytes_default()
+    for item in inputs:
+        name = str(item)
+        if name == STDIN:
+            yield from _read_stdin(published, cap)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, published, cap, in_directory=True)
+        elif path.exists():
+            yield from _read_file(path, published, cap, in_directory=False)
+        else:
+            yield InputError("no such file or directory", path=name)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` with a known extension, sorted, hidden entries skipped."""
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.suffix.lower() in EXTENSIONS:
+            yield entry
+
+
+def _read_stdin(published: datetime.date | None, cap: int) -> Iterator[Article | InputError]:
+    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data = buffer.read(cap + 1)
+    else:  # a text-only stdin (e.g. replaced in tests)
+        data = sys.stdin.read(cap + 1).encode("utf-8")
+    if len(data) > cap:
+        yield InputError(f"input larger than the {cap}-byte limit; not read", path="<stdin>")
+        return
+    yield from _parse_bytes(data, "<stdin>", _sniff(data), published, in_directory=False)
+
+
+def _read_file(
+    path: Path, published: datetime.date | None, cap: int, *, in_directory: bool
+) -> Iterator[Article | InputError]:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > cap:
+            yield InputError(
+                f"file is {size} bytes, over the {cap}-byte limit "
+                f"(set {MAX_BYTES_ENV} to raise it); not read",
+                path=where,
+            )
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield InputError(f"cannot read: {err.strerror or err}", path=where)
+        return
+    suffix = path.suffix.lower()
+    if suffix in TEXT_EXTENSIONS:
+        kind = "text"
+    elif suffix in HTML_EXTENSIONS:
+        kind = "html"
+    elif suffix in JSON_EXTENSIONS:
+        kind = "json"
+    elif suffix in JSONL_EXTENSIONS:
+        kind = "jsonl"
+    else:
+        kind = _sniff(data)
+    yield from _parse_bytes(data, where, kind, published, in_directory=in_directory)
+
+
+def _sniff(data: bytes) -> str:
+    """Guess the format of ``data`` from its first characters."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head:
+        return "html"
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        first = head.split(b"\n", 1)[0].strip()
+        return "jsonl" if first.endswith(b"}") else "json"
+    return "text"
+
+
+def decode_utf8(data: bytes, where: str) -> str:
+    """Decode ``data`` as UTF-8 (a BOM is dropped), refusing binary and other encodings.
+
+    >>> decode_utf8("Київ".encode(), "f")
+    'Київ'
+    >>> decode_utf8(b"ab\\xff", "f")
+    Traceback (most recent call last):
+    ...
+    geoevents.errors.InputError: f: not UTF-8 text: invalid byte 0xff at offset 2
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"binary file (NUL byte at offset {nul}); not text", path=where)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = data[err.start : err.start + 1].hex()
+        raise InputError(
+            f"not UTF-8 text: invalid byte 0x{bad} at offset {err.start}", path=where
+        ) from err
+
+
+def _parse_bytes(
+    data: bytes,
+    where: str,
+    kind: str,
+    published: datetime.date | None,
+    *,
+    in_directory: bool,
+) -> Iterator[Article | InputError]:
+    try:
+        text = decode_utf8(data, where)
+    except InputError as err:
+        yield err
+        return
+    if not text.strip():
+        yield InputError("empty file", path=where)
+        return
+    if kind == "text":
+        yield _catch(lambda: _text_article(text, where, published))
+    elif kind == "html":
+        yield _catch(lambda: _html_article(text, where, published))
+    elif kind == "json":
+        yield from _json_articles(text, where, published, in_directory=in_directory)
+    else:
+        yield from _jsonl_articles(text, where, published)
+
+
+def _catch(make: Any) -> Article | InputError:
+    try:
+        return make()
+    except InputError as err:
+        return err
+
+
+def _file_id(where: str, *parts: object) -> str:
+    return stable_id(os.path.basename(where), *parts, prefix="art")
+
+
+def _date_fields(
+    meta: datetime.date | None, text: str, option: datetime.date | None
+) -> tuple[datetime.date | None, str]:
+    if meta is not None:
+        return meta, "metadata"
+    found = published_from_text(text, year=option.year if option else None)
+    if found is not None:
+        return found, "dateline"
+    if option is not None:
+        return option, "option"
+    return None, "none"
+
+
+def _text_article(text: str, where: str, published: datetime.date | None) -> Article:
+    lines = text.strip().splitlines()
+    title: str | None = lines[0].strip()
+    body = "\n".join(lines[1:]).strip()
+    if not body:  # a one-line file: the line is the text
+        title, body = None, lines[0].strip()
+    date, source = _date_fields(None, body, published)
+    art = Article(
+        id="",
+        title=title,
+        text=_main_text(body, where, None),
+        published=date,
+        published_source=source,
+        path=where,
+    )
+    return _with_id(art, _file_id(where, art.content_hash))
+
+
+def _main_text(body: str, where: str, line: int | None) -> str:
+    """``body`` without leading timestamp lines; an error if nothing else is left."""
+    text = strip_date_lines(body)
+    if not text:
+        raise InputError("no article text (only a date)", path=where, line=line, field="text")
+    return text
+
+
+def _with_id(art: Article, new_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(art, id=new_id)
+
+
+def _html_article(html: str, where: str, published: datetime.date | None) -> Article:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as err:  # trafilatura/lxml raise many types on broken markup
+        raise InputError(f"cannot parse HTML: {err}", path=where) from err
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise InputError("no main text found in the HTML page", path=where)
+    title = (getattr(doc, "title", None) or "").strip() or None
+    if title:
+        first, _, rest = body.partition("\n")
+        if first.strip() == title and rest.strip():
+            body = rest.strip()
+    meta_date = parse_iso_date(getattr(doc, "date", None))
+    url = getattr(doc, "url", None) or None
+    date, source = _date_fields(meta_date, body, published)
+    art = Article(
+        id="",
+        title=title,
+        text=_main_text(body, where, None),
+        url=url,
+        published=date,
+        published_source=source,
+        path=where,
+    )
+    return _with_id(art, _file_id(where, art.content_hash))
+
+
+def _record_article(
+    rec: Any, where: str, line: int | None, index: int, published: datetime.date | None
+) -> Article:
+    if not isinstance(rec, dict):
+        raise InputError(
+            f"a record must be a JSON object, not {type(rec).__name__}", path=where, line=line
+        )
+    text = rec.get("text")
+    if text is None:
+        raise InputError("record has no text", path=where, line=line, field="text")
+    if not isinstance(text, str):
+        raise InputError("text must be a string", path=where, line=line, field="text")
+    if not text.strip():
+        raise InputError("text is empty", path=where, line=line, field="text")
+    fields: dict[str, str | None] = {}
+    for key in ("id", "title", "url"):
+        value = rec.get(key)
+        if value is not None and not isinstance(value, (str, int)):
+            raise InputError(
+                f"{key} must be a string, not {type(value).__name__}",
+                path=where,
+                line=line,
+                field=key,
+            )
+        fields[key] = str(value).strip() if value is not None else None
+    raw_date = rec.get("published")
+    meta_date: datetime.date | None = None
+    if raw_date not in (None, ""):
+        meta_date = parse_iso_date(raw_date) if isinstance(raw_date, str) else None
+        if meta_date is None:
+            raise InputError(
+                f"not an ISO date: {str(raw_date)[:40]!r}", path=where, line=line, field="published"
+            )
+    body = text.strip()
+    date, source = _date_fields(meta_date, body, published)
+    art = Article(
+        id="",
+        title=fields["title"] or None,
+        text=_main_text(body, where, line),
+        url=fields["url"] or None,
+        published=date,
+        published_source=source,
+        path=where,
+        line=line,
+    )
+    rid = fields["id"] or _file_id(where, line if line is not None else index, art.content_hash)
+    return _with_id(art, rid)
+
+
+def _json_articles(
+    text: str, where: str, published: datetime.date | None, *, in_directory: bool
+) -> Iterator[Article | InputError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield InputError(
+            f"not valid JSON: {err.msg} (column {err.colno})", path=where, line=err.lineno
+        )
+        return
+    if isinstance(data, dict) and DOCUMENT_MARKER in data:
+        if not in_directory:
+            yield InputError(
+                f"not an article file (a {data[DOCUMENT_MARKER]!r} document)", path=where
+            )
+        return
+    records: Iterable[Any] = data if isinstance(data, list) else [data]
+    for index, rec in enumerate(records):
+        yield _catch(
+            lambda rec=rec, index=index: _record_article(rec, where, None, index, published)
+        )
+
+
+def _jsonl_articles(
+    text: str, where: str, published: datetime.date | None
+) -> Iterator[Article | InputError]:
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as err:
+            yield InputError(
+                f"not valid JSON: {err.msg} (column {err.colno})", path=where, line=lineno
+            )
+            continue
+        yield _catch(
+            lambda rec=rec, lineno=lineno: _record_article(rec, where, lineno, lineno, published)
+        )

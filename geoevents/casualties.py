@@ -1,0 +1,307 @@
+"""Casualty figures (killed, injured) with their qualifiers.
+
+Convention for :class:`geoevents.model.Figure` (consistent with
+:attr:`geoevents.model.Event.casualties`, which takes the low of lows and the high
+of highs, using the other end when one is ``None``):
+
+==============================  ===========================================
+wording                         Figure(low, high, qualifier)
+==============================  ===========================================
+"63 killed", "sixty-three"      ``(63, 63, None)``
+"at least 63", "more than 63"   ``(63, None, "at least")`` / ``"more than"``
+"nearly/almost/about/some 50"   ``(50, 50, "nearly")`` ... the stated number, qualifier kept
+"up to 40"                      ``(None, 40, "up to")``
+"between 10 and 15", "10-15"    ``(10, 15, "between")``
+"a dozen"                       ``(12, 12, "a dozen")``
+"dozens"                        ``(24, None, "dozens")``
+"scores"                        ``(40, None, "scores")``
+"hundreds"                      ``(200, None, "hundreds")``
+"several"                       ``(3, None, "several")``
+"no one was killed"             ``(0, 0, "none")``
+"400 dead and wounded"          killed and injured both ``(None, 400, "dead and wounded")``
+==============================  ===========================================
+
+A combined "dead and wounded" figure is an upper bound for each, never split.
+
+>>> parse_casualties("At least 63 servicemen were killed and 20 injured")
+Casualties(killed=Figure(low=63, high=None, qualifier='at least', text='At least 63 servicemen were killed'), injured=Figure(low=20, high=20, qualifier=None, text='20 injured'))
+>>> parse_casualties("the strike killed nearly four hundred soldiers").killed
+Figure(low=400, high=400, qualifier='nearly', text='killed nearly four hundred')
+>>> parse_number("twenty-five"), parse_number("two hundred and fifty"), parse_number("1,200")
+(25, 250, 1200)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geoevents.model import Figure
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_U = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_T = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNDER100 = rf"(?:{_T}(?:[- ]{_U})?|{_U})"
+_WORDNUM = rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?{_UNDER100})?|{_UNDER100})"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDNUM})"
+
+#: Vague quantities: word -> (low, high).
+VAGUE: dict[str, tuple[int | None, int | None]] = {
+    "a dozen": (12, 12),
+    "dozens": (24, None),
+    "dozens of": (24, None),
+    "scores": (40, None),
+    "scores of": (40, None),
+    "hundreds": (200, None),
+    "hundreds of": (200, None),
+    "several": (3, None),
+}
+_VAGUE = r"(?:a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|several)"
+
+_LOWER = {
+    "at least": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "at least",
+}
+_APPROX = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "approximately",
+    "roughly",
+    "an estimated",
+    "close to",
+)
+_QUAL = r"(?:at\s+least|more\s+than|over|upwards\s+of|nearly|almost|about|around|some|approximately|roughly|an\s+estimated|close\s+to|up\s+to)"
+_QTY = (
+    rf"(?:between\s+{NUMBER}\s+and\s+{NUMBER}|\d+\s*[-–]\s*\d+|{NUMBER}\s+to\s+{NUMBER}"
+    rf"|(?:{_QUAL}\s+)?(?:{NUMBER}|{_VAGUE}))"
+)
+
+_KILL_V = r"(?:killed|dead|died|killing|deaths?|lost\s+their\s+lives|perished|fatalities|dying)"
+_HURT_V = r"(?:injured|wounded|hurt|injuring|wounding|injuries|casualties)"
+_NOUN_GAP = r"(?:\s+(?!and\b|or\b|were\b|was\b|have\b|had\b)[A-Za-z'’-]+){0,4}?"
+_AUX = r"(?:\s*,[^,]{1,40},)?(?:\s*,?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|been|had|have|has|reportedly|later|also|all))*"
+
+_N_THEN_VERB = re.compile(
+    rf"(?<![\w-])(?P<q>{_QTY}){_NOUN_GAP}{_AUX}\s+(?P<v>{_KILL_V}|{_HURT_V})(?P<comb>\s+(?:and|or)\s+(?:{_HURT_V}|{_KILL_V}))?\b",
+    re.IGNORECASE,
+)
+_VERB_THEN_N = re.compile(
+    rf"\b(?P<v>killing|killed|injuring|injured|wounding|wounded|left)\s+(?P<q>{_QTY})(?![\w-])"
+    rf"(?:{_NOUN_GAP}\s+(?P<v2>dead|injured|wounded))?",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    rf"\b(?:death\s+)?toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of|is|was|stood\s+at|reached)\s+(?P<q>{_QTY})(?![\w-])"
+    rf"|\b(?:raised|revised|increased)\s+(?:the\s+(?:death\s+)?toll\s+)?to\s+(?P<q2>{_QTY})(?![\w-])"
+    rf"(?=\s+(?:the\s+)?(?:number|toll|dead|killed|deaths)|\s*$|[,.])",
+    re.IGNORECASE,
+)
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|civilian|person|child|boy|girl|soldier|serviceman|resident"
+    r"|driver|pensioner|teenager|worker|employee|officer)\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?P<v>killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+_NONE = re.compile(
+    r"\bno\s+(?P<w>one|casualties|deaths|injuries|victims|fatalities)\b(?:\s+(?:was|were)\s+(?P<v>killed|injured|hurt|wounded))?"
+    r"|\bnobody\s+was\s+(?P<v2>killed|injured|hurt)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Killed and injured figures stated in one sentence (``None`` if not stated)."""
+
+    killed: Figure | None = None
+    injured: Figure | None = None
+
+
+def parse_number(text: str) -> int | None:
+    """Integer value of digits or English number words up to the hundreds.
+
+    >>> parse_number("sixty three"), parse_number("a hundred"), parse_number("seven")
+    (63, 100, 7)
+    >>> parse_number("many") is None
+    True
+    """
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    words = re.split(r"[\s-]+", t)
+    total = 0
+    current = 0
+    seen = False
+    for w in words:
+        if w == "and":
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_quantity(text: str) -> Figure | None:
+    """A :class:`Figure` for a quantity phrase (see the module table).
+
+    >>> parse_quantity("at least 63")
+    Figure(low=63, high=None, qualifier='at least', text='at least 63')
+    >>> parse_quantity("between 10 and 15")
+    Figure(low=10, high=15, qualifier='between', text='between 10 and 15')
+    >>> parse_quantity("dozens")
+    Figure(low=24, high=None, qualifier='dozens', text='dozens')
+    >>> parse_quantity("up to 40")
+    Figure(low=None, high=40, qualifier='up to', text='up to 40')
+    """
+    raw = " ".join(text.split())
+    t = raw.lower()
+    m = re.fullmatch(rf"between\s+({NUMBER})\s+and\s+({NUMBER})", t)
+    if m is None:
+        m = re.fullmatch(rf"(\d+)\s*[-–]\s*(\d+)|({NUMBER})\s+to\s+({NUMBER})", t)
+        if m is not None:
+            a_text, b_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            a, b = parse_number(a_text), parse_number(b_text)
+            if a is None or b is None:
+                return None
+            return Figure(min(a, b), max(a, b), "between", raw)
+    if m is not None:
+        a, b = parse_number(m.group(1)), parse_number(m.group(2))
+        if a is None or b is None:
+            return None
+        return Figure(min(a, b), max(a, b), "between", raw)
+    qual = None
+    m = re.match(rf"({_QUAL})\s+", t)
+    if m is not None:
+        qual = " ".join(m.group(1).split())
+        t = t[m.end() :]
+    vague = " ".join(t.split())
+    if vague in VAGUE:
+        low, high = VAGUE[vague]
+        label = vague.removesuffix(" of")
+        return Figure(low, high, label if qual is None else f"{qual} {label}", raw)
+    n = parse_number(t)
+    if n is None or (qual is None and re.fullmatch(r"(?:19|20)\d\d", t)):  # a year, not a count
+        return None
+    if qual in _LOWER:
+        return Figure(n, None, _LOWER[qual], raw)
+    if qual == "up to":
+        return Figure(None, n, "up to", raw)
+    return Figure(n, n, qual, raw)
+
+
+def _kind(verb: str) -> str:
+    v = verb.lower()
+    if re.fullmatch(_KILL_V, v) or v in ("dead", "left dead"):
+        return "killed"
+    return "injured"
+
+
+def parse_casualties(sentence: str) -> Casualties:
+    """Killed and injured figures in ``sentence``; the first figure of each kind wins.
+
+    >>> parse_casualties("Ukraine said about 400 were killed or wounded").killed
+    Figure(low=None, high=400, qualifier='dead and wounded', text='about 400 were killed or wounded')
+    >>> parse_casualties("No one was hurt.").injured
+    Figure(low=0, high=0, qualifier='none', text='No one was hurt')
+    >>> parse_casualties("a 45-year-old man was killed").killed.low
+    1
+    >>> parse_casualties("Two HIMARS launchers were destroyed")
+    Casualties(killed=None, injured=None)
+    """
+    found: dict[str, tuple[int, Figure]] = {}
+
+    def put(kind: str, pos: int, fig: Figure | None) -> None:
+        if fig is not None and (kind not in found or pos < found[kind][0]):
+            found[kind] = (pos, fig)
+
+    for m in _N_THEN_VERB.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is None:
+            continue
+        if m.group("comb"):
+            both = Figure(
+                None, fig.high if fig.high is not None else fig.low, "dead and wounded", m.group(0)
+            )
+            put("killed", m.start(), both)
+            put("injured", m.start(), both)
+            continue
+        put(_kind(m.group("v")), m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
+    for m in _VERB_THEN_N.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is None:
+            continue
+        verb = m.group("v").lower()
+        if verb == "left":
+            if not m.group("v2"):
+                continue
+            verb = m.group("v2")
+        put(_kind(verb), m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
+    for m in _TOLL.finditer(sentence):
+        fig = parse_quantity(m.group("q") or m.group("q2"))
+        if fig is not None:
+            put("killed", m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
+    for m in _ONE_PERSON.finditer(sentence):
+        put(_kind(m.group("v")), m.start(), Figure(1, 1, None, m.group(0)))
+    for m in _NONE.finditer(sentence):
+        word = (m.group("w") or "").lower()
+        verb = (m.group("v") or m.group("v2") or "").lower()
+        zero = Figure(0, 0, "none", m.group(0))
+        if verb:
+            put(_kind(verb), m.start(), zero)
+        elif word in ("deaths", "fatalities"):
+            put("killed", m.start(), zero)
+        elif word == "injuries":
+            put("injured", m.start(), zero)
+        elif word in ("casualties", "victims"):
+            put("killed", m.start(), zero)
+            put("injured", m.start(), zero)
+    killed = found.get("killed", (0, None))[1]
+    injured = found.get("injured", (0, None))[1]
+    return Casualties(killed, injured)

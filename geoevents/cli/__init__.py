@@ -1,0 +1,46 @@
+"""``geoevents`` command-line interface: a click group, one thin module per command.
+
+Command modules are imported only when their command runs, so that
+``geoevents geocode`` starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from geoevents import __version__
+
+#: command name -> "module:attribute" of its click command.
+COMMANDS: dict[str, str] = {
+    "geocode": "geoevents.cli.geocode:geocode",
+    "gazetteer": "geoevents.cli.gazetteer:gazetteer",
+    "eval": "geoevents.cli.evaluate:eval_group",
+    "extract": "geoevents.cli.extract:extract",
+    "map": "geoevents.cli.map:map_command",
+    "ingest": "geoevents.cli.ingest:ingest",
+    "export": "geoevents.cli.export:export",
+    "explain": "geoevents.cli.explain:explain",
+    "correct": "geoevents.cli.correct:correct",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="geoevents")
+def main() -> None:
+    """Turn news reports of military strikes into a geocoded, claims-aware event map."""

@@ -1,0 +1,40 @@
+"""``geoevents export``: write the store's fused events to a file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from geoevents.errors import GeoeventsError
+from geoevents.filters import filter_from_options, filter_options
+
+
+@click.command("export")
+@click.option(
+    "--db",
+    default="events.gpkg",
+    show_default=True,
+    envvar="GEOEVENTS_DB",
+    help="Store: a .gpkg file or a postgresql:// URL.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    help="Output file: .geojson, .gpkg, .csv or .parquet (written atomically).",
+)
+@filter_options
+def export(db: str, output: str, **filters: Any) -> None:
+    """Export fused events (corrections applied) from the store, optionally filtered."""
+    from geoevents.eventio import write_events
+    from geoevents.store import open_store
+
+    flt = filter_from_options(**filters)
+    try:
+        with open_store(db, create=False) as store:
+            frame = store.events(flt)
+        write_events(frame, output)
+    except GeoeventsError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"wrote {len(frame)} events to {output}")

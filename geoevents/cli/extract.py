@@ -1,0 +1,180 @@
+"""``geoevents extract INPUT... -o OUT``: news articles -> geocoded strike events.
+
+Reads text, HTML, JSON and JSON Lines files, directories (recursive) and ``-``
+(stdin) with :func:`geoevents.articles.read_articles`, extracts events with
+:func:`geoevents.pipeline.extract_article` and writes them with
+:func:`geoevents.eventio.write_events` (atomic; the format follows the
+extension: ``.geojson``, ``.gpkg``, ``.csv``, ``.parquet``). Without ``-o`` or
+with ``-o -`` the GeoJSON goes to stdout.
+
+Every bad input is reported on stderr as ``error: path:line: message`` and the
+other articles are still processed. A closing summary (articles read, failed,
+events, places unresolved) goes to stderr. Exit status: 0 all inputs read, 1
+some input failed (the output still holds every other event), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from geoevents.errors import GeoeventsError, InputError
+
+#: Show a progress bar only when a run takes longer than this many seconds.
+PROGRESS_DELAY_S = 2.0
+
+
+def _parse_date(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{value!r} is not a date like 2023-01-04") from err
+
+
+def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from geoevents.eventio import FORMATS
+
+    if value != "-" and Path(value).suffix.lower() not in FORMATS:
+        raise click.BadParameter(
+            f"{value!r}: unsupported format; use one of {', '.join(FORMATS)} or '-' for stdout"
+        )
+    return value
+
+
+def _error(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+
+
+def _summary(stats: Counter[str], unresolved: Counter[str]) -> str:
+    """The closing line(s) of a run.
+
+    >>> print(_summary(Counter(read=3, failed=1, events=4), Counter({"Foo": 2})))
+    extract: 3 articles read, 1 failed, 4 events found, 1 place unresolved
+      unresolved: Foo (2)
+    """
+    n_unres = len(unresolved)
+    line = (
+        f"extract: {stats['read']} article{'s' * (stats['read'] != 1)} read, "
+        f"{stats['failed']} failed, {stats['events']} event{'s' * (stats['events'] != 1)} found, "
+        f"{n_unres} place{'s' * (n_unres != 1)} unresolved"
+    )
+    if stats["duplicates"]:
+        line += f" ({stats['duplicates']} duplicate events dropped)"
+    if unresolved:
+        top = ", ".join(
+            f"{name} ({n})"
+            for name, n in sorted(unresolved.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+        )
+        more = f", ... {n_unres - 10} more" if n_unres > 10 else ""
+        line += f"\n  unresolved: {top}{more}"
+    return line
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    callback=_check_output,
+    help="Output file (.geojson, .gpkg, .csv, .parquet); '-' prints GeoJSON to stdout.",
+)
+@click.option(
+    "--published",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles whose metadata and dateline give none.",
+)
+@click.option(
+    "--explain", is_flag=True, help="Print why each event was placed where it is (stderr)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def extract(
+    inputs: tuple[str, ...],
+    output: str,
+    published: datetime.date | None,
+    explain: bool,
+    quiet: bool,
+) -> None:
+    """Extract strike events from news articles in INPUT files or directories ('-' = stdin)."""
+    from tqdm import tqdm
+
+    from geoevents.articles import Article, read_articles
+    from geoevents.eventio import to_feature_collection, write_events
+
+    try:
+        from gazetteer import Gazetteer
+        from geoevents.pipeline import extract_article
+
+        gazetteer = Gazetteer.open()
+    except (ImportError, GeoeventsError, OSError) as err:
+        raise click.ClickException(f"cannot start extraction: {err}") from err
+    except Exception as err:  # the gazetteer's own errors
+        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
+
+    stats: Counter[str] = Counter()
+    unresolved: Counter[str] = Counter()
+    events: list[Any] = []
+    seen: set[str] = set()
+    bar = tqdm(
+        unit=" articles",
+        file=sys.stderr,
+        disable=True if quiet else None,  # None: only on a terminal
+        delay=PROGRESS_DELAY_S,
+        leave=False,
+    )
+    try:
+        for item in read_articles(list(inputs), published=published):
+            bar.update(1)
+            if isinstance(item, InputError):
+                stats["failed"] += 1
+                bar.clear()
+                _error(str(item))
+                continue
+            article: Article = item
+            stats["read"] += 1
+            try:
+                result = extract_article(article, gazetteer, explain=explain)
+            except Exception as err:  # one bad article must not stop the run
+                stats["failed"] += 1
+                bar.clear()
+                _error(f"{article.where}: extraction failed: {type(err).__name__}: {err}")
+                continue
+            unresolved.update(result.unresolved)
+            if explain:
+                bar.clear()
+                click.echo(f"explain: {article.where} ({article.id})", err=True)
+                for line in result.explain:
+                    click.echo(f"  {line}", err=True)
+            for ev in result.events:
+                if ev.id in seen:
+                    stats["duplicates"] += 1
+                    continue
+                seen.add(ev.id)
+                events.append(ev)
+    finally:
+        bar.close()
+    stats["events"] = len(events)
+
+    try:
+        if output == "-":
+            click.echo(json.dumps(to_feature_collection(events), ensure_ascii=False, indent=1))
+        else:
+            write_events(events, output)
+    except (OSError, GeoeventsError, ValueError) as err:
+        raise click.ClickException(f"cannot write {output}: {err}") from err
+    if not quiet:
+        click.echo(_summary(stats, unresolved), err=True)
+    if stats["failed"]:
+        sys.exit(1)

@@ -1,0 +1,136 @@
+"""``geoevents map``: render events (event files, articles or the store) as an interactive map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from geoevents.errors import GeoeventsError, InputError
+from geoevents.filters import filter_from_options, filter_options
+
+#: Suffixes read as event files written by ``geoevents extract``; anything else is articles.
+EVENT_SUFFIXES = (".geojson", ".gpkg", ".csv", ".parquet")
+
+
+def _is_events_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in EVENT_SUFFIXES:
+        return True
+    if suffix == ".json" and path.is_file():
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+        return '"FeatureCollection"' in head
+    return False
+
+
+def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str]]:
+    """Frames read from ``inputs`` and error messages for those that failed."""
+    from geoevents.eventio import read_events
+
+    frames: list[Any] = []
+    errors: list[str] = []
+    articles: list[str] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            errors.append(str(InputError("no such file or directory", path=raw)))
+            continue
+        if path.is_file() and _is_events_file(path):
+            try:
+                frames.append(read_events(path))
+            except GeoeventsError as err:
+                errors.append(str(err))
+        else:
+            articles.append(raw)
+    if articles:
+        try:
+            from geoevents.pipeline import extract_events
+        except ImportError as err:
+            raise click.ClickException(
+                "article inputs need the extraction pipeline (geoevents.pipeline), "
+                f"which is not available: {err}; pass event files instead"
+            ) from err
+        frame, errs = extract_events(articles)
+        frames.append(frame)
+        errors.extend(str(e) for e in errs)
+    return frames, errors
+
+
+@click.command("map")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option("-o", "--output", required=True, help="Output HTML file (written atomically).")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="One self-contained file: every JS/CSS asset inlined from maps/node_modules "
+    "(or $GEOEVENTS_ASSETS_DIR) and country outlines as the basemap.",
+)
+@click.option("--title", default="Reported strikes", show_default=True, help="Map title.")
+@click.option("--heat", is_flag=True, help="Add a density (heat) layer.")
+@click.option("--regions", is_flag=True, help="Add a layer with event counts per region.")
+@click.option(
+    "--db",
+    default=None,
+    envvar="GEOEVENTS_MAP_DB",
+    help="Map the events of a store (.gpkg or postgresql:// URL) instead of, or besides, INPUT.",
+)
+@filter_options
+def map_command(
+    inputs: tuple[str, ...],
+    output: str,
+    offline: bool,
+    title: str,
+    heat: bool,
+    regions: bool,
+    db: str | None,
+    **filters: Any,
+) -> None:
+    """Render INPUT... (event files from `geoevents extract`, or articles) as an HTML map.
+
+    Inputs that cannot be read are reported on stderr (file, line, field) and skipped;
+    the map is written from the others. Filters (--since, --type, ...) apply to every input.
+    """
+    import pandas as pd
+    from geopandas import GeoDataFrame
+
+    from geoevents.eventio import CRS, events_to_frame
+    from geoevents.filters import apply_filter
+    from maps import assets
+    from maps.eventmap import write_map
+
+    if not inputs and not db:
+        raise click.UsageError("give at least one INPUT or --db")
+    flt = filter_from_options(**filters)
+    if offline:
+        try:
+            assets.check_assets()
+        except GeoeventsError as err:
+            raise click.ClickException(str(err)) from err
+    frames, errors = _read_inputs(inputs)
+    if db:
+        from geoevents.store import open_store
+
+        try:
+            with open_store(db, create=False) as store:
+                frames.append(store.events(flt))
+        except GeoeventsError as err:
+            errors.append(f"{db}: {err}")
+    for msg in errors:
+        click.echo(f"error: {msg}", err=True)
+    if errors and not frames:
+        raise click.ClickException(f"no input could be read ({len(errors)} errors)")
+    frames = [f for f in frames if len(f)]
+    if frames:
+        frame = GeoDataFrame(pd.concat(frames, ignore_index=True), crs=CRS)
+        frame = frame.drop_duplicates(subset="id", keep="first")
+    else:
+        frame = events_to_frame([])
+    frame = apply_filter(frame, flt)
+    try:
+        write_map(frame, output, title=title, offline=offline, heat=heat, regions=regions)
+    except GeoeventsError as err:
+        raise click.ClickException(str(err)) from err
+    skipped = f" ({len(errors)} inputs skipped)" if errors else ""
+    click.echo(f"wrote a map of {len(frame)} events to {output}{skipped}")

@@ -1,0 +1,247 @@
+"""Is this sentence a strike report, and of which type?
+
+Types are those of :data:`geoevents.vocabulary.EVENT_TYPES` (ACLED sub-event
+types). A sentence reports an event when it has a *strong* trigger, or a *weak*
+trigger together with a weapon named in it (:mod:`geoevents.weapons`):
+
+=================================================  ==========================  ========
+trigger words (case-insensitive)                   event_type                  strength
+=================================================  ==========================  ========
+shot down, downed, intercepted, interception,      ``interception``            strong
+air defence destroyed/repelled/neutralised
+air strike, airstrike, air raid, bombed, bombing,  ``air_drone_strike``        strong
+drone strike/attack, kamikaze drone, glide bomb,
+air-launched, launched from aircraft
+shelled, shelling, artillery fire, missile         ``shelling_missile_attack`` strong
+strike/attack, rocket attack/fire, bombardment
+car bomb, IED, landmine, explosive device,         ``remote_explosive``        strong
+bomb exploded/went off, blown up
+strike(s), struck                                  (typed by weapon)           strong
+attack(ed), hit, destroyed, targeted, pounded,     (typed by weapon)           weak
+fired, launched, explosion(s), blast(s)
+=================================================  ==========================  ========
+
+When the trigger does not fix the type, the first-named weapon's kind does:
+missile, rocket, artillery -> ``shelling_missile_attack``; drone, aircraft ->
+``air_drone_strike``; explosive -> ``remote_explosive``; an unqualified
+"strike" with no weapon is ``shelling_missile_attack``; an explosion with no
+weapon is ``remote_explosive``.
+
+Sentences about threats, plans or negations ("threatened to strike", "could
+hit", "no shelling was reported") are not events. Sentences with no place
+stay off the map (that is decided later, in :mod:`geoevents.pipeline`).
+
+>>> detect("Russian missiles struck an apartment building in Dnipro.").event_type
+'shelling_missile_attack'
+>>> detect("Two drones were shot down over the Belgorod region.").event_type
+'interception'
+>>> detect("Iranian-made drones hit energy facilities in Odesa.").event_type
+'air_drone_strike'
+>>> detect("The president gave a speech in Kyiv.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geoevents.weapons import Weapon, is_target_use, weapon_spans
+
+_I = re.IGNORECASE
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{p})(?![\w])", _I)
+
+
+#: (pattern, event_type or None when the weapon decides, strong)
+TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
+    (
+        _rx(
+            r"shot\s+down|shoots?\s+down|shooting\s+down|downed|intercept(?:ed|s|ing|ions?)?"
+            r"|air\s+defen[cs]es?\s+(?:systems?\s+|units?\s+|forces\s+)?(?:destroyed|repelled|neutrali[sz]ed|repulsed|thwarted|engaged)"
+            r"|(?:repelled|repulsed|thwarted|foiled)\s+(?:an?\s+)?(?:\w+\s+)?(?:drone|missile|air)\s+attacks?"
+            r"|(?:destroyed|neutrali[sz]ed)\s+(?:in\s+the\s+air|over|in\s+the\s+skies)"
+        ),
+        "interception",
+        True,
+    ),
+    (
+        _rx(
+            r"car\s+bombs?|IEDs?|improvised\s+explosive\s+devices?|land\s?mines?|explosive\s+devices?"
+            r"|roadside\s+bombs?|booby[- ]trap(?:ped)?|bomb\s+(?:exploded|went\s+off|blast)|blown\s+up|truck\s+bomb"
+        ),
+        "remote_explosive",
+        True,
+    ),
+    (
+        _rx(
+            r"air\s?strikes?|airstrikes?|air\s+raids?|bombed|bombing|bombings|aerial\s+bombs?|glide\s+bombs?"
+            r"|drone\s+(?:strikes?|attacks?|raids?)|kamikaze\s+drones?|(?:struck|hit|attacked)\s+by\s+(?:an?\s+)?drones?"
+            r"|dropped\s+(?:\w+\s+)?bombs?|air-launched"
+            r"|(?:launched|fired|dropped)\s+from\s+(?:\w+\s+)?(?:aircraft|warplanes?|jets?|planes?|bombers?|helicopters?)"
+        ),
+        "air_drone_strike",
+        True,
+    ),
+    (
+        _rx(
+            r"shell(?:ed|ing|s)|artillery\s+(?:fire|strikes?|attacks?|barrages?)|missile\s+(?:strikes?|attacks?)"
+            r"|rocket\s+(?:attacks?|fire|strikes?)|bombard(?:ed|ment|ments)|barrages?|mortar\s+(?:fire|attacks?)"
+            r"|MLRS\s+(?:fire|strikes?)"
+        ),
+        "shelling_missile_attack",
+        True,
+    ),
+    (_rx(r"strikes?|struck|striking"), None, True),
+    (
+        _rx(
+            r"attack(?:ed|s|ing)?|hit|hits|hitting|destroyed|destroying|targeted|targeting|pounded|fired|launched"
+            r"|explosions?|blasts?|exploded|damaged|set\s+(?:on\s+)?fire|ablaze"
+        ),
+        None,
+        False,
+    ),
+)
+
+_NON_EVENT = _rx(
+    r"threaten(?:ed|s|ing)?\s+to|could\s+(?:strike|hit|attack|target)|would\s+(?:strike|hit|attack|target)"
+    r"|will\s+(?:strike|hit|attack|target)|plans?\s+to\s+(?:strike|attack|hit)|if\s+(?:Russia|Ukraine|Kyiv|Moscow)\s+(?:strikes|attacks)"
+    r"|no\s+(?:strikes?|attacks?|shelling|explosions?)\s+(?:were|was|has|have)"
+    r"|(?:asked|allowed|permission|permit)\s+(?:\w+\s+){0,3}to\s+(?:strike|use|hit)"
+    r"|heart\s+attack|panic\s+attack|hunger\s+strike|labou?r\s+strike|strike\s+a\s+deal"
+)
+
+_KIND_TYPE = {
+    "missile": "shelling_missile_attack",
+    "rocket": "shelling_missile_attack",
+    "artillery": "shelling_missile_attack",
+    "drone": "air_drone_strike",
+    "aircraft": "air_drone_strike",
+    "explosive": "remote_explosive",
+}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """An event report in a sentence: its type, the trigger and its span."""
+
+    event_type: str
+    trigger: str
+    start: int
+    end: int
+    reason: str
+    strength: int = 3  # 3: the trigger fixes the type, 2: a weapon does, 1: a default
+
+
+_DESTROY_HIT = re.compile(
+    r"\b(?:destroyed|hit|hits|struck|targeted|damaged|set\s+(?:on\s+)?fire|ablaze)\b", _I
+)
+
+
+def detect(
+    sentence: str,
+    weapons: list[tuple[int, int, Weapon]] | None = None,
+    *,
+    corroborated: bool = False,
+) -> Detection | None:
+    """The event type reported by ``sentence``, or ``None`` for a non-event.
+
+    ``weapons`` are :func:`geoevents.weapons.weapon_spans` of the sentence
+    (computed when not given). ``corroborated`` (the sentence states casualties
+    or names a strike target) lets "destroyed", "hit", "struck" and "damaged"
+    report a strike without a weapon ("destroyed an ammunition depot, killing
+    52" is ``shelling_missile_attack``).
+
+    >>> detect("Ukraine's general staff called the claim fake.") is None
+    True
+    >>> detect("A car bomb killed a Russian-installed official in Berdiansk.").event_type
+    'remote_explosive'
+    >>> detect("Moscow threatened to strike Kyiv.") is None
+    True
+    >>> d = detect("The town was shelled overnight.")
+    >>> (d.event_type, d.trigger)
+    ('shelling_missile_attack', 'shelled')
+    """
+    if _NON_EVENT.search(sentence):
+        return None
+    if weapons is None:
+        weapons = weapon_spans(sentence)
+    used = sorted(
+        (a, b, w)
+        for a, b, w in weapons
+        if not is_target_use(sentence, a, b) and w.kind in _KIND_TYPE
+    )
+    first_kind = used[0][2].kind if used else None
+    hits = []
+    for rx, etype, strong in TRIGGERS:
+        for m in rx.finditer(sentence):
+            hits.append((m.start(), m.end(), m.group(0), etype, strong))
+    if not hits:
+        return None
+    typed = [h for h in hits if h[3] is not None]
+    if typed:
+        order = {"interception": 0, "remote_explosive": 1}
+        typed.sort(key=lambda h: (order.get(h[3], 2), h[0]))
+        a, b, text, etype, _ = typed[0]
+        return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
+    strong = [h for h in hits if h[4]]
+    a, b, text, _, _ = (strong or hits)[0]
+    if first_kind is not None:
+        etype = _KIND_TYPE[first_kind]
+        return Detection(
+            etype, text, a, b, f"trigger {text!r} + weapon {used[0][2].label} -> {etype}", 2
+        )
+    if strong:
+        return Detection(
+            "shelling_missile_attack", text, a, b, f"trigger {text!r}, no weapon -> default", 1
+        )
+    if re.fullmatch(r"explosions?|blasts?|exploded", text, _I):
+        return Detection("remote_explosive", text, a, b, f"explosion {text!r}, no weapon", 1)
+    m = _DESTROY_HIT.search(sentence) if corroborated else None
+    if m is not None:
+        return Detection(
+            "shelling_missile_attack",
+            m.group(0),
+            m.start(),
+            m.end(),
+            f"trigger {m.group(0)!r} with casualties/target -> default",
+            1,
+        )
+    return None
+
+
+_ATTACKER = re.compile(
+    r"\b(?P<who>Russian|Russia'?s|Moscow'?s|Ukrainian|Ukraine'?s|Kyiv'?s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<what>forces|troops|army|military|missiles?|drones?|strikes?|attacks?|shelling|aircraft|warplanes?|jets?"
+    r"|artillery|bombers?|units?|navy|fleet|rockets?|shells?|air\s+force|saboteurs?|special\s+forces|air\s+defen[cs]es?)\b"
+    r"|\b(?P<who2>Russia|Moscow|Ukraine|Kyiv)\s+(?:has\s+|had\s+)?(?:struck|attacked|launched|fired|shelled|hit|bombed|pounded|targeted|strikes|attacks)\b",
+    re.IGNORECASE,
+)
+
+
+def attacker_side(sentence: str, event_type: str) -> str | None:
+    """The attacking side when the sentence states it ("Russian missiles", "Ukraine struck").
+
+    For interceptions "Russian air defences shot down ..." means the attacker is Ukraine.
+
+    >>> attacker_side("Russian forces shelled Kherson", "shelling_missile_attack")
+    'russia'
+    >>> attacker_side("Russian air defences shot down eight drones", "interception")
+    'ukraine'
+    >>> attacker_side("Ukrainian drones hit a refinery", "air_drone_strike")
+    'ukraine'
+    >>> attacker_side("A strike hit the city", "shelling_missile_attack") is None
+    True
+    """
+    for m in _ATTACKER.finditer(sentence):
+        who = (m.group("who") or m.group("who2")).lower()
+        side = "russia" if who.startswith(("russia", "moscow")) else "ukraine"
+        what = (m.group("what") or "").lower()
+        if "defen" in what:
+            if event_type == "interception":
+                return "ukraine" if side == "russia" else "russia"
+            continue
+        return side
+    return None

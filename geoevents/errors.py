@@ -1,0 +1,63 @@
+"""Exception hierarchy of the ``geoevents`` package.
+
+Every error raised on purpose derives from :class:`GeoeventsError`, mixed with
+the builtin it behaves like, so callers can catch either.
+
+>>> issubclass(InputError, ValueError) and issubclass(InputError, GeoeventsError)
+True
+>>> str(InputError("not valid JSON", path="a.jsonl", line=3))
+'a.jsonl:3: not valid JSON'
+>>> str(InputError("missing", path="a.jsonl", line=2, field="text"))
+'a.jsonl:2: field text: missing'
+"""
+
+from __future__ import annotations
+
+
+class GeoeventsError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class ConfigurationError(GeoeventsError, ValueError):
+    """An option or setting is invalid or contradicts another."""
+
+
+class InputError(GeoeventsError, ValueError):
+    """Bad input data, located by file, line and field where known."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        if self.field is not None:
+            where += f"field {self.field}: "
+        return where + self.message
+
+
+class StoreError(GeoeventsError, RuntimeError):
+    """The event store cannot be opened, read or written."""
+
+
+class SchemaVersionError(StoreError):
+    """The store was written by a schema version this release cannot use."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the store's write lock."""

@@ -1,0 +1,171 @@
+"""Location choice: which mentioned place is where the event happened.
+
+Mentions of an event sentence (:mod:`geoevents.mentions`) are resolved with the
+gazetteer, then chosen by rank; every decision is written to an explain trail.
+
+=====  ==============================================================  =========
+rank   mention                                                         precision
+=====  ==============================================================  =========
+1      settlement or site named as the place ("in X", "hit X",         1
+       "the village of X", "near the village of X": a village pins
+       the spot)
+2      "near X", "outside X", "on the outskirts of X" (a town/city)    2 at X
+3      orienting place ("a village south of X", "40 km east of X"),    2 at X
+       only when nothing better exists
+4      region phrase ("in the Donetsk region", "over Crimea")          3 at the regional capital
+=====  ==============================================================  =========
+
+All mentions of the best rank present become locations (one event per place);
+the others are reported as context. Mentions with relation ``origin``
+("launched from X") or ``aside`` ("a speech in X"), and countries, are never
+event locations. A place that a claimant phrase names ("the Belgorod governor")
+is excluded earlier, in :mod:`geoevents.pipeline`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gazetteer.normalize import normalize
+from geoevents.mentions import Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Candidate, Context, Gazetteer, Place
+
+#: Minimum score for a name found only by a place cue ("the village of X").
+MIN_CUED_SCORE = 0.6
+
+_SMALL_PLACE_CUE = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention and what the gazetteer made of it."""
+
+    mention: Mention
+    place: Place | None
+    candidate: Candidate | None
+    level: str  # settlement | region | country | none
+
+    def describe(self) -> str:
+        m = self.mention
+        if self.place is None:
+            return f"{m.text!r}: not in the gazetteer"
+        p = self.place
+        where = ", ".join(x for x in (p.admin1, p.country_code) if x)
+        return f"{m.text!r} -> {p.name} ({where}; geonameid {p.geonameid}; {self.level})"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A chosen event location."""
+
+    place: Place
+    precision: int
+    resolved: Resolved
+    explain: tuple[str, ...]
+
+
+def resolve_mention(m: Mention, gz: Gazetteer, context: Context | None) -> Resolved:
+    """Resolve one mention with ``gz``; regions come resolved from the mention."""
+    if m.kind == "region":
+        return Resolved(m, m.region, None, "region" if m.region is not None else "none")
+    try:
+        cands = gz.resolve(m.text, context, limit=5)
+    except Exception:  # a name the gazetteer rejects (too long, empty) is unresolved
+        cands = []
+    if not cands:
+        return Resolved(m, None, None, "none")
+    best = cands[0]
+    if best.place.kind == "region":
+        # a bare "Kyiv" or "Kherson" is the city; the region needs a region word
+        town = next(
+            (
+                c
+                for c in cands
+                if c.place.kind == "settlement"
+                and c.place.country_code == best.place.country_code
+                and normalize(c.place.name) == m.key
+            ),
+            None,
+        ) or next(
+            (
+                c
+                for c in cands
+                if c.place.kind == "settlement"
+                and c.place.country_code == best.place.country_code
+                and c.place.admin1_code == best.place.admin1_code
+                and c.place.population >= 100_000
+            ),
+            None,
+        )
+        if town is not None:
+            best = town
+    if m.kind == "cued" and best.score < MIN_CUED_SCORE:
+        return Resolved(m, None, None, "none")
+    kind = best.place.kind
+    level = {"region": "region", "country": "country"}.get(kind, "settlement")
+    return Resolved(m, best.place, best, level)
+
+
+def _same(a: Place, b: Place) -> bool:
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return (a.name, round(a.lat, 3), round(a.lon, 3)) == (b.name, round(b.lat, 3), round(b.lon, 3))
+
+
+def choose_locations(resolved: list[Resolved]) -> list[Location]:
+    """Event locations from the resolved mentions of one sentence (see the module table).
+
+    Returns an empty list when no mention can place the event.
+    """
+    notes: list[str] = []
+    usable: list[Resolved] = []
+    for r in resolved:
+        m = r.mention
+        if r.place is None:
+            notes.append(f"{r.describe()}")
+        elif r.level == "country":
+            notes.append(f"{r.describe()}: a country, not an event location")
+        elif m.relation in ("origin", "aside"):
+            notes.append(f"{r.describe()}: {m.relation} ({m.cue!r}), not the event location")
+        else:
+            usable.append(r)
+
+    def pick(rows: list[Resolved], precision: int, why: str) -> list[Location]:
+        out: list[Location] = []
+        for r in rows:
+            assert r.place is not None
+            if any(_same(r.place, o.place) for o in out):
+                continue
+            others = [o for o in usable if o is not r and o not in rows]
+            trail = [f"{r.describe()}: {why} -> precision {precision}"]
+            trail += [
+                f"{o.describe()}: {o.mention.relation} ({o.mention.cue!r}), context only"
+                for o in others
+            ]
+            out.append(Location(r.place, precision, r, tuple(trail + notes)))
+        return out
+
+    settle = [r for r in usable if r.level == "settlement"]
+    at = [r for r in settle if r.mention.relation == "at"]
+    at += [
+        r
+        for r in settle
+        if r.mention.relation == "near" and _SMALL_PLACE_CUE.search(r.mention.cue or "")
+    ]
+    at.sort(key=lambda r: r.mention.start)
+    if at:
+        return pick(at, 1, "named as the place")
+    near = [r for r in settle if r.mention.relation == "near"]
+    if near:
+        return pick(near, 2, "event near it")
+    relative = [r for r in settle if r.mention.relation == "relative"]
+    if relative:
+        return pick(relative, 2, "only an orienting place is named")
+    regions = [r for r in usable if r.level == "region" and r.mention.relation in ("at", "near")]
+    if regions:
+        return pick(regions, 3, "region only, placed at its capital")
+    return []

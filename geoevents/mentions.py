@@ -1,0 +1,460 @@
+"""Place mentions in a sentence: toponyms, region phrases and relative phrases.
+
+Toponyms are found with one Aho-Corasick automaton (``pyahocorasick``) over the
+gazetteer's name keys (:meth:`gazetteer.Gazetteer.name_keys`), run over the
+sentence's normalised tokens, longest match first. The automaton is built once
+per process and index (about 3 s and 200 MB for the ~660,000 keys of the
+default index; a pickle of it is 145 MB and still takes about a second to
+load, so it is not cached on disk).
+
+Which keys enter the automaton (:func:`keep_key`): settlement, site and region
+keys of three letters or more made of ASCII letters, digits and spaces; keys
+shorter than five letters need a population of at least 20,000 (so "Bar" and
+"Ust" stay out, "Kyiv", "Sumy", "Lviv" stay in).
+
+A match becomes a mention only when it passes the filters:
+
+* capitalisation: the first token starts with a capital letter and no token is
+  an all-capitals acronym ("HIMARS", "NATO");
+* common words: months, weekdays and English words that are also place names
+  (:data:`COMMON_WORDS`: "May", "Mobile", "Reading", "Western", "Victory") need
+  an explicit place cue ("the village of May", "the town of Mobile");
+* names: a match glued to another capitalised word ("Oleh Syniehubov",
+  "Shakhtar Donetsk", "Kyiv Independent") is part of a name, not a place;
+* spans owned by claimants, weapons or region phrases are excluded.
+
+Each mention carries its *relation* to the event, read from the words before it:
+
+===============  ==================================================  ======================
+relation         cue                                                 use in location choice
+===============  ==================================================  ======================
+``at``           "in X", "hit X", "the village of X", none           the event place
+``near``         "near X", "outside X", "on the outskirts of X"      precision 2 at X
+``relative``     "40 km east of X", "a village south of X"           orients only
+``origin``       "from X", "launched from X"                         never the event place
+``aside``        "a speech in X", "talks in X", "X-based", a          never the event place
+                 dateline "Moscow, Dec 30 (EFE) -"
+===============  ==================================================  ======================
+
+Region phrases ("the Mykolaiv region", "Kharkov Region", "Donbas", "Crimea",
+"Belgorod and Kursk regions") are resolved with
+:meth:`gazetteer.Gazetteer.match_region`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from gazetteer.normalize import normalize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Gazetteer, Place
+
+log = logging.getLogger(__name__)
+
+#: Bump when :func:`keep_key` or the automaton layout changes (part of the cache key).
+MATCHER_VERSION = "1"
+
+#: English words (normalised) that are also place names somewhere ("The" is a
+#: name of Teresina, "Day" of Dayton): they need an explicit place cue.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """
+    a about above across after again against ago all almost along already also although always am among an and
+    another any anyone anything are around as at away back be because been before being below between both but by
+    can could did do does doing done down during each early either else enough even ever every few first for from
+    further had has have having he her here hers him his how however i if in into is it its itself just last late
+    later least less like many may me might more most much must my near never new next no nor not now of off often
+    on once one only or other our out over own per quite rather same she should since so some still such than that
+    the their them then there these they this those though through thus to too toward towards under until up upon
+    us very via was we well were what when where whether which while who whom whose why will with within without
+    would yet you your
+    zero two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand
+    million dozen dozens second third fourth fifth half
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday day days night
+    morning evening afternoon week weeks month months year years time hour hours minute minutes
+    mobile reading western eastern northern southern central west east north south
+    victory liberty independence union unity progress peace hope freedom friendship glory
+    police president general minister governor mayor army navy military forces force troops
+    storm shadow grad iskander kalibr neptune onyx lancet tornado hurricane patriot buk tor
+    national republic federal state states city town village district region area
+    pobeda mir most bar sale male man men woman women child children people person mine mines
+    strike strikes shell shells attack attacks fire fires blast missile missiles drone drones rocket rockets
+    bridge station port airport base centre center park garden lake river sea island beach hill valley
+    russian ukrainian soviet american british european english french german polish chinese iranian
+    big little great upper lower middle red white black green blue gold golden silver
+    said says told reuters tass ria officials official head deputy chief leader
+    independent times post guardian telegraph news press
+    commander defense defence ministry staff council office committee service services
+    home house school hospital church market hotel prison camp plant factory farm road street square
+    good best better bad long short high low old young free open close hit killed dead war world
+    man lost lone union ukraine russia eve christmas easter wave year's new year
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’ʼ]s$")
+_ACRONYM = re.compile(r"[A-Z0-9]{2,}")
+
+_DIRS = (
+    r"north(?:-?east|-?west)?|south(?:-?east|-?west)?|east|west|northern|southern|eastern|western"
+)
+_NUM = r"(?:\d+(?:[.,]\d+)?|a\s+few|several|some|about\s+\d+|[a-z]+(?:-[a-z]+)?)"
+_UNIT = r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)"
+_PLACE_NOUN = (
+    r"(?:village|town|city|settlement|hamlet|port|district|suburb|outskirts|area|region|community)"
+)
+
+_RELATIVE_BEFORE = re.compile(
+    rf"(?:{_NUM}[\s-]*{_UNIT}\s+(?:\([^)]*\)\s+)?(?:(?P<dir1>{_DIRS})\s+)?(?:of|from)"
+    rf"|(?P<dir2>{_DIRS})\s+of"
+    rf"|(?:{_PLACE_NOUN}s?|(?:located|lying|situated))\s+(?:just\s+)?(?P<dir3>{_DIRS})\s+of)"
+    rf"\s+(?:the\s+)?(?:(?:town|city|village|settlement|regional\s+capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\boutside|\boutskirts\s+of|\bclose\s+to|\bvicinity\s+of|\bnot\s+far\s+from"
+    r"|\baround|\bnext\s+to|\bedge\s+of|\bapproaches\s+to)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|port|regional\s+capital|front-?line\s+town|frontline\s+(?:town|city|village))\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|launched\s+from|fired\s+from|based\s+in|evacuated\s+from|fled|flee(?:ing)?\s+from|returned\s+to|headed\s+to|towards?|to)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|region|direction)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:speech|speaking|spoke|meeting|met|talks|summit|visit(?:ed|ing)?|press\s+conference|briefing|interview"
+    r"|conference|told\s+reporters|reporters|forum|ceremony|court|trial|parliament|hotline|headquartered|born"
+    r"|lives?|living|embassy|correspondent|reporting|reported|wrote|said|says|dateline)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CUE_BEFORE = re.compile(
+    rf"\b(?:in|at|on|over|into|hit|hitting|struck|striking|targeted|targeting|attacked|shelled|shelling|bombed"
+    rf"|pounded|of)\s+(?:the\s+)?(?:(?:(?:\w+\s+)?{_PLACE_NOUN}|regional\s+capital|settlement)\s+of\s+)?$"
+    rf"|\b{_PLACE_NOUN}\s+of\s+$",
+    re.IGNORECASE,
+)
+_STRONG_CUE_BEFORE = re.compile(
+    rf"\b(?:{_PLACE_NOUN}|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
+)
+_ASIDE_AFTER = re.compile(
+    r"^[-‐](?:[Bb]ased|[Bb]orn|[Mm]ade|[Bb]acked|[Ii]nstalled|[Cc]ontrolled|[Hh]eld|[Oo]ccupied)\b"
+    r"|^\s*,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
+    r"(?:,?\s+\d{4})?\s*(?:\([A-Za-z .]+\)|[-–—])"
+    r"|^\s*\((?:Reuters|AP|AFP|EFE|dpa|TASS|Xinhua|Interfax|Ukrinform)\)"
+)
+
+_REGION_WORD = r"(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Kk]rai|[Tt]erritory|People['’]?s\s+Republic|Republic|[Gg]overnorate)"
+_CAP = r"[A-Z][\w'’-]+"
+_REGION_PHRASE = re.compile(
+    rf"(?P<list>(?:{_CAP}(?:\s+{_CAP})?\s*,\s*)*{_CAP}(?:\s+{_CAP})?\s+and\s+)?"
+    rf"(?P<stem>{_CAP}(?:\s+{_CAP})?)\s+(?P<word>{_REGION_WORD})(?![\w])"
+    rf"|(?P<alias>Donbas+|Crimea(?:n\s+[Pp]eninsula)?|DPR|LPR|DNR|LNR|Republic\s+of\s+Crimea|Kuban)(?![\w])"
+)
+_UNRESOLVED_CUE = re.compile(
+    rf"\b(?:{_PLACE_NOUN}|settlement)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention with its ``[start, end)`` span in the sentence.
+
+    ``kind`` is ``"toponym"`` (a name from the automaton), ``"region"`` (a
+    region phrase) or ``"cued"`` (a capitalised name after "the village of"
+    that the automaton does not know: resolved fuzzily, else unresolved).
+    ``relation`` is one of ``at``, ``near``, ``relative``, ``origin``, ``aside``.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    key: str
+    relation: str = "at"
+    cue: str = ""
+    direction: str | None = None
+    region: Place | None = field(default=None, compare=False)
+
+
+def keep_key(key: str, population: int, kind: str) -> bool:
+    """Whether a gazetteer key enters the automaton.
+
+    >>> keep_key("malotaranivka", 0, "settlement"), keep_key("bar", 9000, "settlement")
+    (True, False)
+    >>> keep_key("kyiv", 2900000, "settlement"), keep_key("ukraine", 0, "country")
+    (True, False)
+    """
+    if kind not in ("settlement", "site", "region"):
+        return False
+    if len(key) < 3 or not key.replace(" ", "").isalnum() or not key.isascii():
+        return False
+    if key.isdigit() or key[0].isdigit():
+        return False
+    letters = len(key.replace(" ", ""))
+    if letters < 5 and population < 20000 and kind != "region":
+        return False
+    return True
+
+
+class PlaceMatcher:
+    """Aho-Corasick matcher over gazetteer name keys (padded with spaces).
+
+    >>> m = PlaceMatcher.from_keys(["kramatorsk", "kryvyi rih", "rih"])
+    >>> text = "Near Kryvyi Rih and Kramatorsk’s edge"
+    >>> [(text[a:b], key) for a, b, key in m.find(text)]
+    [('Kryvyi Rih', 'kryvyi rih'), ('Kramatorsk', 'kramatorsk')]
+    """
+
+    def __init__(self, automaton: Any) -> None:
+        self.automaton = automaton
+
+    @classmethod
+    def from_keys(cls, keys: Iterable[str]) -> PlaceMatcher:
+        a = ahocorasick.Automaton()
+        for key in keys:
+            a.add_word(f" {key} ", key)
+        a.make_automaton()
+        return cls(a)
+
+    def find(self, sentence: str) -> list[tuple[int, int, str]]:
+        """Longest non-overlapping matches as ``(start, end, key)`` spans in ``sentence``."""
+        tokens: list[tuple[int, int]] = []
+        parts: list[str] = []
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        pos = 1
+        for m in _TOKEN.finditer(sentence):
+            raw = _POSSESSIVE.sub("", m.group(0))
+            piece = normalize(raw)
+            if not piece:
+                continue
+            tokens.append((m.start(), m.start() + len(raw)))
+            starts[pos] = len(tokens) - 1
+            parts.append(piece)
+            pos += len(piece)
+            ends[pos] = len(tokens) - 1
+            pos += 1
+        if not parts or self.automaton.kind == ahocorasick.EMPTY:
+            return []
+        text = " " + " ".join(parts) + " "
+        found = []
+        for end_idx, key in self.automaton.iter(text):
+            a = end_idx - len(key)  # start of key (after the leading space)
+            b = end_idx  # index of trailing space
+            if a in starts and b in ends:
+                found.append((tokens[starts[a]][0], tokens[ends[b]][1], key))
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        out: list[tuple[int, int, str]] = []
+        for s, e, k in found:
+            if all(e <= s2 or s >= e2 for s2, e2, _ in out):
+                out.append((s, e, k))
+        return sorted(out)
+
+
+_MATCHERS: dict[str, PlaceMatcher] = {}
+
+
+def _identity(gz: Gazetteer) -> str:
+    try:
+        info = gz.info()
+        return f"{info.get('path')}|{info.get('version')}|{info.get('built_at')}|{MATCHER_VERSION}"
+    except Exception:  # a gazetteer without info() is cached by object identity
+        return f"id:{id(gz)}"
+
+
+def matcher_for(gz: Gazetteer) -> PlaceMatcher:
+    """The :class:`PlaceMatcher` for a gazetteer, built once per process and index."""
+    ident = _identity(gz)
+    matcher = _MATCHERS.get(ident)
+    if matcher is None:
+        matcher = PlaceMatcher.from_keys(
+            k for k, pop, kind in gz.name_keys() if keep_key(k, pop, kind)
+        )
+        _MATCHERS[ident] = matcher
+    return matcher
+
+
+def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None]:
+    before = sentence[max(0, start - 80) : start]
+    m = _RELATIVE_BEFORE.search(before)
+    if m is not None:
+        direction = m.group("dir1") or m.group("dir2") or m.group("dir3")
+        return "relative", " ".join(m.group(0).split()), direction
+    m = _NEAR_BEFORE.search(before)
+    if m is not None:
+        return "near", " ".join(m.group(0).split()), None
+    m = _ASIDE_BEFORE.search(before)
+    if m is not None or _ASIDE_AFTER.match(sentence[end:]):
+        return "aside", " ".join(m.group(0).split()) if m else sentence[end : end + 8], None
+    m = _ORIGIN_BEFORE.search(before)
+    if m is not None:
+        return "origin", " ".join(m.group(0).split()), None
+    m = _CUE_BEFORE.search(before)
+    if m is not None:
+        return "at", " ".join(m.group(0).split()), None
+    return "at", "", None
+
+
+def _is_name_part(sentence: str, start: int, end: int) -> bool:
+    """A match glued to another capitalised word is part of a name ("Oleh Syniehubov").
+
+    >>> _is_name_part("coach of Shakhtar Donetsk said", 18, 25), _is_name_part("In Donetsk, a", 3, 10)
+    (True, False)
+    >>> _is_name_part("Russian-held Donetsk was hit", 13, 20), _is_name_part("Kyiv Independent", 0, 4)
+    (False, True)
+    """
+    prev = re.search(r"([\w'’-]+)\s+$", sentence[:start])
+    if prev is not None:
+        word = prev.group(1)
+        if (
+            word[0].isupper()
+            and word.lower() not in _CAP_CUES
+            and not _POSSESSIVE.search(word)
+            and not re.search(r"-(?:held|occupied|controlled|annexed)$", word, re.I)
+        ):
+            return True
+    nxt = re.match(r"\s+([\w'’-]+)", sentence[end:])
+    if (
+        nxt is not None
+        and nxt.group(1)[0].isupper()
+        and not re.fullmatch(_REGION_WORD, nxt.group(1))
+    ):
+        return True
+    return False
+
+
+_CAP_CUES = frozenset(
+    "in near at on over outside around from of the a an village town city into by to and "
+    "across after as while when during since until if but".split()
+)
+
+
+def _title_case(sentence: str) -> bool:
+    words = [w for w in _TOKEN.findall(sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def toponym_mentions(
+    sentence: str,
+    matcher: PlaceMatcher,
+    *,
+    exclude: Iterable[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Toponym mentions found by ``matcher`` that pass the filters (see module doc).
+
+    >>> m = PlaceMatcher.from_keys(["malotaranivka", "kramatorsk", "may", "reading"])
+    >>> s = "In May, a strike near Malotaranivka, a village south of Kramatorsk, hit Reading Street."
+    >>> [(x.text, x.relation) for x in toponym_mentions(s, m)]
+    [('Malotaranivka', 'near'), ('Kramatorsk', 'relative')]
+    """
+    excluded = list(exclude)
+    title = _title_case(sentence)
+    out = []
+    for a, b, key in matcher.find(sentence):
+        if any(x < b and a < y for x, y in excluded):
+            continue
+        surface = sentence[a:b]
+        words = _TOKEN.findall(surface)
+        if not words or not words[0][0].isupper():
+            continue
+        if any(_ACRONYM.fullmatch(w) for w in words):
+            continue
+        before = sentence[max(0, a - 80) : a]
+        strong = _STRONG_CUE_BEFORE.search(before) is not None
+        if key in COMMON_WORDS and not strong:
+            continue
+        if not strong and not title and _is_name_part(sentence, a, b):
+            continue
+        relation, cue, direction = _relation(sentence, a, b)
+        out.append(Mention(surface, a, b, "toponym", key, relation, cue, direction))
+    return out
+
+
+def region_mentions(sentence: str, gz: Gazetteer) -> list[Mention]:
+    """Region phrases resolved with ``gz.match_region`` (unknown phrases are dropped).
+
+    "Belgorod, Kursk and Bryansk regions" gives three mentions.
+    """
+    out = []
+    for m in _REGION_PHRASE.finditer(sentence):
+        items: list[tuple[int, int, str]] = []
+        if m.group("alias"):
+            items.append((m.start("alias"), m.end("alias"), m.group("alias")))
+        else:
+            word = m.group("word")
+            stem = m.group("stem")
+            items.append((m.start("stem"), m.end("word"), f"{stem} {word}"))
+            if m.group("list"):
+                single = re.sub(r"s$", "", word) if word.lower().endswith("s") else word
+                for lm in re.finditer(rf"{_CAP}(?:\s+{_CAP})?", m.group("list")):
+                    if lm.group(0) == "and":
+                        continue
+                    s0 = m.start("list") + lm.start()
+                    items.append((s0, s0 + len(lm.group(0)), f"{lm.group(0)} {single}"))
+        for a, b, phrase in items:
+            phrase_q = re.sub(r"s$", "", phrase) if phrase.lower().endswith("regions") else phrase
+            try:
+                place = gz.match_region(phrase_q)
+            except Exception as err:  # a malformed phrase is not a region
+                log.debug("match_region(%r): %s", phrase_q, err)
+                place = None
+            if place is None:
+                continue
+            relation, cue, direction = _relation(sentence, a, b)
+            out.append(
+                Mention(
+                    sentence[a:b],
+                    a,
+                    b,
+                    "region",
+                    normalize(phrase_q),
+                    relation,
+                    cue,
+                    direction,
+                    place,
+                )
+            )
+    return sorted(out, key=lambda x: x.start)
+
+
+def cued_names(sentence: str, taken: Iterable[tuple[int, int]]) -> Iterator[Mention]:
+    """Capitalised names after "the village of" etc. that no other mention covers."""
+    spans = list(taken)
+    for m in _UNRESOLVED_CUE.finditer(sentence):
+        a, b = m.start("name"), m.end("name")
+        if any(x < b and a < y for x, y in spans):
+            continue
+        relation, cue, direction = _relation(sentence, a, b)
+        yield Mention(
+            m.group("name"), a, b, "cued", normalize(m.group("name")), relation, cue, direction
+        )
+
+
+def find_mentions(
+    sentence: str,
+    gz: Gazetteer,
+    *,
+    exclude: Iterable[tuple[int, int]] = (),
+    matcher: PlaceMatcher | None = None,
+) -> list[Mention]:
+    """All place mentions of ``sentence``, sorted by position.
+
+    ``exclude`` are spans that are not places (claimant phrases, weapon names).
+    Region phrases win over toponyms inside them ("the Donetsk region" is the
+    region, not the city).
+    """
+    regions = region_mentions(sentence, gz)
+    excluded = list(exclude) + [(r.start, r.end) for r in regions]
+    tops = toponym_mentions(sentence, matcher or matcher_for(gz), exclude=excluded)
+    cued = list(cued_names(sentence, excluded + [(t.start, t.end) for t in tops]))
+    return sorted([*regions, *tops, *cued], key=lambda x: x.start)

@@ -1,0 +1,457 @@
+"""Fusion: reports of the same strike from different articles become one event.
+
+Rules (documented in ``docs/store.md``):
+
+* **Place.** Two report events may merge when they share a GeoNames id, or when
+  they lie within the distance allowed by the coarser of their location
+  precisions: 1 (settlement) 5 km, 2 (near / part of a region) 15 km; at
+  precision 3 (region only) they must name the same country and first-level
+  region (or lie within 100 km when a region is missing).
+* **Date.** Date windows (``date_start``..``date_end``, else ``date``; an
+  undated event takes the day its article was published and the day before)
+  must overlap. When either date is not an exact day (a range, an unknown
+  precision, a publication-day guess) they may also be :data:`SLACK_DAYS` apart
+  (overnight strikes are dated either side of midnight); two exact, different
+  days are two strikes (towns shelled daily). A cluster keeps the intersection
+  of its members' windows, so strikes on one town never chain across days.
+  Windows longer than :data:`MAX_SPAN_DAYS` are too vague to fuse.
+* **Type.** Same event type, or air/drone strike with shelling/missile attack
+  (outlets often disagree whether a missile or a drone hit); remote explosives
+  and interceptions only fuse with their own type.
+* **Articles.** Two events of the same article are never fused (the article
+  itself tells them apart). A report event an analyst detached is never fused.
+
+Candidates come from a grid of day x 0.15 deg latitude x 0.3 deg longitude cells
+(plus a day x region index for region-level events), so the cost is about
+``n log n`` (sorting the candidate edges), never all pairs. Edges are applied
+in a fixed order (smallest date gap, then distance, then ids), so the result does
+not depend on the order in which reports were ingested.
+
+>>> from geoevents.model import Claim, Figure
+>>> a = Event("x1", "shelling_missile_attack", 48.04, 37.97, date="2023-01-01",
+...           place_name="Makiivka", claims=(Claim("Russian MoD", "russia", killed=Figure(63, 63)),))
+>>> b = Event("x2", "air_drone_strike", 48.05, 37.96, date="2023-01-01", place_name="Makiivka",
+...           claims=(Claim("Ukrainian General Staff", "ukraine", killed=Figure(400, 400)),))
+>>> out = fuse([ReportEvent("re-1", "r1", "2023-01-01", a), ReportEvent("re-2", "r2", "2023-01-02", b)])
+>>> len(out), out[0].members, out[0].event.casualties["killed"]
+(1, ('re-1', 're-2'), {'low': 63, 'high': 400})
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geoevents.coords import haversine_km, valid_latlon
+from geoevents.model import Claim, Event, Source, stable_id
+
+#: Distance (km) within which two events at this location precision may be one strike.
+MAX_KM: dict[int, float] = {1: 5.0, 2: 15.0}
+#: Region-level events with no region name fuse within this distance.
+REGION_FALLBACK_KM = 100.0
+#: Date windows may be this many days apart and still fuse.
+SLACK_DAYS = 1
+#: Events whose date window is longer than this are not fused.
+MAX_SPAN_DAYS = 7
+LAT_CELL = 0.15
+LON_CELL = 0.3
+_KM_PER_DEG = 111.32
+
+#: Event types that may describe the same strike.
+TYPE_GROUP: dict[str, str] = {
+    "air_drone_strike": "strike",
+    "shelling_missile_attack": "strike",
+    "remote_explosive": "remote_explosive",
+    "interception": "interception",
+}
+
+
+@dataclass(frozen=True)
+class ReportEvent:
+    """One machine-extracted event of one stored report (article)."""
+
+    id: str  # stable report-event id
+    report_id: str  # the article's content hash
+    published: str | None  # the article's publication date (ISO) if known
+    event: Event
+    seq: int = 0  # storage order (ingest sequence); breaks ties of publication date
+    detached: bool = False  # an analyst split it off: never fused with others
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why ``member`` was merged with ``other``."""
+
+    member: str
+    other: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FusedEvent:
+    """A fused event, its member report events and the merges that made it."""
+
+    event: Event
+    members: tuple[str, ...]
+    links: tuple[Link, ...]
+
+
+def _day(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def window(re: ReportEvent) -> tuple[int, int] | None:
+    """Day-ordinal window of a report event, or None if it cannot be fused by date.
+
+    >>> ev = Event("x", "interception", 50.0, 30.0, date_start="2023-01-01", date_end="2023-01-03")
+    >>> w = window(ReportEvent("r", "h", None, ev)); w[1] - w[0]
+    2
+    """
+    ev = re.event
+    start = _day(ev.date_start) or _day(ev.date)
+    end = _day(ev.date_end) or _day(ev.date) or start
+    if start is None:
+        pub = _day(re.published)
+        if pub is None:
+            return None
+        start, end = pub - 1, pub
+    assert end is not None
+    if end < start:
+        start, end = end, start
+    if end - start > MAX_SPAN_DAYS:
+        return None
+    return (start, end)
+
+
+def is_exact(re: ReportEvent) -> bool:
+    """True if the event itself gives one exact day.
+
+    >>> is_exact(ReportEvent("r", "h", None, Event("x", "interception", 0, 0, date="2023-01-01",
+    ...                                            date_precision="day")))
+    True
+    """
+    ev = re.event
+    return ev.date_precision == "day" and bool(ev.date or ev.date_start)
+
+
+def _allowed_gap(exact_a: bool, exact_b: bool) -> int:
+    return 0 if exact_a and exact_b else SLACK_DAYS
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two windows (0 when they overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def place_match(a: Event, b: Event) -> tuple[bool, float, str]:
+    """Whether two events are close enough for their precisions, the distance and why.
+
+    >>> ok, km, why = place_match(Event("a", "interception", 48.0, 37.8),
+    ...                           Event("b", "interception", 48.0, 37.9))
+    >>> ok, round(km, 1), why
+    (False, 7.4, '7.4 km apart > 5 km at location precision 1')
+    """
+    km = haversine_km((a.lat, a.lon), (b.lat, b.lon))
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True, km, f"same place (GeoNames {a.geonameid})"
+    prec = max(a.location_precision, b.location_precision)
+    if prec >= 3:
+        if a.country_code and a.admin1 and b.country_code and b.admin1:
+            same = (a.country_code, a.admin1) == (b.country_code, b.admin1)
+            return (
+                same,
+                km,
+                (f"same region {a.admin1}" if same else f"regions differ: {a.admin1} / {b.admin1}"),
+            )
+        ok = km <= REGION_FALLBACK_KM
+        return (
+            ok,
+            km,
+            f"{km:.1f} km apart {'<=' if ok else '>'} {REGION_FALLBACK_KM:g} km (region level)",
+        )
+    limit = MAX_KM[prec]
+    ok = km <= limit
+    return (
+        ok,
+        km,
+        f"{km:.1f} km apart {'<=' if ok else '>'} {limit:g} km at location precision {prec}",
+    )
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat / LAT_CELL), math.floor(lon / LON_CELL))
+
+
+def _lon_reach(lat: float) -> int:
+    """Longitude cells to search either side so that 15 km is covered at this latitude."""
+    c = math.cos(math.radians(min(89.0, abs(lat) + LAT_CELL)))
+    return max(1, math.ceil(MAX_KM[2] / (LON_CELL * _KM_PER_DEG * max(c, 1e-3))))
+
+
+def candidate_pairs(items: Sequence[ReportEvent]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, that the spatial/temporal index puts near each other.
+
+    Sorted and free of duplicates; pairs from the same report are left out.
+    """
+    windows = [
+        window(r) if valid_latlon(r.event.lat, r.event.lon) and not r.detached else None
+        for r in items
+    ]
+    grid: dict[tuple[int, int, int], list[int]] = {}
+    regions: dict[tuple[int, str], list[int]] = {}
+    for i, (r, w) in enumerate(zip(items, windows, strict=True)):
+        if w is None:
+            continue
+        cy, cx = _cell(r.event.lat, r.event.lon)
+        rkey = f"{r.event.country_code}|{r.event.admin1}"
+        for d in range(w[0], w[1] + 1):
+            grid.setdefault((d, cy, cx), []).append(i)
+            if r.event.location_precision >= 3:
+                regions.setdefault((d, rkey), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    lat_reach = math.ceil(MAX_KM[2] / (LAT_CELL * _KM_PER_DEG))
+    for i, (r, w) in enumerate(zip(items, windows, strict=True)):
+        if w is None:
+            continue
+        ev = r.event
+        cy, cx = _cell(ev.lat, ev.lon)
+        lon_reach = _lon_reach(ev.lat)
+        rkey = f"{ev.country_code}|{ev.admin1}"
+        for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
+            for dy in range(-lat_reach, lat_reach + 1):
+                for dx in range(-lon_reach, lon_reach + 1):
+                    for j in grid.get((d, cy + dy, cx + dx), ()):
+                        if j > i and items[j].report_id != r.report_id:
+                            pairs.add((i, j))
+            # region-level events: every event of that day in the same region
+            if ev.location_precision >= 3:
+                for j in regions.get((d, rkey), ()):
+                    if j != i and items[j].report_id != r.report_id:
+                        pairs.add((min(i, j), max(i, j)))
+    if regions:
+        # precise events find region-level events of their own region
+        for i, (r, w) in enumerate(zip(items, windows, strict=True)):
+            if w is None or r.event.location_precision >= 3:
+                continue
+            rkey = f"{r.event.country_code}|{r.event.admin1}"
+            for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
+                for j in regions.get((d, rkey), ()):
+                    if items[j].report_id != r.report_id:
+                        pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+class _Clusters:
+    """Union-find with per-cluster report sets and date cores (cannot-link constraints)."""
+
+    def __init__(self, items: Sequence[ReportEvent], windows: list[tuple[int, int] | None]):
+        n = len(items)
+        self.parent = list(range(n))
+        self.reports: list[set[str] | None] = [{r.report_id} for r in items]
+        self.core: list[tuple[int, int] | None] = list(windows)
+        self.exact = [is_exact(r) for r in items]  # per root: all members exact days
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def try_union(self, i: int, j: int) -> str | None:
+        """Merge the clusters of ``i`` and ``j``; None if merged, else why not."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return "already together"
+        ra, rb = self.reports[a], self.reports[b]
+        ca, cb = self.core[a], self.core[b]
+        assert ra is not None and rb is not None and ca is not None and cb is not None
+        if len(ra) < len(rb):
+            a, b, ra, rb = b, a, rb, ra
+        if any(x in ra for x in rb):
+            return "would join two events of one article"
+        lo, hi = max(ca[0], cb[0]), min(ca[1], cb[1])
+        if lo - hi > _allowed_gap(self.exact[a], self.exact[b]):
+            return "dates of the two groups too far apart"
+        self.exact[a] = self.exact[a] and self.exact[b]
+        ra.update(rb)
+        self.parent[b] = a
+        self.reports[b] = None
+        self.core[a] = (lo, hi)  # lo > hi: empty intersection, lo - hi days apart
+        self.core[b] = None
+        return None
+
+
+def _pair_reason(
+    x: ReportEvent, y: ReportEvent, wx: tuple[int, int], wy: tuple[int, int]
+) -> tuple[bool, float, int, str]:
+    ex, ey = x.event, y.event
+    if TYPE_GROUP[ex.event_type] != TYPE_GROUP[ey.event_type]:
+        return False, 0.0, 0, "incompatible types"
+    gap = _gap(wx, wy)
+    if gap > _allowed_gap(is_exact(x), is_exact(y)):
+        return False, 0.0, gap, "dates too far apart"
+    ok, km, where = place_match(ex, ey)
+    if not ok:
+        return False, km, gap, where
+    types = (
+        f"same type {ex.event_type}"
+        if ex.event_type == ey.event_type
+        else f"compatible types {ex.event_type} ~ {ey.event_type}"
+    )
+    when = "overlapping dates" if gap == 0 else f"dates {gap} day apart (one is not an exact day)"
+    return True, km, gap, f"{where}; {when}; {types}"
+
+
+def _order_key(r: ReportEvent) -> tuple[str, str]:
+    """Order of members inside an event (content): publication day, then id."""
+    return (r.published or "9999-12-31", r.id)
+
+
+def _first_key(r: ReportEvent) -> tuple[str, int, str]:
+    """Which member names the event: published first, ties to stored first."""
+    return (r.published or "9999-12-31", r.seq, r.id)
+
+
+def _pick(values: Iterable[object]) -> object:
+    """Most common non-empty value, ties to the first seen."""
+    seen = [v for v in values if v not in (None, "")]
+    if not seen:
+        return None
+    counts = Counter(seen)
+    best = max(counts.values())
+    return next(v for v in seen if counts[v] == best)
+
+
+def _claim_key(c: Claim) -> tuple[object, ...]:
+    return (c.claimant.casefold().strip(), c.side, c.stance, c.killed, c.injured, c.disputes)
+
+
+def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
+    """The fused event of ``members`` (already in order, earliest report first).
+
+    Corrected members decide place, type and date; otherwise the most precise
+    location and the most common type and day win. Claims and sources are the
+    union (a claim repeated word for word by several outlets is kept once; any
+    differing figure is another claim).
+    """
+    evs = [m.event for m in members]
+    deciders = [e for e in evs if e.corrected] or evs
+    best_prec = min(e.location_precision for e in deciders)
+    loc = next(e for e in deciders if e.location_precision == best_prec)
+    event_type = _pick(e.event_type for e in deciders)
+    day_dates = [e.date for e in deciders if e.date and e.date_precision == "day"]
+    if day_dates:
+        date = _pick(day_dates)
+        date_start = date_end = date
+        date_precision = "day"
+    else:
+        dated = [e for e in deciders if e.date or e.date_start]
+        if dated:
+            date = _pick(e.date for e in dated)
+            starts = [e.date_start or e.date for e in dated]
+            ends = [e.date_end or e.date_start or e.date for e in dated]
+            date_start = max(s for s in starts if s)
+            date_end = min(s for s in ends if s)
+            if date_end < date_start:
+                date_start, date_end = dated[0].date_start, dated[0].date_end
+            date_precision = _pick(e.date_precision for e in dated) or "unknown"
+        else:
+            date = date_start = date_end = None
+            date_precision = "unknown"
+    claims: list[Claim] = []
+    seen_claims: set[tuple[object, ...]] = set()
+    sources: list[Source] = []
+    seen_sources: set[str] = set()
+    for e in evs:
+        for c in e.claims:
+            k = _claim_key(c)
+            if k not in seen_claims:
+                seen_claims.add(k)
+                claims.append(c)
+        for s in e.sources:
+            if s.article_id not in seen_sources:
+                seen_sources.add(s.article_id)
+                sources.append(s)
+    verified_values = [e.verified for e in evs if e.verified is not None]
+    verified = False if False in verified_values else (True if verified_values else None)
+    return Event(
+        id=fused_id,
+        event_type=str(event_type),
+        lat=loc.lat,
+        lon=loc.lon,
+        date=date,  # type: ignore[arg-type]
+        date_start=date_start,
+        date_end=date_end,
+        date_precision=str(date_precision),
+        place_name=loc.place_name,
+        country_code=loc.country_code,
+        admin1=loc.admin1,
+        geonameid=loc.geonameid,
+        location_precision=loc.location_precision,
+        weapons=tuple(sorted({w for e in evs for w in e.weapons})),
+        targets=tuple(sorted({t for e in evs for t in e.targets})),
+        attacker_side=_pick(e.attacker_side for e in evs),  # type: ignore[arg-type]
+        claims=tuple(claims),
+        disputed=any(e.disputed for e in evs),
+        disputed_by=tuple(sorted({d for e in evs for d in e.disputed_by})),
+        verified=verified,
+        sources=tuple(sources),
+        corrected=any(e.corrected for e in evs),
+    )
+
+
+def fused_id(members: Sequence[ReportEvent]) -> str:
+    """Stable id of a fused event, derived from its first member.
+
+    First = published first, ties to stored first: a later report joining the
+    event never changes its id.
+    """
+    return stable_id("fused", min(members, key=_first_key).id)
+
+
+def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
+    """Fuse report events into events; the result is sorted by fused id."""
+    items = sorted(items, key=lambda r: r.id)
+    windows = [window(r) for r in items]
+    edges: list[tuple[int, float, str, str, int, int, str]] = []
+    for i, j in candidate_pairs(items):
+        wi, wj = windows[i], windows[j]
+        assert wi is not None and wj is not None
+        ok, km, gap, reason = _pair_reason(items[i], items[j], wi, wj)
+        if ok:
+            edges.append((gap, round(km, 6), items[i].id, items[j].id, i, j, reason))
+    edges.sort()
+    clusters = _Clusters(items, windows)
+    links: list[tuple[int, Link]] = []
+    for _gap_days, _km, id_i, id_j, i, j, reason in edges:
+        if clusters.try_union(i, j) is None:
+            links.append((i, Link(id_j, id_i, reason)))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    group_links: dict[int, list[Link]] = {}
+    for i, link in links:
+        group_links.setdefault(clusters.find(i), []).append(link)
+    out = []
+    for root, idx in groups.items():
+        members = sorted((items[i] for i in idx), key=_order_key)
+        fid = fused_id(members)
+        out.append(
+            FusedEvent(
+                merge_members(members, fid),
+                tuple(m.id for m in members),
+                tuple(group_links.get(root, ())),
+            )
+        )
+    out.sort(key=lambda f: f.event.id)
+    return out

@@ -1,0 +1,125 @@
+"""Store schema: tables shared by the GeoPackage and PostGIS back ends, and versions.
+
+Tables (``fid`` is the integer primary key everywhere):
+
+``reports``          one row per stored article (content hash unique)
+``report_events``    machine events of each article as JSON: the source of truth
+``events``           fused events (the spatial layer; rebuilt from the two above)
+``claims``           one row per claim of a fused event
+``sources``          one row per source article of a fused event
+``fusion_members``   which report events make which fused event, and why
+``corrections``      analyst corrections, apart from machine output
+``geoevents_meta``   ``schema_version`` and the fusion state
+
+Column types are written per back end: ``{pk}`` (primary key), ``{geom}`` (point
+geometry) and ``{real}`` are filled in by each dialect.
+
+>>> "events" in TABLES and TABLES[0] == "geoevents_meta"
+True
+"""
+
+from __future__ import annotations
+
+#: Schema version this release writes and reads.
+SCHEMA_VERSION = 1
+
+#: Migrations: ``{from_version: list of SQL statements to reach from_version + 1}``.
+#: Version 1 is the first released schema, so there is nothing to migrate yet;
+#: an older or newer store is refused with :class:`~geoevents.errors.SchemaVersionError`.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+TABLES = (
+    "geoevents_meta",
+    "reports",
+    "report_events",
+    "events",
+    "claims",
+    "sources",
+    "fusion_members",
+    "corrections",
+)
+
+#: Tables rebuilt by fusion.
+FUSED_TABLES = ("events", "claims", "sources", "fusion_members")
+
+DESCRIPTIONS = {
+    "geoevents_meta": "geoevents store metadata (schema version, fusion state)",
+    "reports": "Ingested articles, one per content hash",
+    "report_events": "Machine-extracted events per article (JSON, source of truth)",
+    "events": "Fused strike events (one per strike, all claims and sources)",
+    "claims": "Claims per fused event: claimant, side, casualty figures",
+    "sources": "Source articles per fused event",
+    "fusion_members": "Which report events make each fused event, and why",
+    "corrections": "Analyst corrections (kept apart from machine output)",
+}
+
+EVENT_COLUMNS = (
+    "id",
+    "event_type",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place_name",
+    "country_code",
+    "admin1",
+    "geonameid",
+    "location_precision",
+    "weapons",
+    "targets",
+    "attacker_side",
+    "disputed",
+    "disputed_by",
+    "verified",
+    "corrected",
+    "killed_low",
+    "killed_high",
+    "injured_low",
+    "injured_high",
+    "claims_summary",
+    "n_sources",
+    "n_reports",
+    "lat",
+    "lon",
+    "digest",
+    "properties",
+)
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS geoevents_meta (
+        fid {pk}, key TEXT NOT NULL UNIQUE, value TEXT)""",
+    """CREATE TABLE IF NOT EXISTS reports (
+        fid {pk}, content_hash TEXT NOT NULL UNIQUE, article_id TEXT, title TEXT, url TEXT,
+        published TEXT, path TEXT, ingested_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS report_events (
+        fid {pk}, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL, idx INTEGER NOT NULL,
+        published TEXT, event_json TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        fid {pk}, geom {geom}, id TEXT NOT NULL UNIQUE, event_type TEXT NOT NULL, date TEXT,
+        date_start TEXT, date_end TEXT, date_precision TEXT, place_name TEXT, country_code TEXT,
+        admin1 TEXT, geonameid INTEGER, location_precision INTEGER, weapons TEXT, targets TEXT,
+        attacker_side TEXT, disputed INTEGER, disputed_by TEXT, verified INTEGER,
+        corrected INTEGER, killed_low INTEGER, killed_high INTEGER, injured_low INTEGER,
+        injured_high INTEGER, claims_summary TEXT, n_sources INTEGER, n_reports INTEGER,
+        lat {real}, lon {real}, digest TEXT NOT NULL, properties TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS claims (
+        fid {pk}, event_id TEXT NOT NULL, claimant TEXT, side TEXT, stance TEXT,
+        killed_low INTEGER, killed_high INTEGER, killed_qualifier TEXT, injured_low INTEGER,
+        injured_high INTEGER, injured_qualifier TEXT, quote TEXT, article_id TEXT,
+        disputes TEXT)""",
+    """CREATE TABLE IF NOT EXISTS sources (
+        fid {pk}, event_id TEXT NOT NULL, article_id TEXT, title TEXT, url TEXT,
+        published TEXT, quote TEXT)""",
+    """CREATE TABLE IF NOT EXISTS fusion_members (
+        fid {pk}, event_id TEXT NOT NULL, report_event_id TEXT NOT NULL, position INTEGER,
+        joined_with TEXT, reason TEXT)""",
+    """CREATE TABLE IF NOT EXISTS corrections (
+        fid {pk}, event_id TEXT NOT NULL, anchors TEXT NOT NULL, changes TEXT NOT NULL,
+        note TEXT, created_at TEXT)""",
+    "CREATE INDEX IF NOT EXISTS report_events_hash ON report_events (content_hash)",
+    "CREATE INDEX IF NOT EXISTS claims_event ON claims (event_id)",
+    "CREATE INDEX IF NOT EXISTS sources_event ON sources (event_id)",
+    "CREATE INDEX IF NOT EXISTS fusion_members_event ON fusion_members (event_id)",
+    "CREATE INDEX IF NOT EXISTS fusion_members_member ON fusion_members (report_event_id)",
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date_start, date_end)",
+)

@@ -1,0 +1,206 @@
+"""Weapon names: normalised labels, their aliases, and the kind of weapon.
+
+Each entry maps a normalised label to the patterns that name it and a
+``kind`` that :mod:`geoevents.detect` uses to type an event:
+
+================  ===================================================  ===========
+label             aliases (case-insensitive)                           kind
+================  ===================================================  ===========
+HIMARS            HIMARS, M142                                         rocket
+ATACMS            ATACMS, Army Tactical Missile System                 missile
+Storm Shadow      Storm Shadow, SCALP(-EG)                             missile
+Grad              Grad, BM-21                                          rocket
+Smerch            Smerch, BM-30                                        rocket
+Uragan            Uragan, BM-27                                        rocket
+Tochka-U          Tochka(-U)                                           missile
+S-300             S-300                                                missile
+S-400             S-400                                                missile
+Kalibr            Kalibr                                               missile
+Iskander          Iskander(-M/-K)                                      missile
+Kh-101            Kh-101, Kh-555, Kh-22, Kh-59                         missile
+Kinzhal           Kinzhal                                              missile
+Onyx              Onyx, Oniks                                          missile
+Neptune           Neptune                                              missile
+Shahed            Shahed(-136), Geran(-2), Iranian-made drone(s)       drone
+Lancet            Lancet                                               drone
+drone             drone(s), UAV(s), kamikaze drone, loitering munition drone
+glide bomb        glide bomb(s), guided aerial bomb(s), KAB, FAB       aircraft
+aircraft          warplane, fighter jet, aircraft, airstrike           aircraft
+cluster munition  cluster munition(s)/bomb(s)                          artillery
+artillery         artillery, howitzer, shells, mortar(s), tank fire    artillery
+rocket            rocket(s), MLRS, multiple rocket launcher            rocket
+missile           missile(s), ballistic/cruise missile                 missile
+explosive         car bomb, IED, landmine, mine, explosive device      explosive
+================  ===================================================  ===========
+
+Specific labels win over generic ones in the same sentence: "Kalibr cruise
+missiles" gives ``("Kalibr",)``, not ``("Kalibr", "missile")``.
+
+>>> find_weapons("Iranian-made drones and a Kh-101 cruise missile hit the city")
+('Kh-101', 'Shahed')
+>>> find_weapons("It was struck with HIMARS rockets and SCALP missiles")
+('HIMARS', 'Storm Shadow')
+>>> weapon_kinds(("Grad", "Shahed"))
+('drone', 'rocket')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+@dataclass(frozen=True)
+class Weapon:
+    """One normalised weapon: its label, kind and alias pattern."""
+
+    label: str
+    kind: str  # missile | rocket | artillery | drone | aircraft | explosive
+    pattern: str
+    generic: bool = False
+
+
+WEAPONS: tuple[Weapon, ...] = (
+    Weapon("HIMARS", "rocket", r"HIMARS|M142"),
+    Weapon("ATACMS", "missile", r"ATACMS|Army Tactical Missile Systems?"),
+    Weapon("Storm Shadow", "missile", r"Storm Shadows?|SCALP(?:-EG)?"),
+    Weapon("Grad", "rocket", r"Grads?|BM-21"),
+    Weapon("Smerch", "rocket", r"Smerch|BM-30"),
+    Weapon("Uragan", "rocket", r"Uragan|BM-27"),
+    Weapon("Tochka-U", "missile", r"Tochka(?:-U)?"),
+    Weapon("S-300", "missile", r"S-?300s?"),
+    Weapon("S-400", "missile", r"S-?400s?"),
+    Weapon("Kalibr", "missile", r"Kalibrs?"),
+    Weapon("Iskander", "missile", r"Iskanders?(?:-[MK])?"),
+    Weapon("Kh-101", "missile", r"Kh-(?:101|555|22|59|31|35)s?|X-101"),
+    Weapon("Kinzhal", "missile", r"Kinzhals?"),
+    Weapon("Onyx", "missile", r"Onyx|Oniks"),
+    Weapon("Neptune", "missile", r"Neptunes?(?=\s+(?:anti-ship\s+|cruise\s+)?missiles?)|R-360"),
+    Weapon(
+        "Shahed",
+        "drone",
+        r"Shaheds?(?:-13[16])?|Gerans?(?:-2)?|Iranian[- ]made (?:kamikaze |attack |suicide )?drones?",
+    ),
+    Weapon("Lancet", "drone", r"Lancets?"),
+    Weapon(
+        "glide bomb",
+        "aircraft",
+        r"glide bombs?|guided (?:aerial |air )?bombs?|KABs?|FAB-\d+|aerial bombs?",
+    ),
+    Weapon("cluster munition", "artillery", r"cluster (?:munitions?|bombs?|shells?)"),
+    Weapon(
+        "drone",
+        "drone",
+        r"(?:kamikaze |attack |suicide |combat )?drones?|UAVs?|unmanned aerial vehicles?|loitering munitions?",
+        generic=True,
+    ),
+    Weapon(
+        "aircraft",
+        "aircraft",
+        r"warplanes?|fighter jets?|fighter[- ]bombers?|military aircraft|bombers?|air ?strikes?|airstrikes?|helicopters?",
+        generic=True,
+    ),
+    Weapon(
+        "artillery",
+        "artillery",
+        r"artillery|howitzers?|shells?|shelling|mortars?|tank fire",
+        generic=True,
+    ),
+    Weapon(
+        "rocket",
+        "rocket",
+        r"rockets?|MLRS|multiple (?:launch )?rocket (?:launchers?|systems?)",
+        generic=True,
+    ),
+    Weapon(
+        "missile",
+        "missile",
+        r"(?:ballistic |cruise |guided |air-launched |high-precision |anti-ship )*missiles?",
+        generic=True,
+    ),
+    Weapon(
+        "explosive",
+        "explosive",
+        r"car bombs?|IEDs?|improvised explosive devices?|landmines?|land mines?|explosive devices?|roadside bombs?",
+        generic=True,
+    ),
+)
+
+_CASE_SENSITIVE = {"Grad", "Onyx", "Neptune", "Lancet", "glide bomb", "Tochka-U"}
+
+
+@cache
+def _compiled() -> tuple[tuple[Weapon, re.Pattern[str]], ...]:
+    out = []
+    for w in WEAPONS:
+        flags = 0 if w.label in _CASE_SENSITIVE else re.IGNORECASE
+        pat = w.pattern
+        if w.label == "glide bomb":  # "KAB"/"FAB" are upper case only; the rest are not
+            pat = r"(?i:glide bombs?|guided (?:aerial |air )?bombs?|aerial bombs?)|KABs?|FAB-\d+"
+        out.append((w, re.compile(rf"(?<![\w-])(?:{pat})(?![\w])", flags)))
+    return tuple(out)
+
+
+def weapon_spans(sentence: str) -> list[tuple[int, int, Weapon]]:
+    """All weapon mentions as ``(start, end, weapon)``, specific ones first.
+
+    >>> text = "Two Grad rockets"
+    >>> [(text[a:b], w.label) for a, b, w in weapon_spans(text)]
+    [('Grad', 'Grad'), ('rockets', 'rocket')]
+    """
+    out = []
+    for w, rx in _compiled():
+        for m in rx.finditer(sentence):
+            out.append((m.start(), m.end(), w))
+    return out
+
+
+def find_weapons(sentence: str) -> tuple[str, ...]:
+    """Sorted normalised weapon labels named in ``sentence``.
+
+    Generic labels ("missile", "drone") are dropped when a specific weapon of the
+    same kind is named.
+
+    >>> find_weapons("shelling with artillery and drones")
+    ('artillery', 'drone')
+    >>> find_weapons("a minister spoke about peace")
+    ()
+    """
+    found = [(a, b, w) for a, b, w in weapon_spans(sentence) if not is_target_use(sentence, a, b)]
+    specific = {w for _, _, w in found if not w.generic}
+    kinds = {w.kind for w in specific}
+    labels = {w.label for w in specific}
+    for _, _, w in found:
+        if w.generic and w.kind not in kinds:
+            labels.add(w.label)
+    return tuple(sorted(labels))
+
+
+_AS_TARGET_AFTER = re.compile(
+    r"\s+(?:multiple rocket )?(?:launchers?|batter(?:y|ies)|systems?|complex(?:es)?|positions?"
+    r"|depots?|stores?|warehouses?|stockpiles?|production|plants?|factor(?:y|ies)|workshops?)\b",
+    re.IGNORECASE,
+)
+_AS_WEAPON_BEFORE = re.compile(
+    r"\b(?:from|with|by|using|fired|launched)\s+(?:[\w-]+\s+){0,2}$", re.I
+)
+
+
+def is_target_use(sentence: str, start: int, end: int) -> bool:
+    """True for "two HIMARS launchers were destroyed", "a drone depot": the weapon is the target.
+
+    >>> is_target_use("two HIMARS launchers were destroyed", 4, 10)
+    True
+    >>> is_target_use("fired from HIMARS launchers", 11, 17)
+    False
+    """
+    if not _AS_TARGET_AFTER.match(sentence, end):
+        return False
+    return _AS_WEAPON_BEFORE.search(sentence[:start]) is None
+
+
+def weapon_kinds(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Sorted distinct kinds of the given labels."""
+    by_label = {w.label: w.kind for w in WEAPONS}
+    return tuple(sorted({by_label[x] for x in labels if x in by_label}))

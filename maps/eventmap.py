@@ -1,0 +1,198 @@
+"""The event map: a lean folium :class:`~folium.Map` plus one element that draws the events.
+
+Markers, popups, layer toggles, the time window, counts, search and downloads
+are built in the browser from one embedded JSON blob (see
+:mod:`geoevents.mapdata`), on a canvas renderer with marker clustering, so that
+100,000 events load in seconds. Text from articles only reaches the page as
+escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
+
+>>> from geoevents.eventio import events_to_frame
+>>> from geoevents.model import Claim, Event
+>>> frame = events_to_frame([Event("ev-1", "air_drone_strike", 48.0, 37.8, date="2023-01-01",
+...     claims=(Claim("Someone", "ukraine", quote="</script><b>${x}`"),))])
+>>> html = render_html(build_map(frame, title="Demo"))
+>>> "</script><b>" in html, "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e" in html
+(False, True)
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import Element, Figure, MacroElement
+from geopandas import GeoDataFrame
+from jinja2 import Template
+
+from geoevents.atomic import atomic_write_text
+from geoevents.mapdata import (
+    PRECISION_LABELS,
+    UNCERTAINTY_RADIUS_M,
+    MapData,
+    build_map_data,
+    json_for_script,
+)
+from maps import assets
+from maps.style import basemaps, side_config, type_config
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+DATA_ID = "geoevents-data"
+OUTLINES_ID = "geoevents-outlines"
+#: Dash pattern of the marker outline per location precision (solid, dashed, dotted).
+PRECISION_DASH: dict[int, str | None] = {1: None, 2: "5 3", 3: "2 3"}
+
+
+class EventMap(folium.Map):
+    """A folium map whose page loads only the assets the event layer needs.
+
+    The asset lists are set on this subclass, so folium's own class-level lists
+    (and every other map made in the process) stay untouched.
+    """
+
+    default_js = [(a.name, a.url) for a in assets.JS_ASSETS]
+    default_css = [(a.name, a.url) for a in assets.CSS_ASSETS]
+
+
+class EventLayer(MacroElement):
+    """Embeds the events as JSON and runs the page script that builds every layer and control."""
+
+    _template = Template(
+        """
+{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+{% macro html(this, kwargs) %}<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
+{% if this.outlines_json %}<script type="application/json" id="{{ this.outlines_id }}">{{ this.outlines_json }}</script>{% endif %}
+{% endmacro %}
+{% macro script(this, kwargs) %}
+{{ this.js }}
+geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
+  JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, data: MapData, config: dict[str, Any], outlines: Any | None = None) -> None:
+        super().__init__()
+        self._name = "EventLayer"
+        self.data_id = DATA_ID
+        self.outlines_id = OUTLINES_ID
+        self.data_json = json_for_script(data.to_json_obj())
+        self.config_json = json_for_script(config)
+        self.outlines_json = json_for_script(outlines) if outlines is not None else ""
+        self.css = (TEMPLATES / "eventmap.css").read_text(encoding="utf-8").replace("</", "<\\/")
+        self.js = assets.safe_inline_script((TEMPLATES / "eventmap.js").read_text(encoding="utf-8"))
+
+
+def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[str, Any]:
+    """Configuration object handed to the page script (JSON-ready).
+
+    >>> cfg = map_config(title="t", offline=False, heat=True, regions=False)
+    >>> [p["label"] for p in cfg["precision"]], cfg["heat"]
+    (['settlement', 'near', 'region'], True)
+    """
+    return {
+        "title": title,
+        "offline": offline,
+        "heat": heat,
+        "regions": regions,
+        "types": type_config(),
+        "sides": side_config(),
+        "precision": [
+            {
+                "id": str(k),
+                "label": PRECISION_LABELS[k],
+                "radius": UNCERTAINTY_RADIUS_M[k],
+                "dash": PRECISION_DASH[k],
+            }
+            for k in sorted(PRECISION_LABELS)
+        ],
+        "basemaps": basemaps(),
+        "outlinesId": OUTLINES_ID,
+    }
+
+
+def build_map(
+    events: GeoDataFrame,
+    *,
+    title: str = "Reported strikes",
+    offline: bool = False,
+    heat: bool = False,
+    regions: bool = False,
+) -> EventMap:
+    """A folium map of the events in ``events`` (a frame as made by ``geoevents.eventio``).
+
+    Parameters
+    ----------
+    events
+        Events frame (``read_events`` / ``events_to_frame``).
+    title
+        Title shown on the map and as the page title.
+    offline
+        Embed country outlines as the default basemap (the tiles stay selectable);
+        pass the result to :func:`save_map` with ``offline=True`` to inline every asset.
+    heat, regions
+        Add the density (heat) layer / the per-region count layer.
+    """
+    data = build_map_data(events)
+    outlines = None
+    if offline:
+        outlines = json.loads(assets.asset_path(assets.OUTLINES).read_text(encoding="utf-8"))
+    center = [48.5, 31.5]
+    if data.bounds:
+        (s, w), (n, e) = data.bounds
+        center = [(s + n) / 2, (w + e) / 2]
+    m = EventMap(
+        location=center,
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=True,
+        zoom_control=True,
+    )
+    fig = m.get_root()
+    if isinstance(fig, Figure):
+        fig.title = html_lib.escape(title)
+        fig.header.add_child(
+            Element('<meta name="generator" content="geoevents"/>'), name="generator"
+        )
+    m.add_child(
+        EventLayer(
+            data, map_config(title=title, offline=offline, heat=heat, regions=regions), outlines
+        )
+    )
+    return m
+
+
+def render_html(m: folium.Map, *, offline: bool = False) -> str:
+    """The complete HTML page of ``m``; with ``offline`` every asset is inlined."""
+    html = m.get_root().render()
+    if offline:
+        html = assets.inline_assets(html)
+    return html
+
+
+def save_map(m: folium.Map, path: str | Path, *, offline: bool = False) -> Path:
+    """Write the page of ``m`` to ``path`` atomically (one self-contained file with ``offline``)."""
+    if offline:
+        assets.check_assets()
+    path = Path(path)
+    atomic_write_text(path, render_html(m, offline=offline))
+    return path
+
+
+def write_map(
+    events: GeoDataFrame,
+    path: str | Path,
+    *,
+    title: str = "Reported strikes",
+    offline: bool = False,
+    heat: bool = False,
+    regions: bool = False,
+) -> Path:
+    """Build and save the map of ``events`` in one call (see :func:`build_map`)."""
+    if offline:
+        assets.check_assets()
+    m = build_map(events, title=title, offline=offline, heat=heat, regions=regions)
+    return save_map(m, path, offline=offline)

@@ -1,0 +1,109 @@
+"""Casualties per claim with qualifiers (issue 3, point 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.casualties import parse_casualties, parse_number, parse_quantity
+from geoevents.model import Claim, Event, Figure
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("seven", 7),
+        ("twelve", 12),
+        ("sixty-three", 63),
+        ("sixty three", 63),
+        ("a hundred", 100),
+        ("four hundred", 400),
+        ("three hundred and sixty-five", 365),
+        ("1,200", 1200),
+        ("89", 89),
+        ("many", None),
+    ],
+)
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "qualifier"),
+    [
+        ("63", 63, 63, None),
+        ("at least 63", 63, None, "at least"),
+        ("more than 20", 20, None, "more than"),
+        ("over 20", 20, None, "more than"),
+        ("nearly 400", 400, 400, "nearly"),
+        ("some 50", 50, 50, "some"),
+        ("about 30", 30, 30, "about"),
+        ("up to 40", None, 40, "up to"),
+        ("between 10 and 15", 10, 15, "between"),
+        ("10-15", 10, 15, "between"),
+        ("a dozen", 12, 12, "a dozen"),
+        ("dozens", 24, None, "dozens"),
+        ("scores", 40, None, "scores"),
+        ("hundreds", 200, None, "hundreds"),
+        ("two", 2, 2, None),
+        ("2023", None, None, None),  # a year, not a count
+    ],
+)
+def test_parse_quantity(
+    text: str, low: int | None, high: int | None, qualifier: str | None
+) -> None:
+    fig = parse_quantity(text)
+    if low is None and high is None:
+        assert fig is None
+    else:
+        assert (fig.low, fig.high, fig.qualifier) == (low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("At least 63 servicemen were killed, the ministry said.", (63, None), None),
+        ("Ukraine said nearly 400 soldiers were killed.", (400, 400), None),
+        ("Some 50 prisoners died and 73 were wounded.", (50, 50), (73, 73)),
+        ("The strike killed two people and injured a dozen others.", (2, 2), (12, 12)),
+        ("Dozens of people were injured.", None, (24, None)),
+        ("Scores of civilians were killed.", (40, None), None),
+        ("The shelling left three dead and five wounded.", (3, 3), (5, 5)),
+        ("Kyiv said 400 were killed and wounded.", (None, 400), (None, 400)),
+        ("A 70-year-old woman was killed.", (1, 1), None),
+        ("The death toll rose to 25 on Sunday.", (25, 25), None),
+        ("No one was hurt, officials said.", None, (0, 0)),
+        ("There were no casualties.", (0, 0), (0, 0)),
+        ("Sixty-three soldiers died in the strike.", (63, 63), None),
+        ("Two HIMARS launchers and two ammunition depots were destroyed.", None, None),
+        ("In 2023 forty drones were launched at the region.", None, None),
+    ],
+)
+def test_parse_casualties(
+    sentence: str,
+    killed: tuple[int | None, int | None] | None,
+    injured: tuple[int | None, int | None] | None,
+) -> None:
+    got = parse_casualties(sentence)
+    assert (None if got.killed is None else (got.killed.low, got.killed.high)) == killed
+    assert (None if got.injured is None else (got.injured.low, got.injured.high)) == injured
+    for fig in (got.killed, got.injured):
+        if fig is not None:
+            assert fig.text and fig.text in sentence
+
+
+def test_claim_figures_give_a_range_not_an_average() -> None:
+    """Two claims of the Makiivka kind: the event range spans both, nothing averaged."""
+    ru = parse_casualties("At least 63 servicemen were killed, the Russian defence ministry said.")
+    ua = parse_casualties("Ukraine's military said nearly 400 were killed.")
+    ev = Event(
+        id="ev-x",
+        event_type="shelling_missile_attack",
+        lat=48.04,
+        lon=37.97,
+        claims=(
+            Claim("Russian Ministry of Defence", "russia", killed=ru.killed),
+            Claim("Ukrainian military", "ukraine", killed=ua.killed),
+        ),
+    )
+    assert ev.casualties["killed"] == {"low": 63, "high": 400}
+    assert ru.killed == Figure(63, None, "at least", "At least 63 servicemen were killed")
