@@ -111,6 +111,17 @@ def asset_path(asset: Asset) -> Path:
     return path
 
 
+def read_asset(asset: Asset) -> str:
+    """Text of the local copy of ``asset``; :class:`ConfigurationError` if unreadable."""
+    path = asset_path(asset)
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigurationError(
+            f"map asset {path} cannot be read ({err}); reinstall with `{NPM_INSTALL}`"
+        ) from err
+
+
 def check_assets() -> None:
     """Raise :class:`ConfigurationError` unless every asset and the outlines are installed."""
     for asset in (*JS_ASSETS, *CSS_ASSETS, OUTLINES):
@@ -155,13 +166,12 @@ def inline_assets(html: str) -> str:
     for asset in JS_ASSETS:
         tag = f'<script src="{asset.url}"></script>'
         if tag in html:
-            js = safe_inline_script(asset_path(asset).read_text(encoding="utf-8"))
+            js = safe_inline_script(read_asset(asset))
             html = html.replace(tag, _tag("script", js), 1)
     for asset in CSS_ASSETS:
         tag = f'<link rel="stylesheet" href="{asset.url}"/>'
         if tag in html:
-            path = asset_path(asset)
-            css = css_with_data_uris(path.read_text(encoding="utf-8"), path)
+            css = css_with_data_uris(read_asset(asset), asset_path(asset))
             html = html.replace(tag, _tag("style", css.replace("</", "<\\/")), 1)
     leftover = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
     if leftover:

@@ -17,6 +17,7 @@ escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import json
 from pathlib import Path
@@ -28,6 +29,7 @@ from geopandas import GeoDataFrame
 from jinja2 import Template
 
 from geoevents.atomic import atomic_write_text
+from geoevents.errors import ConfigurationError
 from geoevents.mapdata import (
     PRECISION_LABELS,
     UNCERTAINTY_RADIUS_M,
@@ -56,8 +58,34 @@ class EventMap(folium.Map):
     default_css = [(a.name, a.url) for a in assets.CSS_ASSETS]
 
 
+class RawElement(Element):
+    """A page fragment inserted verbatim.
+
+    branca's ``MacroElement.render`` wraps each rendered macro in
+    ``Element(text)``, which compiles the text as a Jinja template: article text
+    such as ``{{ 7*7 }}`` would be evaluated in Python and ``{% raw %}`` would
+    break the build. This element is never compiled, and skipping the compile
+    also saves seconds on large pages.
+
+    >>> RawElement("{{ 7*7 }}").render()
+    '{{ 7*7 }}'
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawElement"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
 class EventLayer(MacroElement):
-    """Embeds the events as JSON and runs the page script that builds every layer and control."""
+    """Embeds the events as JSON and runs the page script that builds every layer and control.
+
+    The macros of the template are rendered once with the data as variables;
+    their output goes into the page as :class:`RawElement` (never re-parsed).
+    """
 
     _template = Template(
         """
@@ -83,6 +111,21 @@ geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
         self.outlines_json = json_for_script(outlines) if outlines is not None else ""
         self.css = (TEMPLATES / "eventmap.css").read_text(encoding="utf-8").replace("</", "<\\/")
         self.js = assets.safe_inline_script((TEMPLATES / "eventmap.js").read_text(encoding="utf-8"))
+
+    def render(self, **kwargs: Any) -> None:
+        """Add the rendered header, html and script parts to the page verbatim."""
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("an EventLayer can only be rendered inside a folium map")
+        module = self._template.module
+        for part, macro in (
+            (figure.header, module.header),
+            (figure.html, module.html),
+            (figure.script, module.script),
+        ):
+            part.add_child(RawElement(str(macro(self, kwargs))), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
 
 def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[str, Any]:
@@ -138,7 +181,12 @@ def build_map(
     data = build_map_data(events)
     outlines = None
     if offline:
-        outlines = json.loads(assets.asset_path(assets.OUTLINES).read_text(encoding="utf-8"))
+        try:
+            outlines = json.loads(assets.read_asset(assets.OUTLINES))
+        except json.JSONDecodeError as err:
+            raise ConfigurationError(
+                f"country outlines {assets.asset_path(assets.OUTLINES)} are not valid JSON: {err}"
+            ) from err
     center = [48.5, 31.5]
     if data.bounds:
         (s, w), (n, e) = data.bounds
@@ -157,11 +205,16 @@ def build_map(
         fig.header.add_child(
             Element('<meta name="generator" content="geoevents"/>'), name="generator"
         )
-    m.add_child(
-        EventLayer(
-            data, map_config(title=title, offline=offline, heat=heat, regions=regions), outlines
-        )
+    layer = EventLayer(
+        data, map_config(title=title, offline=offline, heat=heat, regions=regions), outlines
     )
+    # folium names elements with random ids; derive them from the content instead so the
+    # same events give the same page byte for byte.
+    digest = hashlib.sha1(layer.config_json.encode("utf-8"))
+    digest.update(layer.data_json.encode("utf-8"))
+    m._id = digest.hexdigest()[:32]
+    layer._id = m._id
+    m.add_child(layer)
     return m
 
 

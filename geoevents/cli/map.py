@@ -1,7 +1,13 @@
-"""``geoevents map``: render events (event files, articles or the store) as an interactive map."""
+"""``geoevents map``: render events (event files, articles or the store) as an interactive map.
+
+Inputs that cannot be read are reported on stderr and skipped; the map is still
+written (atomically) from the others. Exit status: 0 every input read, 1 some
+input failed (the map holds the rest) or nothing could be written, 2 usage error.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +96,8 @@ def map_command(
     """Render INPUT... (event files from `geoevents extract`, or articles) as an HTML map.
 
     Inputs that cannot be read are reported on stderr (file, line, field) and skipped;
-    the map is written from the others. Filters (--since, --type, ...) apply to every input.
+    the map is written from the others and the exit status is 1. Filters (--since,
+    --type, ...) apply to every input.
     """
     import pandas as pd
     from geopandas import GeoDataFrame
@@ -134,3 +141,5 @@ def map_command(
         raise click.ClickException(str(err)) from err
     skipped = f" ({len(errors)} inputs skipped)" if errors else ""
     click.echo(f"wrote a map of {len(frame)} events to {output}{skipped}")
+    if errors:
+        sys.exit(1)

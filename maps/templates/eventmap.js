@@ -122,7 +122,7 @@
   }
 
   function geoeventsMap(map, cfg, data) {
-    var api = { ready: false };
+    var api = { ready: false, timings: { start: performance.now() } };
     if (map.options.maxZoom === undefined) { map.setMaxZoom(18); }
     if (map.options.minZoom === undefined) { map.setMinZoom(2); }
     window.geoevents = api;
@@ -177,6 +177,7 @@
                region: data.region[i] };
     }
     if (minDay === null) { minDay = maxDay = Math.floor(Date.now() / DAY_MS); }
+    api.timings.markers = performance.now();
 
     var cluster = L.markerClusterGroup({
       chunkedLoading: true,
@@ -409,8 +410,30 @@
       return L.geoJSON(fc, { renderer: L.canvas(), interactive: false,
         style: { color: '#7d7d7d', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 } });
     }
+    // Country names for the outline basemap, at the middle of each country's largest part.
+    function countryLabels(geo) {
+      map.createPane('ge-labels').style.zIndex = 420;
+      var group = L.layerGroup();
+      geo.eachLayer(function (layer) {
+        var name = layer.feature && layer.feature.properties && layer.feature.properties.name;
+        if (!name) { return; }
+        var best = null, bestArea = -1;
+        var parts = layer.feature.geometry.type === 'MultiPolygon' ? layer.feature.geometry.coordinates
+          : [layer.feature.geometry.coordinates];
+        parts.forEach(function (poly) {
+          var b = L.latLngBounds(poly[0].map(function (c) { return [c[1], c[0]]; }));
+          var area = (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+          if (area > bestArea) { bestArea = area; best = b; }
+        });
+        if (!best || bestArea < 1) { return; }
+        group.addLayer(L.marker(best.getCenter(), { pane: 'ge-labels', interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'ge-country-label', html: el('span', { text: name }), iconSize: null }) }));
+      });
+      return group;
+    }
     if (outlinesTopo) {
-      outlines = outlineLayer();
+      var outlineShapes = outlineLayer();
+      outlines = L.layerGroup([outlineShapes, countryLabels(outlineShapes)]);
       baseLayers['Country outlines (offline)'] = outlines;
     }
     var current = (cfg.offline && outlines) ? outlines : firstTiles;
@@ -442,12 +465,15 @@
     }
     var regionLayer = null, regionMarkers = [];
     if (cfg.regions) {
+      // Region counts sit on their own pane above the event canvas but let every click
+      // through to the events below them (an anchor often falls on an event).
+      map.createPane('ge-regions').style.zIndex = 460;
       regionLayer = L.layerGroup();
       data.regions.forEach(function (r) {
-        var node = el('div', { cls: 'ge-region', title: r.label }, [el('span', { cls: 'ge-region-n', text: String(r.count) })]);
-        var m = L.marker([r.lat, r.lon], { icon: L.divIcon({ html: node, className: 'ge-region-icon', iconSize: null }),
-          interactive: true, keyboard: false });
-        m.bindTooltip(el('span', { text: r.label }), { direction: 'top' });
+        var node = el('div', { cls: 'ge-region' }, [el('span', { cls: 'ge-region-n', text: String(r.count) })]);
+        var box = el('div', { cls: 'ge-region-box' }, [node, el('div', { cls: 'ge-region-label', text: r.label })]);
+        var m = L.marker([r.lat, r.lon], { icon: L.divIcon({ html: box, className: 'ge-region-icon', iconSize: null }),
+          interactive: false, keyboard: false, pane: 'ge-regions' });
         regionMarkers.push({ marker: m, node: node, region: r });
         regionLayer.addLayer(m);
       });
@@ -761,16 +787,38 @@
       for (var i = 0; i < N; i++) { if ((E[i].p.id || E[i].f.id) === id) { select(i); return true; } }
       return false;
     };
+    // Open an event's popup where it is, without zooming to it (screenshots, links).
+    api.showPopup = function (id) {
+      for (var i = 0; i < N; i++) { if ((E[i].p.id || E[i].f.id) === id) { openPopup(i); return true; } }
+      return false;
+    };
+    api.markerStyle = function (id) {
+      for (var i = 0; i < N; i++) {
+        if ((E[i].p.id || E[i].f.id) === id) {
+          var o = E[i].marker.options, ll = E[i].marker.getLatLng();
+          return { radius: o.radius, shape: o.shape, fill: o.fillColor, outline: o.color,
+                   dash: o.dashArray, display: [ll.lat, ll.lng], shown: E[i].shown };
+        }
+      }
+      return null;
+    };
     api.markerPoint = function (id) {
       for (var i = 0; i < N; i++) {
         if ((E[i].p.id || E[i].f.id) === id) { var pt = map.latLngToContainerPoint(E[i].marker.getLatLng()); return [pt.x, pt.y]; }
       }
       return null;
     };
+    // Ready once the clustered markers are added and a frame has been drawn: sets
+    // window.geoevents.ready, <body data-geoevents-ready> and fires `geoevents:ready`.
     refresh(function () {
-      api.ready = true;
-      document.body.setAttribute('data-geoevents-ready', '1');
-      writeHash();
+      api.timings.clustered = performance.now();
+      requestAnimationFrame(function () {
+        api.ready = true;
+        api.timings.ready = performance.now();
+        document.body.setAttribute('data-geoevents-ready', '1');
+        writeHash();
+        window.dispatchEvent(new CustomEvent('geoevents:ready', { detail: { total: N } }));
+      });
     });
   }
 

@@ -7,54 +7,14 @@ recorded, so a test can assert which requests a page made.
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from maps import assets
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def blank_png() -> bytes:
-    """A valid 1x1 transparent PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 6, 0, 0, 0)
-    idat = zlib.compress(b"\x00\x00\x00\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-
-
-BLANK_PNG = blank_png()
-
-
-@dataclass
-class PageLog:
-    """What happened on a page: console errors, page errors, dialogs, requests."""
-
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    served: list[str] = field(default_factory=list)
-    tiles: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
+from maps.browser import CHROMIUM, READY_JS, PageLog, launch, route_offline
 
 
 @pytest.fixture(scope="session")
@@ -68,43 +28,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        b = launch(pw)
         yield b
         b.close()
-
-
-def _attach(page: Any, log: PageLog, *, network: bool) -> None:
-    page.on(
-        "console",
-        lambda m: log.errors.append(m.text) if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda e: log.errors.append(f"pageerror: {e}"))
-
-    def on_dialog(d: Any) -> None:
-        log.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", on_dialog)
-
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith(("file:", "blob:", "data:")):
-            r.continue_()
-            return
-        if network:
-            local = assets.local_path_for_url(url)
-            if local is not None and local.is_file():
-                log.served.append(url)
-                r.fulfill(path=str(local))
-                return
-            if r.request.resource_type == "image":
-                log.tiles.append(url)
-                r.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
-                return
-        log.refused.append(url)
-        r.abort()
-
-    page.route("**/*", route)
 
 
 @pytest.fixture
@@ -117,9 +43,9 @@ def open_map(browser: Any) -> Iterator[Any]:
         contexts.append(ctx)
         page = ctx.new_page()
         log = PageLog()
-        _attach(page, log, network=network)
+        route_offline(page, log, network=network)
         page.goto(path.as_uri() + (f"#{hash}" if hash else ""))
-        page.wait_for_function("window.geoevents && window.geoevents.ready === true", timeout=30000)
+        page.wait_for_function(READY_JS, timeout=30000)
         return page, log
 
     yield _open
@@ -132,6 +58,68 @@ def wait_idle(page: Any) -> dict[str, Any]:
     page.wait_for_timeout(120)  # filter changes are debounced by 60 ms
     page.wait_for_function("window.geoevents.state().busy === 0", timeout=20000)
     return page.evaluate("window.geoevents.state()")
+
+
+def centre_on_event(page: Any, event_id: str, zoom: int = 16) -> tuple[float, float]:
+    """Centre the view on the event's marker at ``zoom``; return the marker's pixel point.
+
+    Needs ``window.__testMap`` (the Leaflet map) set on the page.
+    """
+    page.evaluate(
+        """([id, zoom]) => { const f = JSON.parse(document.getElementById('geoevents-data').textContent);
+                   const i = f.events.features.findIndex(x => x.id === id);
+                   const d = f.display[i];
+                   window.__testMap.setView([d[0], d[1]], zoom, {animate: false}); }""",
+        [event_id, zoom],
+    )
+    page.wait_for_timeout(300)
+    page.wait_for_function("window.geoevents.state().busy === 0", timeout=10000)
+    x, y = page.evaluate("id => window.geoevents.markerPoint(id)", event_id)
+    return float(x), float(y)
+
+
+def click_event(page: Any, event_id: str, zoom: int = 16) -> str:
+    """Centre the event at ``zoom`` (16: no clustering), click its marker, return the popup text.
+
+    The click is repeated a few times while the cluster layer is still redrawing after
+    the view change (slow, shared CI machines).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    x, y = centre_on_event(page, event_id, zoom)
+    selector = f".leaflet-popup .ge-popup[data-event-id='{event_id}']"
+    for _ in range(5):
+        page.mouse.click(x, y)
+        try:
+            page.wait_for_selector(selector, timeout=2000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_selector(selector, timeout=2000)
+    return str(page.inner_text(".leaflet-popup .ge-popup"))
+
+
+def hover_event(page: Any, event_id: str, zoom: int = 16) -> str:
+    """Move the mouse onto the event's marker and return its tooltip text."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    x, y = centre_on_event(page, event_id, zoom)
+    for _ in range(5):
+        page.mouse.move(x + 60, y + 60, steps=3)
+        page.mouse.move(x, y, steps=4)
+        try:
+            page.wait_for_selector(".ge-tip", timeout=2000)
+            break
+        except PlaywrightTimeout:
+            continue
+    page.wait_for_selector(".ge-tip", timeout=2000)
+    return str(page.inner_text(".ge-tip"))
+
+
+#: JS that finds the page's Leaflet map object and keeps it as ``window.__testMap``.
+FIND_MAP_JS = (
+    "void (window.__testMap = Object.values(window).find(v => v && v._container && v.getZoom))"
+)
 
 
 # ---- events used by the browser tests (own wording; places and figures are facts) ----------
@@ -288,3 +276,15 @@ def offline_map(tmp_path_factory: pytest.TempPathFactory, test_events: list[Any]
     path = tmp_path_factory.mktemp("maps") / "offline.html"
     write_map(events_to_frame(test_events), path, title="Offline map", offline=True)
     return path
+
+
+def embedded_data(page: Path | str) -> dict[str, Any]:
+    """The events JSON embedded in a map page (file path or HTML text)."""
+    import json
+    import re
+
+    html = page if isinstance(page, str) else page.read_text(encoding="utf-8")
+    m = re.search(r'<script type="application/json" id="geoevents-data">(.*?)</script>', html, re.S)
+    assert m, "no embedded event data in the page"
+    data: dict[str, Any] = json.loads(m.group(1))
+    return data

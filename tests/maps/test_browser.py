@@ -12,27 +12,11 @@ import pytest
 
 from geoevents.eventio import read_events
 from geoevents.mapdata import date_window
-from tests.maps.conftest import HOSTILE, HOSTILE_PLACE, wait_idle
+from tests.maps.conftest import HOSTILE, HOSTILE_PLACE, click_event, hover_event, wait_idle
 
 
 def _type_counts(events: list[Any]) -> dict[str, int]:
     return dict(Counter(e.event_type for e in events))
-
-
-def _click_event(page: Any, event_id: str) -> str:
-    """Centre the event at zoom 16 (no clustering), click its marker, return the popup text."""
-    page.evaluate(
-        """id => { const f = JSON.parse(document.getElementById('geoevents-data').textContent);
-                   const i = f.events.features.findIndex(x => x.id === id);
-                   const d = f.display[i];
-                   window.__testMap.setView([d[0], d[1]], 16, {animate: false}); }""",
-        event_id,
-    )
-    page.wait_for_timeout(400)
-    x, y = page.evaluate("id => window.geoevents.markerPoint(id)", event_id)
-    page.mouse.click(x, y)
-    page.wait_for_selector(".leaflet-popup .ge-popup", timeout=5000)
-    return page.inner_text(".leaflet-popup .ge-popup")
 
 
 @pytest.fixture
@@ -96,7 +80,7 @@ def test_toggling_a_layer_changes_what_is_visible(
 
 def test_click_opens_popup_with_claims_sources_and_badges(page_online: tuple[Any, Any]) -> None:
     page, log = page_online
-    text = _click_event(page, "ev-makiivka")
+    text = click_event(page, "ev-makiivka")
     assert "Shelling/artillery/missile attack" in text
     assert "DISPUTED" in text.upper()
     assert "Makiivka, Donetsk Oblast, UA" in text
@@ -122,19 +106,9 @@ def test_click_opens_popup_with_claims_sources_and_badges(page_online: tuple[Any
 def test_hostile_quote_is_shown_verbatim_and_runs_nothing(page_online: tuple[Any, Any]) -> None:
     page, log = page_online
     # hover tooltip shows the hostile place name as text
-    page.evaluate(
-        """() => { const f = JSON.parse(document.getElementById('geoevents-data').textContent);
-                   const i = f.events.features.findIndex(x => x.id === 'ev-hostile');
-                   window.__testMap.setView(f.display[i], 16, {animate: false}); }"""
-    )
-    page.wait_for_timeout(400)
-    x, y = page.evaluate("id => window.geoevents.markerPoint(id)", "ev-hostile")
-    page.mouse.move(x + 60, y + 60, steps=3)
-    page.mouse.move(x, y, steps=4)
-    page.wait_for_selector(".ge-tip", timeout=5000)
-    assert HOSTILE_PLACE in page.inner_text(".ge-tip")
+    assert HOSTILE_PLACE in hover_event(page, "ev-hostile")
     # the popup shows quote, place, claimant and source title verbatim
-    text = _click_event(page, "ev-hostile")
+    text = click_event(page, "ev-hostile")
     quotes = page.eval_on_selector_all(
         ".leaflet-popup .ge-quote", "els => els.map(e => e.textContent)"
     )
