@@ -22,19 +22,27 @@ from geoevents.filters import filter_from_options, filter_options
     "-o",
     "--output",
     required=True,
-    help="Output file: .geojson, .gpkg, .csv or .parquet (written atomically).",
+    help="Output file: .geojson, .gpkg (layers events, claims, sources), .csv or .parquet "
+    "(written atomically).",
 )
 @filter_options
 def export(db: str, output: str, **filters: Any) -> None:
-    """Export fused events (corrections applied) from the store, optionally filtered."""
+    """Export fused events (corrections applied) from the store, optionally filtered.
+
+    Every format carries each event's claims, sources and `corrected` marker; a
+    GeoPackage also gets `claims` and `sources` attribute layers keyed by `event_id`."""
     from geoevents.eventio import write_events
     from geoevents.store import open_store
+    from geoevents.store.layers import write_layered_gpkg
 
     flt = filter_from_options(**filters)
     try:
         with open_store(db, create=False) as store:
             frame = store.events(flt)
-        write_events(frame, output)
+        if output.lower().endswith(".gpkg"):
+            write_layered_gpkg(frame, output)
+        else:
+            write_events(frame, output)
     except GeoeventsError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"wrote {len(frame)} events to {output}")

@@ -22,8 +22,9 @@ Rules (documented in ``docs/store.md``):
   itself tells them apart). A report event an analyst detached is never fused.
 
 Candidates come from a grid of day x 0.15 deg latitude x 0.3 deg longitude cells
-(plus a day x region index for region-level events), so the cost is about
-``n log n`` (sorting the candidate edges), never all pairs. Edges are applied
+(plus a day x region index for region-level events, and a coarse day x 1 deg grid
+for the 100 km rule of region-level events without a region name), so the cost
+is about ``n log n`` (sorting the candidate edges), never all pairs. Edges are applied
 in a fixed order (smallest date gap, then distance, then ids), so the result does
 not depend on the order in which reports were ingested.
 
@@ -40,9 +41,10 @@ not depend on the order in which reports were ingested.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from geoevents.coords import haversine_km, valid_latlon
@@ -58,6 +60,8 @@ SLACK_DAYS = 1
 MAX_SPAN_DAYS = 7
 LAT_CELL = 0.15
 LON_CELL = 0.3
+#: Cells (degrees) of the coarse index that finds region-level pairs fused by distance.
+COARSE_CELL = 1.0
 _KM_PER_DEG = 111.32
 
 #: Event types that may describe the same strike.
@@ -102,8 +106,14 @@ class FusedEvent:
 def _day(value: str | None) -> int | None:
     if not value:
         return None
+    return _ordinal(str(value)[:10])
+
+
+@functools.lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int | None:
+    """Day ordinal of an ISO date (cached: a store holds a few thousand distinct days)."""
     try:
-        return datetime.date.fromisoformat(str(value)[:10]).toordinal()
+        return datetime.date.fromisoformat(day).toordinal()
     except ValueError:
         return None
 
@@ -190,21 +200,62 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat / LAT_CELL), math.floor(lon / LON_CELL))
 
 
-def _lon_reach(lat: float) -> int:
-    """Longitude cells to search either side so that 15 km is covered at this latitude."""
-    c = math.cos(math.radians(min(89.0, abs(lat) + LAT_CELL)))
-    return max(1, math.ceil(MAX_KM[2] / (LON_CELL * _KM_PER_DEG * max(c, 1e-3))))
+def _lon_reach(
+    lat: float, km: float = MAX_KM[2], cell: float = LON_CELL, pad: float = LAT_CELL
+) -> int:
+    """Longitude cells of ``cell`` degrees to search either side so that ``km`` is covered
+    at this latitude and up to ``pad`` degrees (one latitude cell) nearer the pole.
+
+    >>> _lon_reach(48.0), _lon_reach(70.0), _lon_reach(48.0, 100.0, 1.0, 1.0)
+    (1, 2, 2)
+    """
+    c = math.cos(math.radians(min(89.0, abs(lat) + pad)))
+    return max(1, math.ceil(km / (cell * _KM_PER_DEG * max(c, 1e-3))))
 
 
-def candidate_pairs(items: Sequence[ReportEvent]) -> list[tuple[int, int]]:
+def _forward_offsets(lat_reach: int, lon_reach: int) -> tuple[tuple[int, int, int], ...]:
+    """Offsets ``(days, lat cells, lon cells)`` of the neighbouring cells that come *after* a
+    cell (lexicographically greater than ``(0, 0, 0)``): half of the neighbourhood, so that
+    each pair of neighbouring cells is visited once.
+
+    >>> len(_forward_offsets(1, 1))  # (3 * 3 * 3 - 1) / 2
+    13
+    """
+    return tuple(
+        (dd, dy, dx)
+        for dd in range(-SLACK_DAYS, SLACK_DAYS + 1)
+        for dy in range(-lat_reach, lat_reach + 1)
+        for dx in range(-lon_reach, lon_reach + 1)
+        if (dd, dy, dx) > (0, 0, 0)
+    )
+
+
+def _row_lon_reach(cy: int) -> int:
+    """:func:`_lon_reach` for every latitude of cell row ``cy`` (its edge nearer a pole)."""
+    return _lon_reach(max(abs(cy * LAT_CELL), abs((cy + 1) * LAT_CELL)))
+
+
+def candidate_pairs(
+    items: Sequence[ReportEvent], windows: Sequence[tuple[int, int] | None] | None = None
+) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, that the spatial/temporal index puts near each other.
 
     Sorted and free of duplicates; pairs from the same report are left out.
+    ``windows`` are the items' :func:`window` values if already computed.
+
+    Each report event goes into the grid cell of each day of its window; then
+    every occupied cell is paired with itself and with the neighbouring cells
+    *after* it (:func:`_forward_offsets`), so each pair of cells is looked at
+    once and the cost grows with the number of occupied cells and of near pairs,
+    never with all pairs.
     """
+    if windows is None:
+        windows = [window(r) for r in items]
     windows = [
-        window(r) if valid_latlon(r.event.lat, r.event.lon) and not r.detached else None
-        for r in items
+        w if w is not None and valid_latlon(r.event.lat, r.event.lon) and not r.detached else None
+        for r, w in zip(items, windows, strict=True)
     ]
+    report = [r.report_id for r in items]
     grid: dict[tuple[int, int, int], list[int]] = {}
     regions: dict[tuple[int, str], list[int]] = {}
     for i, (r, w) in enumerate(zip(items, windows, strict=True)):
@@ -217,36 +268,97 @@ def candidate_pairs(items: Sequence[ReportEvent]) -> list[tuple[int, int]]:
             if r.event.location_precision >= 3:
                 regions.setdefault((d, rkey), []).append(i)
     pairs: set[tuple[int, int]] = set()
+    add = pairs.add
     lat_reach = math.ceil(MAX_KM[2] / (LAT_CELL * _KM_PER_DEG))
-    for i, (r, w) in enumerate(zip(items, windows, strict=True)):
-        if w is None:
-            continue
-        ev = r.event
-        cy, cx = _cell(ev.lat, ev.lon)
-        lon_reach = _lon_reach(ev.lat)
-        rkey = f"{ev.country_code}|{ev.admin1}"
-        for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
-            for dy in range(-lat_reach, lat_reach + 1):
-                for dx in range(-lon_reach, lon_reach + 1):
-                    for j in grid.get((d, cy + dy, cx + dx), ()):
-                        if j > i and items[j].report_id != r.report_id:
-                            pairs.add((i, j))
-            # region-level events: every event of that day in the same region
-            if ev.location_precision >= 3:
-                for j in regions.get((d, rkey), ()):
-                    if j != i and items[j].report_id != r.report_id:
-                        pairs.add((min(i, j), max(i, j)))
+    offsets: dict[int, tuple[tuple[int, int, int], ...]] = {}
+    get = grid.get
+    for (d, cy, cx), bucket in grid.items():
+        n = len(bucket)
+        if n > 1:  # the same cell
+            for a in range(n - 1):
+                i = bucket[a]
+                ri = report[i]
+                for j in bucket[a + 1 :]:
+                    if report[j] != ri:
+                        add((i, j) if i < j else (j, i))
+        reach = _row_lon_reach(cy)
+        offs = offsets.get(reach)
+        if offs is None:
+            offs = offsets[reach] = _forward_offsets(lat_reach, reach)
+        for dd, dy, dx in offs:
+            other = get((d + dd, cy + dy, cx + dx))
+            if other is None:
+                continue
+            for i in bucket:
+                ri = report[i]
+                for j in other:
+                    if report[j] != ri:  # also skips i == j (one item, two days)
+                        add((i, j) if i < j else (j, i))
     if regions:
-        # precise events find region-level events of their own region
+        # region-level events: every event of that day in the same region, either way
         for i, (r, w) in enumerate(zip(items, windows, strict=True)):
-            if w is None or r.event.location_precision >= 3:
+            if w is None:
                 continue
             rkey = f"{r.event.country_code}|{r.event.admin1}"
             for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
                 for j in regions.get((d, rkey), ()):
-                    if items[j].report_id != r.report_id:
-                        pairs.add((min(i, j), max(i, j)))
+                    if report[j] != report[i]:
+                        add((i, j) if i < j else (j, i))
+        _region_fallback_pairs(items, windows, report, add)
     return sorted(pairs)
+
+
+def _region_fallback_pairs(
+    items: Sequence[ReportEvent],
+    windows: Sequence[tuple[int, int] | None],
+    report: Sequence[str],
+    add: Callable[[tuple[int, int]], None],
+) -> None:
+    """Pairs that :func:`place_match` judges by :data:`REGION_FALLBACK_KM`: one event is
+    region-level and one of the two lacks its country or region name.
+
+    Coarse grids (:data:`COARSE_CELL` degrees x day) are searched around each
+    event without a region name: a region-level one looks at every event, any
+    other at the region-level events.
+    """
+    vague = [
+        i
+        for i, (r, w) in enumerate(zip(items, windows, strict=True))
+        if w is not None and not (r.event.country_code and r.event.admin1)
+    ]
+    if not vague:
+        return
+
+    def coarse_cell(ev: Event) -> tuple[int, int]:
+        return (math.floor(ev.lat / COARSE_CELL), math.floor(ev.lon / COARSE_CELL))
+
+    everyone: dict[tuple[int, int, int], list[int]] = {}
+    regional: dict[tuple[int, int, int], list[int]] = {}
+    for i, (r, w) in enumerate(zip(items, windows, strict=True)):
+        if w is None:
+            continue
+        cy, cx = coarse_cell(r.event)
+        for d in range(w[0], w[1] + 1):
+            everyone.setdefault((d, cy, cx), []).append(i)
+            if r.event.location_precision >= 3:
+                regional.setdefault((d, cy, cx), []).append(i)
+    if not regional:
+        return
+    lat_reach = math.ceil(REGION_FALLBACK_KM / (COARSE_CELL * _KM_PER_DEG))
+    max_reach = math.ceil(180 / COARSE_CELL)
+    for i in vague:
+        ev, w = items[i].event, windows[i]
+        assert w is not None
+        grid = everyone if ev.location_precision >= 3 else regional
+        cy, cx = coarse_cell(ev)
+        edge = max(abs(cy * COARSE_CELL), abs((cy + 1) * COARSE_CELL))
+        lon_reach = min(max_reach, _lon_reach(edge, REGION_FALLBACK_KM, COARSE_CELL, COARSE_CELL))
+        for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
+            for dy in range(-lat_reach, lat_reach + 1):
+                for dx in range(-lon_reach, lon_reach + 1):
+                    for j in grid.get((d, cy + dy, cx + dx), ()):
+                        if report[j] != report[i]:
+                            add((i, j) if i < j else (j, i))
 
 
 class _Clusters:
@@ -277,7 +389,7 @@ class _Clusters:
         assert ra is not None and rb is not None and ca is not None and cb is not None
         if len(ra) < len(rb):
             a, b, ra, rb = b, a, rb, ra
-        if any(x in ra for x in rb):
+        if not ra.isdisjoint(rb):
             return "would join two events of one article"
         lo, hi = max(ca[0], cb[0]), min(ca[1], cb[1])
         if lo - hi > _allowed_gap(self.exact[a], self.exact[b]):
@@ -424,7 +536,7 @@ def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
     items = sorted(items, key=lambda r: r.id)
     windows = [window(r) for r in items]
     edges: list[tuple[int, float, str, str, int, int, str]] = []
-    for i, j in candidate_pairs(items):
+    for i, j in candidate_pairs(items, windows):
         wi, wj = windows[i], windows[j]
         assert wi is not None and wj is not None
         ok, km, gap, reason = _pair_reason(items[i], items[j], wi, wj)

@@ -1,8 +1,10 @@
 """Subprocess used by the reliability tests: store synthetic reports START..STOP, then fuse.
 
-Usage: ``python helper_ingest.py DB START STOP [--batch N] [--pause SECONDS]``.
+Usage: ``python helper_ingest.py DB START STOP [--batch N] [--pause SECONDS] [--announce]``.
 ``--pause`` sleeps after each committed batch so that a test can kill the
-process deterministically in the middle of the run. Exit code 2 and the message
+process deterministically in the middle of the run; ``--announce`` prints
+``fusing`` (flushed) once every report is stored and the fusion starts, so that
+a test can kill it during the fusion. Exit code 2 and the message
 on stderr when the store refuses (e.g. locked by another writer).
 """
 
@@ -25,6 +27,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("stop", type=int)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--pause", type=float, default=0.0)
+    ap.add_argument("--announce", action="store_true")
     args = ap.parse_args(argv)
 
     def paced() -> Iterator:
@@ -37,6 +40,8 @@ def main(argv: list[str]) -> int:
         with open_store(args.db) as store:
             # batches by count only, so that a test can check that commits are whole batches
             added = store.add_reports(paced(), batch_size=args.batch, batch_seconds=float("inf"))
+            if args.announce:
+                print("fusing", flush=True)
             store.fuse()
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)

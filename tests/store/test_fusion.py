@@ -274,3 +274,83 @@ def test_invalid_coordinates_are_kept_apart_without_breaking_fusion() -> None:
     broken = rep("re-9", "h9", ev("bad", float("nan"), 37.9))
     out = fuse([*makiivka_reports(), broken])
     assert sorted(len(f.members) for f in out) == [1, 3]
+
+
+@pytest.mark.parametrize("base_lat", [-33.0, 48.0, 71.0])
+def test_index_finds_every_pair_with_multi_day_windows_and_detached_reports(
+    base_lat: float,
+) -> None:
+    """Report events spanning several days sit in several day cells; detached ones in none."""
+    rng = random.Random(f"multi-{base_lat}")
+    items = []
+    for i in range(300):
+        start = rng.randrange(1, 8)
+        end = start + rng.choice((0, 0, 1, 2, 9))  # 9: a window too long to fuse
+        e = ev(
+            f"x{i}",
+            round(base_lat + rng.uniform(0, 0.5), 4),
+            round(-60 + rng.uniform(0, 1.2), 4),
+            date=None,
+            location_precision=rng.choice((1, 2, 2, 3)),
+            country_code="XX",
+            admin1=rng.choice(("A", "B", None)),
+        ).with_(
+            date_start=f"2023-01-{start:02d}",
+            date_end=f"2023-01-{end:02d}",
+            date_precision=rng.choice(("range", "unknown")),
+        )
+        r = rep(f"re-{i:03d}", f"h{rng.randrange(280)}", e)
+        if i % 37 == 0:
+            r = ReportEvent(r.id, r.report_id, r.published, r.event, detached=True)
+        items.append(r)
+    items.sort(key=lambda r: r.id)
+    found = set(candidate_pairs(items))
+    windows = [window(r) for r in items]
+    expected = {
+        (i, j)
+        for i in range(len(items))
+        for j in range(i + 1, len(items))
+        if items[i].report_id != items[j].report_id
+        and not (items[i].detached or items[j].detached)
+        and windows[i] is not None
+        and windows[j] is not None
+        and _pair_reason(items[i], items[j], windows[i], windows[j])[0]
+    }
+    assert len(expected) > 100, "the sample must contain many fusable pairs"
+    assert expected <= found
+    assert all(not (items[i].detached or items[j].detached) for i, j in found)
+    assert len(found) < len(items) * (len(items) - 1) // 2
+
+
+@pytest.mark.parametrize("n", [3000, 12000])
+def test_synthetic_strikes_fuse_back_and_candidates_grow_linearly(n: int) -> None:
+    """Every synthetic strike is told by three reports (the benchmark's data): fusion finds
+    each strike again, and the index proposes about one candidate pair per report."""
+    from geoevents.store.synthetic import REPORTS_PER_STRIKE, synthetic_reports
+
+    items = [
+        ReportEvent(f"re-{i:06d}", art.content_hash, art.published.isoformat(), evs[0], seq=i)
+        for i, (art, evs) in enumerate(synthetic_reports(0, n))
+    ]
+    pairs = candidate_pairs(sorted(items, key=lambda r: r.id))
+    assert n <= len(pairs) < 1.2 * n
+    out = fuse(items)
+    strikes = n // REPORTS_PER_STRIKE
+    assert strikes * 0.99 <= len(out) <= strikes
+    whole = sum(1 for f in out if len(f.members) == REPORTS_PER_STRIKE)
+    assert whole >= 0.98 * strikes
+    for f in out:  # members of one fused event are reports of one strike, or neighbours
+        places = {items[int(m[3:])].event.place_name for m in f.members}
+        assert len(places) <= 2
+
+
+def test_region_level_report_without_region_name_fuses_by_distance() -> None:
+    """No region name: the 100 km fallback applies, and the index must find the pair
+    although the two are many grid cells apart (it once did not)."""
+    region = ev("r", 48.3, 37.4, location_precision=3, country_code="UA")  # ~45 km away
+    town = ev("t", country_code="UA", admin1="Donetsk Oblast")
+    far = ev("f", 49.2, 37.4, location_precision=3, country_code="UA")  # ~130 km away
+    assert 40 < haversine_km(MAKIIVKA, (48.3, 37.4)) < 50
+    out = fuse([rep("re-1", "h1", town), rep("re-2", "h2", region)])
+    assert len(out) == 1 and "region level" in out[0].links[0].reason
+    assert len(fuse([rep("re-1", "h1", town), rep("re-3", "h3", far)])) == 2

@@ -184,3 +184,49 @@ def test_sigkill_during_cli_ingest_then_rerun_completes(tmp_path: Path) -> None:
     check_consistent(db)
     with open_store(db) as store:
         assert store.counts()["reports"] == n and not store.is_stale()
+
+
+def fused_rows(db: Path) -> list[tuple]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT id, digest FROM events ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_sigkill_while_fusing_keeps_the_previous_fused_state(tmp_path: Path) -> None:
+    """Killed inside the fusion transaction (its rollback journal on disk): the store
+    rolls back to the previous fused events, readers still see every stored report,
+    and the next run completes the fusion."""
+    db = tmp_path / "events.gpkg"
+    first = helper(db, 0, 4000, "--batch", "2000")
+    _out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    before = fused_rows(db)
+    assert len(before) > 1000
+    journal = Path(f"{db}-journal")
+    proc = helper(db, 4000, 16000, "--batch", "6000", "--announce")
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "fusing"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not journal.exists():
+        time.sleep(0.002)
+    time.sleep(0.02)  # let it write some pages (the fused tables take far longer)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the fusion must still be running when killed"
+    assert journal.exists() and journal.stat().st_size > 0, "the kill must land in the writes"
+
+    check_consistent(db)  # the first reader rolls the hot journal back
+    assert fused_rows(db) == before  # the previous fused state, untouched
+    with open_store(db) as store:
+        assert store.counts()["reports"] == 16000 and store.is_stale()
+        in_memory = store.event_list()
+        assert sum(len(e.sources) for e in in_memory) == 16000
+    rerun = helper(db, 4000, 16000, "--batch", "6000")
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert out.strip() == "added 0"
+    with open_store(db) as store:
+        assert not store.is_stale()
+        assert store.event_list() == in_memory

@@ -1,0 +1,98 @@
+"""Exported GeoPackages with the store's layers: ``events``, ``claims`` and ``sources``.
+
+``geoevents export -o OUT.gpkg`` writes the events layer (as every events file)
+plus one attribute layer of claims and one of sources, each row carrying its
+``event_id``, so QGIS can join them to the events as in the store itself.
+
+>>> from geoevents.model import Claim, Event, Figure, Source
+>>> ev = Event("ev-1", "air_drone_strike", 48.0, 37.9, claims=(
+...     Claim("Ministry", "russia", killed=Figure(63, 63)),), sources=(Source("a1", "T"),))
+>>> claims_frame([ev])[["event_id", "claimant", "killed_low"]].values.tolist()
+[['ev-1', 'Ministry', 63]]
+>>> sources_frame([ev])[["event_id", "article_id", "title"]].values.tolist()
+[['ev-1', 'a1', 'T']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from geopandas import GeoDataFrame
+
+from geoevents.atomic import atomic_path
+from geoevents.model import Event
+
+CLAIM_COLUMNS = (
+    "event_id",
+    "claimant",
+    "side",
+    "stance",
+    "killed_low",
+    "killed_high",
+    "killed_qualifier",
+    "injured_low",
+    "injured_high",
+    "injured_qualifier",
+    "quote",
+    "article_id",
+    "disputes",
+)
+SOURCE_COLUMNS = ("event_id", "article_id", "title", "url", "published", "quote")
+_INT_COLUMNS = ("killed_low", "killed_high", "injured_low", "injured_high")
+
+
+def claims_frame(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per claim of each event (the store's ``claims`` columns)."""
+    rows = []
+    for ev in events:
+        for c in ev.claims:
+            k, j = c.killed, c.injured
+            rows.append(
+                (
+                    ev.id,
+                    c.claimant,
+                    c.side,
+                    c.stance,
+                    k.low if k else None,
+                    k.high if k else None,
+                    k.qualifier if k else None,
+                    j.low if j else None,
+                    j.high if j else None,
+                    j.qualifier if j else None,
+                    c.quote,
+                    c.article_id,
+                    c.disputes,
+                )
+            )
+    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS), dtype=object)
+    for col in _INT_COLUMNS:
+        frame[col] = pd.array(frame[col].tolist(), dtype="Int64")
+    return frame
+
+
+def sources_frame(events: Sequence[Event]) -> pd.DataFrame:
+    """One row per source article of each event (the store's ``sources`` columns)."""
+    rows = [
+        (ev.id, s.article_id, s.title, s.url, s.published, s.quote)
+        for ev in events
+        for s in ev.sources
+    ]
+    return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS), dtype=object)
+
+
+def write_layered_gpkg(frame: GeoDataFrame, path: str | Path) -> Path:
+    """Write ``frame``'s events to the GeoPackage ``path`` with ``claims`` and ``sources``
+    layers beside the ``events`` layer; atomic (the file appears whole or not at all)."""
+    import pyogrio
+
+    from geoevents.eventio import frame_to_events, write_events
+
+    path = Path(path)
+    events = frame_to_events(frame)
+    with atomic_path(path) as tmp:
+        write_events(events, tmp)
+        for layer, table in (("claims", claims_frame(events)), ("sources", sources_frame(events))):
+            pyogrio.write_dataframe(table, tmp, layer=layer, driver="GPKG")
+    return path
