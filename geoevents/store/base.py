@@ -41,6 +41,7 @@ from geoevents.store.corrections import (
     validate_changes,
 )
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
+from geoevents.store.layers import claim_row
 from geoevents.store.schema import FUSED_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -757,25 +758,7 @@ class EventStore:
                     props_json,
                 )
             )
-            for c in ev.claims:
-                k, j = c.killed, c.injured
-                claim_rows.append(
-                    (
-                        ev.id,
-                        c.claimant,
-                        c.side,
-                        c.stance,
-                        k.low if k else None,
-                        k.high if k else None,
-                        k.qualifier if k else None,
-                        j.low if j else None,
-                        j.high if j else None,
-                        j.qualifier if j else None,
-                        c.quote,
-                        c.article_id,
-                        c.disputes,
-                    )
-                )
+            claim_rows.extend(claim_row(ev.id, c) for c in ev.claims)
             for s in ev.sources:
                 source_rows.append((ev.id, s.article_id, s.title, s.url, s.published, s.quote))
             joined = {lk.member: lk for lk in fe.links}

@@ -22,7 +22,7 @@ import pandas as pd
 from geopandas import GeoDataFrame
 
 from geoevents.atomic import atomic_path
-from geoevents.model import Event
+from geoevents.model import Claim, Event
 
 CLAIM_COLUMNS = (
     "event_id",
@@ -43,29 +43,29 @@ SOURCE_COLUMNS = ("event_id", "article_id", "title", "url", "published", "quote"
 _INT_COLUMNS = ("killed_low", "killed_high", "injured_low", "injured_high")
 
 
+def claim_row(event_id: str, c: Claim) -> tuple[object, ...]:
+    """The ``claims`` row of claim ``c`` of event ``event_id`` (in :data:`CLAIM_COLUMNS` order)."""
+    k, j = c.killed, c.injured
+    return (
+        event_id,
+        c.claimant,
+        c.side,
+        c.stance,
+        k.low if k else None,
+        k.high if k else None,
+        k.qualifier if k else None,
+        j.low if j else None,
+        j.high if j else None,
+        j.qualifier if j else None,
+        c.quote,
+        c.article_id,
+        c.disputes,
+    )
+
+
 def claims_frame(events: Sequence[Event]) -> pd.DataFrame:
     """One row per claim of each event (the store's ``claims`` columns)."""
-    rows = []
-    for ev in events:
-        for c in ev.claims:
-            k, j = c.killed, c.injured
-            rows.append(
-                (
-                    ev.id,
-                    c.claimant,
-                    c.side,
-                    c.stance,
-                    k.low if k else None,
-                    k.high if k else None,
-                    k.qualifier if k else None,
-                    j.low if j else None,
-                    j.high if j else None,
-                    j.qualifier if j else None,
-                    c.quote,
-                    c.article_id,
-                    c.disputes,
-                )
-            )
+    rows = [claim_row(ev.id, c) for ev in events for c in ev.claims]
     frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS), dtype=object)
     for col in _INT_COLUMNS:
         frame[col] = pd.array(frame[col].tolist(), dtype="Int64")
