@@ -18,6 +18,7 @@ import random
 import resource
 import sys
 import time
+from collections import Counter
 
 PLACES = (
     ("Nikopol", "Dnipropetrovsk"),
@@ -131,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.perf_counter()
     cpu1 = time.process_time()
     events = 0
+    countries: Counter[str] = Counter()
     for a in arts:
-        events += len(extract_article(a, gz).events)
+        found = extract_article(a, gz).events
+        events += len(found)
+        countries.update(e.country_code or "?" for e in found)
     wall = time.perf_counter() - t1
     cpu = time.process_time() - cpu1
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
@@ -145,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         f"throughput: {len(arts) / wall:.1f} articles/s wall, {len(arts) / cpu:.1f} articles/s CPU (one core)"
     )
     print(f"events found: {events} ({events / len(arts):.2f} per article)")
+    # every synthetic place is in UA or RU: anything else is a misplaced event
+    print("events by country: " + ", ".join(f"{cc} {n}" for cc, n in countries.most_common()))
     print(f"peak RSS: {peak_mb:.0f} MB")
     return 0
 

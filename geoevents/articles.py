@@ -153,18 +153,26 @@ def read_articles(
         path = Path(item)
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, published, cap, in_directory=True)
-        elif path.exists():
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _read_file(file, published, cap, in_directory=True)
+        elif path.exists() or path.is_symlink():
+            # a dangling or looping symlink is read too, so its OS error is reported
             yield from _read_file(path, published, cap, in_directory=False)
         else:
             yield InputError("no such file or directory", path=name)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` with a known extension, sorted, hidden entries skipped."""
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    """Files under ``root`` with a known extension, sorted, hidden entries skipped.
+
+    A directory that cannot be listed is an :class:`InputError`; the walk goes on.
+    """
     try:
         entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError:
+    except OSError as err:
+        yield InputError(f"cannot list directory: {err.strerror or err}", path=str(root))
         return
     for entry in entries:
         if entry.name.startswith("."):

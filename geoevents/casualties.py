@@ -19,6 +19,7 @@ wording                         Figure(low, high, qualifier)
 "several"                       ``(3, None, "several")``
 "no one was killed"             ``(0, 0, "none")``
 "400 dead and wounded"          killed and injured both ``(None, 400, "dead and wounded")``
+"destroyed up to 30 soldiers"   killed ``(None, 30, "up to")`` (military reports)
 ==============================  ===========================================
 
 A combined "dead and wounded" figure is an upper bound for each, never split.
@@ -37,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from geoevents.model import Figure
+from geoevents.sentences import has_stem
 
 _UNITS = {
     "zero": 0,
@@ -140,10 +142,25 @@ _ONE_PERSON = re.compile(
     r"(?P<v>killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+#: Military reports count people "destroyed" or "eliminated": killed.
+_ELIMINATED = re.compile(
+    rf"\b(?:destroyed|eliminated|neutrali[sz]ed|liquidated)\s+(?P<q>{_QTY})"
+    r"(?:\s+(?:Ukrainian|Russian|enemy|foreign|more))?"
+    r"\s+(?:soldiers|servicemen|troops|militants|fighters|personnel|nationalists|mercenaries|invaders|occupiers)\b",
+    re.IGNORECASE,
+)
 _NONE = re.compile(
     r"\bno\s+(?P<w>one|casualties|deaths|injuries|victims|fatalities)\b(?:\s+(?:was|were)\s+(?P<v>killed|injured|hurt|wounded))?"
     r"|\bnobody\s+was\s+(?P<v2>killed|injured|hurt)",
     re.IGNORECASE,
+)
+
+#: Lower-case word stems without one of which no figure pattern above matches.
+GATE_STEMS: tuple[str, ...] = tuple(
+    """
+    kill dead died death lives perish fatalit dying injur wound hurt casualt toll left nobody victim
+    raised revised increased destroyed eliminated neutrali liquidated
+    """.split()
 )
 
 
@@ -255,6 +272,8 @@ def parse_casualties(sentence: str) -> Casualties:
     >>> parse_casualties("Two HIMARS launchers were destroyed")
     Casualties(killed=None, injured=None)
     """
+    if not has_stem(sentence, GATE_STEMS):  # no casualty word: nothing to read
+        return Casualties()
     found: dict[str, tuple[int, Figure]] = {}
 
     def put(kind: str, pos: int, fig: Figure | None) -> None:
@@ -285,6 +304,10 @@ def parse_casualties(sentence: str) -> Casualties:
         put(_kind(verb), m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
     for m in _TOLL.finditer(sentence):
         fig = parse_quantity(m.group("q") or m.group("q2"))
+        if fig is not None:
+            put("killed", m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
+    for m in _ELIMINATED.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
         if fig is not None:
             put("killed", m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
     for m in _ONE_PERSON.finditer(sentence):

@@ -42,7 +42,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
+
+from geoevents.sentences import has_stem, present
 
 #: Region name (lower case, as in "the X governor") -> ISO country of that region.
 REGION_COUNTRY: dict[str, str] = {
@@ -269,17 +272,76 @@ def region_side(region: str, country_of: Callable[[str], str | None] | None = No
     return SIDE_OF_COUNTRY.get(cc or "", "unknown")
 
 
-_COMPILED: list[tuple[ClaimantPattern, re.Pattern[str]]] = [
-    (p, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w])")) for p in CLAIMANTS
+#: Word stems without one of which :data:`_DENIAL` cannot match.
+DENIAL_STEMS: tuple[str, ...] = tuple(
+    "deni deny rejec dismiss refut disput fake false fabricat lies untrue true happened propaganda "
+    "disinformation such".split()
+)
+#: Word stems without one of which :data:`_UNVERIFIED` cannot match.
+UNVERIFIED_STEMS: tuple[str, ...] = ("verif", "confirm", "unverif")
+#: For each of :data:`CLAIMANTS`, lower-case substrings one of which every
+#: match contains: a pattern is only scanned when the sentence has one (checked
+#: in tests against the full scan).
+CLAIMANT_LITERALS: tuple[tuple[str, ...], ...] = (
+    ("russia", "moscow", "ministry", "konashenkov", "shoigu"),
+    ("russia", "moscow", "separatist", "pushilin", "saldo", "balitsky", "pasechnik", "aksyonov")
+    + ("razvozhayev", "dpr", "lpr", "people"),
+    ("staff",),
+    ("air", "ihnat", "ignat"),
+    ("ukrain", "kyiv"),
+    ("ukrain", "zelensk", "kyiv"),
+    ("russia", "kremlin", "peskov", "putin", "zakharova", "moscow"),
+    ("ukraine",),
+    ("governor",),
+    ("administration", "mayor", "council", "authorities", "head"),
+    ("governor",),
+    ("mayor", "administration"),
+    ("official", "authorities", "administration", "council", "emergency"),
+)
+#: For each of :data:`OUTLETS`, the lower-case substrings one of which every match contains.
+OUTLET_LITERALS: tuple[tuple[str, ...], ...] = (
+    ("reuters",),
+    ("associated", "ap"),
+    ("afp", "agence"),
+    ("bbc",),
+    ("cnn",),
+    ("efe",),
+    ("york",),
+    ("jazeera",),
+    ("tass",),
+    ("ria",),
+    ("interfax",),
+    ("ukrinform",),
+    ("pravda",),
+    ("independent",),
+)
+_ALL_LITERALS = tuple(
+    dict.fromkeys(x for lits in CLAIMANT_LITERALS + OUTLET_LITERALS for x in lits)
+)
+_COMPILED: list[tuple[ClaimantPattern, re.Pattern[str], tuple[str, ...]]] = [
+    (p, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w])"), lits)
+    for p, lits in zip(CLAIMANTS, CLAIMANT_LITERALS, strict=True)
 ]
 _COMPILED_I = [
-    (p, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w])", re.IGNORECASE))
-    for p in CLAIMANTS
+    (p, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w])", re.IGNORECASE), lits)
+    for p, lits in zip(CLAIMANTS, CLAIMANT_LITERALS, strict=True)
     if "{region}" not in p.claimant
 ]
 _OUTLETS = [
-    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w])"), name, side) for pat, name, side in OUTLETS
+    (re.compile(rf"(?<![\w-])(?:{pat})(?![\w])"), name, side, lits)
+    for (pat, name, side), lits in zip(OUTLETS, OUTLET_LITERALS, strict=True)
 ]
+#: Lower-case word stems without one of which a sentence has no claim
+#: information: every claimant needs a speech verb or "according to"; then the
+#: outlets, denial words and "could not verify".
+GATE_STEMS: tuple[str, ...] = (
+    *dict.fromkeys(re.findall(r"[a-z]+", _SAY.replace("(?:", " "))),
+    *"according cited citing quoted quoting".split(),
+    *"reuters associated ap afp agence bbc cnn efe york jazeera tass ria interfax".split(),
+    *"ukrinform ukrainska independent".split(),
+    *"deni deny rejec dismiss refut disput fake false fabricat lies untrue true happened".split(),
+    *"propaganda disinformation such verif confirm unverified".split(),
+)
 _NOT_REGION = frozenset(
     {"The", "A", "Regional", "Local", "City", "Its", "His", "Her", "Their", "Deputy"}
 )
@@ -299,8 +361,19 @@ def find_claims(
     >>> [(c.claimant, c.stance) for c in sc.claimants], sc.disputes_side
     ([('Ukrainian officials', 'denies')], 'russia')
     """
+    if not has_stem(sentence, GATE_STEMS):  # no speech verb, outlet, denial or doubt
+        return SentenceClaims()
+    return _find_claims(sentence, country_of, gated=True)
+
+
+def _find_claims(
+    sentence: str, country_of: Callable[[str], str | None] | None, *, gated: bool
+) -> SentenceClaims:
     spans = clauses(sentence)
-    denying = [bool(_DENIAL.search(sentence, a, b)) for a, b in spans]
+    if gated and not has_stem(sentence, DENIAL_STEMS):
+        denying = [False] * len(spans)
+    else:
+        denying = [bool(_DENIAL.search(sentence, a, b)) for a, b in spans]
 
     def clause_of(pos: int) -> int:
         for i, (a, b) in enumerate(spans):
@@ -314,7 +387,10 @@ def find_claims(
     def overlaps(a: int, b: int) -> bool:
         return any(x < b and a < y for x, y in taken)
 
-    for pat, rx in _COMPILED + _COMPILED_I:
+    found_lits = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
+    for pat, rx, lits in _COMPILED + _COMPILED_I:
+        if gated and found_lits.isdisjoint(lits):
+            continue
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -333,7 +409,9 @@ def find_claims(
             taken.append((m.start(), m.end()))
             stance = "denies" if denying[clause_of(m.start())] else "asserts"
             found.append(FoundClaimant(name, side, stance, m.start(), m.end()))
-    for rx, name, side in _OUTLETS:
+    for rx, name, side, lits in _OUTLETS:
+        if gated and found_lits.isdisjoint(lits):
+            continue
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -355,7 +433,11 @@ def find_claims(
             seen.add(c.claimant)
             uniq.append(c)
     return SentenceClaims(
-        tuple(uniq), any(denying), bool(_UNVERIFIED.search(sentence)), disputes_side
+        tuple(uniq),
+        any(denying),
+        (not gated or has_stem(sentence, UNVERIFIED_STEMS))
+        and _UNVERIFIED.search(sentence) is not None,
+        disputes_side,
     )
 
 
@@ -378,6 +460,7 @@ def refers_back(sentence: str) -> bool:
     return _ANAPHORA.search(sentence) is not None
 
 
+@lru_cache(maxsize=256)
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence, split at ";", "but", ", while" (claims are read per clause).
 

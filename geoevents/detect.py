@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geoevents.sentences import has_stem
 from geoevents.weapons import Weapon, is_target_use, weapon_spans
 
 _I = re.IGNORECASE
@@ -103,6 +104,17 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
         None,
         False,
     ),
+)
+
+#: Lower-case word stems without one of which no trigger matches: most
+#: sentences of an article have none and stop here.
+GATE_STEMS: tuple[str, ...] = tuple(
+    """
+    shot shoot down intercept air repel repuls thwart foil destroy neutrali car bomb ied improvised land
+    mine explosive roadside booby blown truck raid drone kamikaze struck hit attack dropped launch fire
+    shell artiller missile rocket bombard barrage mortar mlrs strik target pound explo blast damag set
+    ablaze glide aerial
+    """.split()
 )
 
 _NON_EVENT = _rx(
@@ -164,7 +176,13 @@ def detect(
     >>> (d.event_type, d.trigger)
     ('shelling_missile_attack', 'shelled')
     """
-    if _NON_EVENT.search(sentence):
+    if not has_stem(sentence, GATE_STEMS):
+        return None
+    hits = []
+    for rx, etype, strong in TRIGGERS:
+        for m in rx.finditer(sentence):
+            hits.append((m.start(), m.end(), m.group(0), etype, strong))
+    if not hits or _NON_EVENT.search(sentence):
         return None
     if weapons is None:
         weapons = weapon_spans(sentence)
@@ -174,12 +192,6 @@ def detect(
         if not is_target_use(sentence, a, b) and w.kind in _KIND_TYPE
     )
     first_kind = used[0][2].kind if used else None
-    hits = []
-    for rx, etype, strong in TRIGGERS:
-        for m in rx.finditer(sentence):
-            hits.append((m.start(), m.end(), m.group(0), etype, strong))
-    if not hits:
-        return None
     typed = [h for h in hits if h[3] is not None]
     if typed:
         order = {"interception": 0, "remote_explosive": 1}

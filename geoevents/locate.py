@@ -169,3 +169,90 @@ def choose_locations(resolved: list[Resolved]) -> list[Location]:
     if regions:
         return pick(regions, 3, "region only, placed at its capital")
     return []
+
+
+#: Words between a settlement and the region phrase that says where it is
+#: ("Novotyahynka in the Kherson region", "Malotaranivka, Donetsk region").
+_IN_REGION_GAP = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+#: A place abroad smaller than this, in a country the article never names, is
+#: taken for a namesake ("Law" -> Lawton, "Federation" -> Federación).
+FOREIGN_MIN_POPULATION = 100_000
+
+
+def _region_key(p: Place) -> tuple[str, str]:
+    return (p.country_code or "", p.admin1_code or "")
+
+
+def apply_sentence_regions(
+    sentence: str, resolved: list[Resolved], gz: Gazetteer, context: Context | None
+) -> list[Resolved]:
+    """Settlements the sentence itself puts in a region must lie in it.
+
+    "Novotyahynka in the Kherson region": when the best candidate of the name
+    lies elsewhere, the best candidate inside the named region is taken; when
+    there is none, the name is left unresolved (the region still places the
+    event, at precision 3). Only a region phrase right after the name counts.
+    """
+    regions = [r for r in resolved if r.mention.kind == "region" and r.place is not None]
+    if not regions:
+        return resolved
+    out = []
+    for r in resolved:
+        if r.level != "settlement" or r.place is None:
+            out.append(r)
+            continue
+        reg = next(
+            (
+                x
+                for x in regions
+                if x.mention.start >= r.mention.end
+                and _IN_REGION_GAP.fullmatch(sentence, r.mention.end, x.mention.start)
+            ),
+            None,
+        )
+        if reg is None or reg.place is None or _region_key(r.place) == _region_key(reg.place):
+            out.append(r)
+            continue
+        want = _region_key(reg.place)
+        try:
+            cands = gz.resolve(r.mention.text, context, limit=10)
+        except Exception:  # a name the gazetteer rejects stays as it was
+            cands = []
+        inside = next(
+            (c for c in cands if c.place.kind != "region" and _region_key(c.place) == want), None
+        )
+        if inside is not None:
+            out.append(Resolved(r.mention, inside.place, inside, "settlement"))
+        else:
+            out.append(Resolved(r.mention, None, None, "none"))
+    return out
+
+
+def drop_foreign_namesakes(resolved: list[Resolved], context: Context | None) -> list[Resolved]:
+    """Small places abroad, in a country the article never names, are namesakes.
+
+    Kept: places in the article's countries, its regions' countries and its
+    focus countries; places of :data:`FOREIGN_MIN_POPULATION` or more; names
+    after an explicit place cue ("the village of X").
+    """
+    if context is None:
+        return resolved
+    known = set(context.countries) | set(context.country_focus)
+    known |= {cc for cc, _ in context.regions}
+    out = []
+    for r in resolved:
+        p = r.place
+        if (
+            p is not None
+            and r.level == "settlement"
+            and (p.country_code or "") not in known
+            and (p.population or 0) < FOREIGN_MIN_POPULATION
+            and not _STRONG_CUE.search(r.mention.cue or "")
+        ):
+            out.append(Resolved(r.mention, None, None, "none"))
+        else:
+            out.append(r)
+    return out
+
+
+_STRONG_CUE = re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s*$", re.IGNORECASE)

@@ -18,7 +18,8 @@ A match becomes a mention only when it passes the filters:
   an all-capitals acronym ("HIMARS", "NATO");
 * common words: months, weekdays and English words that are also place names
   (:data:`COMMON_WORDS`: "May", "Mobile", "Reading", "Western", "Victory") need
-  an explicit place cue ("the village of May", "the town of Mobile");
+  an explicit place cue ("the village of May", "the town of Mobile"), and so
+  do names made only of such words ("The Camp");
 * names: a match glued to another capitalised word ("Oleh Syniehubov",
   "Shakhtar Donetsk", "Kyiv Independent") is part of a name, not a place;
 * spans owned by claimants, weapons or region phrases are excluded.
@@ -30,7 +31,8 @@ relation         cue                                                 use in loca
 ===============  ==================================================  ======================
 ``at``           "in X", "hit X", "the village of X", none           the event place
 ``near``         "near X", "outside X", "on the outskirts of X"      precision 2 at X
-``relative``     "40 km east of X", "a village south of X"           orients only
+``relative``     "40 km east of X", "a village south of X",          orients only
+                 "the border with X"
 ``origin``       "from X", "launched from X"                         never the event place
 ``aside``        "a speech in X", "talks in X", "X-based", a          never the event place
                  dateline "Moscow, Dec 30 (EFE) -"
@@ -45,6 +47,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -52,6 +55,8 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from gazetteer.normalize import normalize
+from gazetteer.regions import REGION_SUFFIXES
+from geoevents.sentences import ABBREVIATIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
@@ -96,6 +101,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     good best better bad long short high low old young free open close hit killed dead war world
     man lost lone union ukraine russia eve christmas easter wave year's new year
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    federation gen col lt maj capt sgt law air
     """.split()
 )
 
@@ -115,7 +121,8 @@ _PLACE_NOUN = (
 _RELATIVE_BEFORE = re.compile(
     rf"(?:{_NUM}[\s-]*{_UNIT}\s+(?:\([^)]*\)\s+)?(?:(?P<dir1>{_DIRS})\s+)?(?:of|from)"
     rf"|(?P<dir2>{_DIRS})\s+of"
-    rf"|(?:{_PLACE_NOUN}s?|(?:located|lying|situated))\s+(?:just\s+)?(?P<dir3>{_DIRS})\s+of)"
+    rf"|(?:{_PLACE_NOUN}s?|(?:located|lying|situated))\s+(?:just\s+)?(?P<dir3>{_DIRS})\s+of"
+    rf"|\b(?:border|frontier)\s+(?:with|of))"
     rf"\s+(?:the\s+)?(?:(?:town|city|village|settlement|regional\s+capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -125,6 +132,7 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement|port|regional\s+capital|front-?line\s+town|frontline\s+(?:town|city|village))\s+of\s+)?$",
     re.IGNORECASE,
 )
+_NEAR_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|area)\b", re.IGNORECASE)
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|launched\s+from|fired\s+from|based\s+in|evacuated\s+from|fled|flee(?:ing)?\s+from|returned\s+to|headed\s+to|towards?|to)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|region|direction)\s+of\s+)?$",
@@ -146,6 +154,27 @@ _CUE_BEFORE = re.compile(
 _STRONG_CUE_BEFORE = re.compile(
     rf"\b(?:{_PLACE_NOUN}|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
 )
+#: A place name that stands for a government or its forces ("Kiev forces",
+#: "Moscow's war", "Kyiv blames"): an actor, not where something happened.
+_ACTOR_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:forces|troops|army|military|regime|government|authorities|officials|side"
+    r"|aggression|leadership|backers|allies|says|said|claims|claimed|blames|blamed|accuses|accused"
+    r"|denies|denied|points|pointed|warns|warned|insists|insisted|responds|responded)\b"
+    r"|^\s+and\s+(?:rebels|separatists|Moscow|Kyiv|Kiev)\s+(?:blame|accuse|trade)",
+    re.IGNORECASE,
+)
+#: "Explosions reported in X", "Strike reported in X": the event's place, not the reporter's.
+_REPORTED_AT = re.compile(
+    r"\b(?:strikes?|explosions?|blasts?|attacks?|shelling|fires?|drones?|missiles?|casualties)"
+    r"\s+(?:(?:were|was|have\s+been|has\s+been)\s+)?reported\s+(?:in|at|near|over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Words before a place that make it the object of blame or talks, not a location.
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:blam\w*|accus\w*|points?\s+(?:the\s+finger\s+)?at|pointed\s+(?:the\s+finger\s+)?at"
+    r"|urg\w*|condemn\w*|sanction\w*|talks\s+with|negotiat\w*\s+with|warn\w*)\s+$",
+    re.IGNORECASE,
+)
 _ASIDE_AFTER = re.compile(
     r"^[-‐](?:[Bb]ased|[Bb]orn|[Mm]ade|[Bb]acked|[Ii]nstalled|[Cc]ontrolled|[Hh]eld|[Oo]ccupied)\b"
     r"|^\s*,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
@@ -161,7 +190,7 @@ _REGION_PHRASE = re.compile(
     rf"|(?P<alias>Donbas+|Crimea(?:n\s+[Pp]eninsula)?|DPR|LPR|DNR|LNR|Republic\s+of\s+Crimea|Kuban)(?![\w])"
 )
 _UNRESOLVED_CUE = re.compile(
-    rf"\b(?:{_PLACE_NOUN}|settlement)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)"
+    rf"\b(?:{_PLACE_NOUN}|settlement|centre|center)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)?)"
 )
 
 
@@ -262,6 +291,9 @@ class PlaceMatcher:
 
 
 _MATCHERS: dict[str, PlaceMatcher] = {}
+#: Matcher of each open gazetteer object: ``gz.info()`` runs SQL count queries
+#: (about 0.15 s), far too slow to repeat for every article.
+_BY_OBJECT: weakref.WeakKeyDictionary[Any, PlaceMatcher] = weakref.WeakKeyDictionary()
 
 
 def _identity(gz: Gazetteer) -> str:
@@ -273,7 +305,17 @@ def _identity(gz: Gazetteer) -> str:
 
 
 def matcher_for(gz: Gazetteer) -> PlaceMatcher:
-    """The :class:`PlaceMatcher` for a gazetteer, built once per process and index."""
+    """The :class:`PlaceMatcher` for a gazetteer, built once per process and index.
+
+    Looked up by the gazetteer object first (cheap), then by the index identity
+    (path, version, build time), so two objects over one index share a matcher.
+    """
+    try:
+        cached = _BY_OBJECT.get(gz)
+    except TypeError:  # an object that cannot be weakly referenced
+        cached = None
+    if cached is not None:
+        return cached
     ident = _identity(gz)
     matcher = _MATCHERS.get(ident)
     if matcher is None:
@@ -281,6 +323,10 @@ def matcher_for(gz: Gazetteer) -> PlaceMatcher:
             k for k, pop, kind in gz.name_keys() if keep_key(k, pop, kind)
         )
         _MATCHERS[ident] = matcher
+    try:
+        _BY_OBJECT[gz] = matcher
+    except TypeError:
+        pass
     return matcher
 
 
@@ -293,9 +339,18 @@ def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None
     m = _NEAR_BEFORE.search(before)
     if m is not None:
         return "near", " ".join(m.group(0).split()), None
-    m = _ASIDE_BEFORE.search(before)
+    m = _NEAR_AFTER.match(sentence, end)
+    if m is not None:  # "in the Kupiansk direction": somewhere around the town
+        return "near", " ".join(m.group(0).split()), None
+    m = _REPORTED_AT.search(before)
+    if m is not None:  # "Explosions reported in Belgorod": where the blasts were
+        return "at", " ".join(m.group(0).split()), None
+    m = _ASIDE_BEFORE.search(before) or _ACTOR_BEFORE.search(before)
     if m is not None or _ASIDE_AFTER.match(sentence[end:]):
         return "aside", " ".join(m.group(0).split()) if m else sentence[end : end + 8], None
+    a = _ACTOR_AFTER.match(sentence[end:])
+    if a is not None:
+        return "aside", " ".join(a.group(0).split()), None
     m = _ORIGIN_BEFORE.search(before)
     if m is not None:
         return "origin", " ".join(m.group(0).split()), None
@@ -369,9 +424,11 @@ def toponym_mentions(
             continue
         if any(_ACRONYM.fullmatch(w) for w in words):
             continue
+        if sentence.startswith(".", b) and key in ABBREVIATIONS:  # "Gen. Staff", "Col. Ivanov"
+            continue
         before = sentence[max(0, a - 80) : a]
         strong = _STRONG_CUE_BEFORE.search(before) is not None
-        if key in COMMON_WORDS and not strong:
+        if not strong and all(w in COMMON_WORDS for w in key.split()):  # "The Camp", "May"
             continue
         if not strong and not title and _is_name_part(sentence, a, b):
             continue
@@ -458,3 +515,65 @@ def find_mentions(
     tops = toponym_mentions(sentence, matcher or matcher_for(gz), exclude=excluded)
     cued = list(cued_names(sentence, excluded + [(t.start, t.end) for t in tops]))
     return sorted([*regions, *tops, *cued], key=lambda x: x.start)
+
+
+# -- article context -----------------------------------------------------------
+
+_CTX_WORD = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"
+_CTX_SUFFIX = "|".join(
+    sorted((re.escape(s).replace(r"\ ", r"\s+") for s in REGION_SUFFIXES), key=len, reverse=True)
+)
+#: A run of capitalised words ("Republic of Crimea", "Belgorod and Kursk"),
+#: with the region word that may follow it ("Donetsk region", "Kharkov Region").
+#: Runs go on over "of", "and" and a comma ("Paris, Ky.": a place, then its
+#: region), and keep a final dot, so the gazetteer sees the punctuation it reads.
+_CTX_RUN = re.compile(
+    rf"(?<![\w'’-]){_CTX_WORD}(?:(?:\s+(?:(?:of|and|of\s+the)\s+)?|,\s+){_CTX_WORD})*\.?"
+)
+_CTX_SUFFIX_RX = re.compile(rf"[\s-]+(?:{_CTX_SUFFIX})(?![\w])", re.IGNORECASE)
+#: Context of each distinct capitalised run, shared by all articles of a process.
+_RUN_CONTEXT: dict[tuple[int, str], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+_RUN_CONTEXT_MAX = 200_000
+
+
+def context_runs(text: str) -> list[str]:
+    """The capitalised runs of ``text`` that can name a region or a country.
+
+    >>> context_runs("Shelling hit the Donetsk region and Republic of Crimea, officials in Kyiv said.")
+    ['Shelling', 'Donetsk region', 'Republic of Crimea', 'Kyiv']
+    >>> context_runs("Drones struck Belgorod and Kursk regions")
+    ['Drones', 'Belgorod and Kursk regions']
+    """
+    out = []
+    for m in _CTX_RUN.finditer(text):
+        s = _CTX_SUFFIX_RX.match(text, m.end())
+        out.append(text[m.start() : s.end()] if s is not None else m.group(0))
+    return out
+
+
+def article_context(
+    gz: Gazetteer, text: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Regions ``(country, admin1)`` and countries named in ``text``, in order of first mention.
+
+    The same as ``gz.context_from_text(text)`` read only over the capitalised
+    runs of the text (:func:`context_runs`): regions and countries are proper
+    names, and lower-case words ("central", "georgia" in a recipe) are not read
+    as regions. Each distinct run is looked up once per process, so a corpus
+    about the same places costs little (the full-text scan costs about 75 ms
+    for a 4 KB article; this about 1 ms).
+    """
+    regions: dict[tuple[str, str], None] = {}
+    countries: dict[str, None] = {}
+    gid = id(gz)
+    for run in dict.fromkeys(context_runs(text)):
+        hit = _RUN_CONTEXT.get((gid, run))
+        if hit is None:
+            ctx = gz.context_from_text(run)
+            hit = (tuple(ctx.regions), tuple(ctx.countries))
+            if len(_RUN_CONTEXT) >= _RUN_CONTEXT_MAX:
+                _RUN_CONTEXT.clear()
+            _RUN_CONTEXT[(gid, run)] = hit
+        regions.update(dict.fromkeys(hit[0]))
+        countries.update(dict.fromkeys(hit[1]))
+    return tuple(regions), tuple(countries)

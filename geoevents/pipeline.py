@@ -43,16 +43,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geoevents.articles import Article, read_articles
+from geoevents.casualties import GATE_STEMS as CASUALTY_STEMS
 from geoevents.casualties import Casualties, parse_casualties
 from geoevents.claims import SIDE_OF_COUNTRY, clauses, find_claims, outlet_claimant, refers_back
 from geoevents.coords import haversine_km
 from geoevents.dates import DateSpan, event_date
+from geoevents.detect import GATE_STEMS as TRIGGER_STEMS
 from geoevents.detect import attacker_side, detect
 from geoevents.errors import InputError
-from geoevents.locate import Location, choose_locations, resolve_mention
-from geoevents.mentions import find_mentions, matcher_for
+from geoevents.locate import (
+    Location,
+    apply_sentence_regions,
+    choose_locations,
+    drop_foreign_namesakes,
+    resolve_mention,
+)
+from geoevents.mentions import article_context, find_mentions, matcher_for
 from geoevents.model import Claim, Event, Figure, Source, stable_id
-from geoevents.sentences import Sentence, split_sentences
+from geoevents.sentences import Sentence, has_stem, split_sentences
 from geoevents.targets import find_targets
 from geoevents.weapons import WEAPONS, find_weapons, weapon_spans
 
@@ -84,6 +92,7 @@ STRIKE_TARGETS = frozenset(
     }
 )
 _SPECIFIC = frozenset(w.label for w in WEAPONS if not w.generic)
+_NONE = Casualties()
 #: Places closer than this are one place when merging the sentences of one article.
 SAME_PLACE_KM = 5.0
 
@@ -185,15 +194,10 @@ class _ArticleExtractor:
 
         text = "\n".join(x for x in (self.article.title or "", self.article.text or "") if x)
         try:
-            ctx = self.gz.context_from_text(text[:200_000])
+            regions, countries = article_context(self.gz, text[:200_000])
         except Exception:  # context is only a hint
-            ctx = Context()
-        return Context(
-            countries=ctx.countries,
-            regions=ctx.regions,
-            near=ctx.near,
-            country_focus=ctx.country_focus or ("UA", "RU"),
-        )
+            regions, countries = (), ()
+        return Context(countries=countries, regions=regions, country_focus=("UA", "RU"))
 
     def _country_of(self, name: str) -> str | None:
         region = self.gz.match_region(f"{name} region")
@@ -303,31 +307,47 @@ class _ArticleExtractor:
         tag = "title" if sent.start < 0 else f"s{sent.index}"
         wspans = weapon_spans(s)
         sc = find_claims(s, country_of=self._country_of)
-        per_clause = _clause_casualties(s)
+        per_clause = _clause_casualties(s) if has_stem(s, CASUALTY_STEMS) else [(0, len(s), _NONE)]
         has_figs = any(c.killed or c.injured for _, _, c in per_clause)
-        strike_targets = set(find_targets(s)) & STRIKE_TARGETS
-        det = detect(s, wspans, corroborated=has_figs or bool(strike_targets))
-        exclude = list(sc.spans) + [(a, b) for a, b, w in wspans if not w.generic]
+        det = None
+        if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
+            strike_targets = set(find_targets(s)) & STRIKE_TARGETS
+            det = detect(s, wspans, corroborated=has_figs or bool(strike_targets))
+        specific = [w for w in find_weapons(s, wspans) if w in _SPECIFIC]
+        exclude = list(sc.spans) + [(a, b) for a, b, _ in wspans]  # "Artillery" is no place
+        # Places matter only where a sentence can make, continue or place an event.
         mentions = (
             find_mentions(s, self.gz, exclude=exclude, matcher=self.matcher)
-            if (det is not None or has_figs or sc.claimants)
+            if (det is not None or has_figs or sc.denial or sc.unverified or specific)
             else []
         )
         resolved = [resolve_mention(m, self.gz, self.context) for m in mentions]
+        resolved = apply_sentence_regions(s, resolved, self.gz, self.context)
+        resolved = drop_foreign_namesakes(resolved, self.context)
         for r in resolved:
             if r.place is None and r.mention.relation not in ("origin", "aside"):
                 self.unresolved.append(r.mention.text)
+        if det is None and not (has_figs or sc.denial or sc.unverified):
+            # nothing to add to an event; only remember who spoke ("..., he said" later)
+            for c in sc.claimants:
+                if c.stance != "reports":
+                    self.last_claimant = (c.claimant, c.side)
+            if self.last is not None and specific and not mentions:
+                self.note(
+                    f"[{tag}] names the weapon of the event at {self.last.location.place.name}"
+                )
+                self.last.weapons.update(specific)
+            return
         claims = self._claims(s, sc, per_clause)
         if det is not None and sc.denial and self.last is not None:
             self.note(
                 f"[{tag}] a denial: continues the event at {self.last.location.place.name}: {s!r}"
             )
             self._add_claims(self.last, claims, sc)
-            self.last.weapons.update(w for w in find_weapons(s) if w in _SPECIFIC)
+            self.last.weapons.update(specific)
             self.last.quotes.append(s)
             return
         if det is None:
-            specific = [w for w in find_weapons(s) if w in _SPECIFIC]
             if self.last is not None and specific and not mentions:
                 self.note(
                     f"[{tag}] names the weapon of the event at {self.last.location.place.name}"
@@ -390,7 +410,7 @@ class _ArticleExtractor:
 
     def _update(self, d: _Draft, det, s, sc, claims, span, explicit, wspans) -> None:  # type: ignore[no-untyped-def]
         _refine_date(d, span, explicit)
-        d.weapons.update(find_weapons(s))
+        d.weapons.update(find_weapons(s, wspans))
         d.targets.update(find_targets(s))
         side = attacker_side(s, d.event_type)
         if side is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Lower-cased tokens (without the final dot) after which a dot does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -34,6 +35,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)""")
 _PARA = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT = re.compile(r"\s+(\S)")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Sentence:
 
 def _is_break(text: str, dot_pos: int, after: int) -> bool:
     """Decide whether the punctuation at ``dot_pos`` ends a sentence."""
-    nxt = re.match(r"\s+(\S)", text[after:])
+    nxt = _NEXT.match(text, after)
     if nxt is None:
         return True
     following = nxt.group(1)
@@ -56,7 +58,7 @@ def _is_break(text: str, dot_pos: int, after: int) -> bool:
         return True
     if following.islower() or following in ",;:":
         return False
-    m = _WORD_BEFORE.search(text[:dot_pos])
+    m = _WORD_BEFORE.search(text, max(0, dot_pos - 64), dot_pos)  # no copy, no full scan
     if m is None:
         return True
     word = m.group(1).lower().strip(".")
@@ -102,3 +104,78 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = m.end()
     spans.extend(_split_block(text[pos:], pos))
     return [Sentence(" ".join(text[a:b].split()), a, b, i) for i, (a, b) in enumerate(spans)]
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=512)
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(sentence.lower()))
+
+
+#: Stem tuples seen by :func:`has_stem` (by identity; the tuples are kept
+#: alive here) -> their bit in a word's mask.
+_STEM_BITS: dict[int, tuple[int, tuple[str, ...]]] = {}
+#: Word -> bit mask of the stem tuples it starts with (words repeat a lot).
+_WORD_MASK: dict[str, int] = {}
+_WORD_MASK_MAX = 500_000
+
+
+def _bit(stems: tuple[str, ...]) -> int:
+    hit = _STEM_BITS.get(id(stems))
+    if hit is None:
+        hit = (1 << len(_STEM_BITS), stems)
+        _STEM_BITS[id(stems)] = hit
+        _WORD_MASK.clear()
+        _sentence_mask.cache_clear()
+    return hit[0]
+
+
+def _word_mask(word: str) -> int:
+    mask = 0
+    for bit, stems in _STEM_BITS.values():
+        if word.startswith(stems):
+            mask |= bit
+    if len(_WORD_MASK) >= _WORD_MASK_MAX:
+        _WORD_MASK.clear()
+    _WORD_MASK[word] = mask
+    return mask
+
+
+@lru_cache(maxsize=512)
+def _sentence_mask(sentence: str) -> int:
+    mask = 0
+    get = _WORD_MASK.get
+    for word in _tokens(sentence):
+        m = get(word)
+        mask |= _word_mask(word) if m is None else m
+    return mask
+
+
+def has_stem(sentence: str, stems: tuple[str, ...]) -> bool:
+    """Whether a lower-cased word of ``sentence`` starts with one of ``stems``.
+
+    The cheap pre-filter of each extraction stage: a stage lists the stems its
+    patterns cannot match without (a weapon name, a casualty verb, a trigger)
+    and skips its regex scans for the many sentences that have none. Words are
+    runs of letters and digits ("Kh-101" is "kh", "101"). Each sentence is read
+    once for all stem tuples (a bit mask per word, cached), so pass module-level
+    tuples, not new ones on every call.
+
+    >>> has_stem("Two Grad rockets hit Kherson", ("grad", "himars"))
+    True
+    >>> has_stem("Residents spent the night in shelters", ("kill", "wound"))
+    False
+    """
+    bit = _bit(stems)
+    return bool(_sentence_mask(sentence) & bit)
+
+
+def present(low: str, literals: tuple[str, ...]) -> frozenset[str]:
+    """The ``literals`` that occur in the lower-cased text ``low`` (one C-level pass each).
+
+    >>> sorted(present("two grad rockets", ("grad", "himars", "rocket")))
+    ['grad', 'rocket']
+    """
+    return frozenset(filter(low.__contains__, literals))

@@ -39,6 +39,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from geoevents.sentences import present
+
 TARGETS: tuple[tuple[str, str], ...] = (
     (
         "ammunition depot",
@@ -101,6 +103,8 @@ TARGETS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Labels that are the means, not the target, after "from", "with", "by", "using".
+_MEANS = frozenset({"weapon system", "aircraft", "ship"})
 _USED_FROM = re.compile(r"\b(?:from|with|by|using)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -112,16 +116,57 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+#: For each of :data:`TARGETS`, lower-case substrings one of which every match
+#: contains: a pattern is only scanned when the sentence has one (checked in
+#: tests against the full scan).
+TARGET_LITERALS: tuple[tuple[str, ...], ...] = (
+    ("depot", "dump", "store", "warehouse", "storage", "stockpile", "arsenal"),
+    ("fuel", "oil", "petroleum", "refiner"),
+    ("launcher", "batter", "system", "complex"),
+    ("radar",),
+    ("air", "aerodrome"),
+    ("military", "barracks", "command", "headquarters", "training"),
+    ("troop", "dugout", "trenches"),
+    ("prison", "penal", "detention", "camp"),
+    ("building", "block", "house", "flats", "high-rise", "complex"),
+    ("house", "home"),
+    ("school", "kindergarten", "universit", "college"),
+    ("hospital", "clinic", "maternity", "medical"),
+    ("bridge",),
+    ("rail", "train"),
+    ("port", "terminal", "harbo"),
+    ("power", "thermal", "hydroelectric", "electric", "substation", "energy"),
+    ("factor", "industrial", "plant"),
+    ("museum",),
+    ("shopping", "market"),
+    ("ship", "vessel", "frigate", "corvette", "boat"),
+    ("vehicle", "tank", "truck", "bus", "car"),
+    ("warplane", "helicopter", "jet", "su-", "mig-", "ka-", "mi-", "aircraft", "plane"),
+    ("hotel",),
+)
+
+
+_ALL_LITERALS = tuple(dict.fromkeys(x for lits in TARGET_LITERALS for x in lits))
+
+
 def target_spans(sentence: str) -> list[tuple[int, int, str]]:
     """Target mentions as ``(start, end, label)``; a phrase is counted once,
     by the first (most specific) label whose pattern covers it."""
+    return _scan(sentence, gated=True)
+
+
+def _scan(sentence: str, *, gated: bool = False) -> list[tuple[int, int, str]]:
+    """All target spans; with ``gated``, only patterns whose literals occur."""
+    found = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
     taken: list[tuple[int, int]] = []
     out = []
-    for label, rx in _compiled():
+    for (label, rx), lits in zip(_compiled(), TARGET_LITERALS, strict=True):
+        if gated and found.isdisjoint(lits):
+            continue
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if label == "weapon system" and _USED_FROM.search(sentence[: m.start()]):
+            if label in _MEANS and _USED_FROM.search(sentence[: m.start()]):
                 continue  # "fired from HIMARS launchers": the means, not the target
             taken.append((m.start(), m.end()))
             out.append((m.start(), m.end(), label))

@@ -50,6 +50,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from geoevents.sentences import has_stem, present
+
 
 @dataclass(frozen=True)
 class Weapon:
@@ -142,6 +144,19 @@ def _compiled() -> tuple[tuple[Weapon, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+#: Lower-case word stems without one of which no weapon pattern matches
+#: (checked in tests against the full scan).
+GATE_STEMS: tuple[str, ...] = tuple(
+    """
+    himars m142 atacms army storm scalp grad bm smerch uragan tochka 300 s300 400 s400 kalibr iskander
+    kh x 101 kinzhal onyx oniks neptune 360 shahed geran iranian lancet glide guided kab fab aerial
+    cluster drone kamikaze attack suicide combat uav unmanned loitering warplane fighter military bomber
+    air helicopter artiller howitzer shell mortar tank rocket mlrs multiple missile ballistic cruise
+    high anti car ied improvised landmine land explosive roadside
+    """.split()
+)
+
+
 def weapon_spans(sentence: str) -> list[tuple[int, int, Weapon]]:
     """All weapon mentions as ``(start, end, weapon)``, specific ones first.
 
@@ -149,25 +164,75 @@ def weapon_spans(sentence: str) -> list[tuple[int, int, Weapon]]:
     >>> [(text[a:b], w.label) for a, b, w in weapon_spans(text)]
     [('Grad', 'Grad'), ('rockets', 'rocket')]
     """
+    if not has_stem(sentence, GATE_STEMS):  # most sentences name no weapon
+        return []
+    return _scan(sentence)
+
+
+#: For each of :data:`WEAPONS`, lower-case substrings one of which every match
+#: contains: a pattern is only scanned when the sentence has one (checked in
+#: tests against the full scan).
+WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
+    ("himars", "m142"),
+    ("atacms", "army"),
+    ("storm", "scalp"),
+    ("grad", "bm-21"),
+    ("smerch", "bm-30"),
+    ("uragan", "bm-27"),
+    ("tochka",),
+    ("300",),
+    ("400",),
+    ("kalibr",),
+    ("iskander",),
+    ("kh-", "x-101"),
+    ("kinzhal",),
+    ("onyx", "oniks"),
+    ("neptune", "r-360"),
+    ("shahed", "geran", "iranian"),
+    ("lancet",),
+    ("glide", "guided", "aerial", "kab", "fab-"),
+    ("cluster",),
+    ("drone", "uav", "unmanned", "loitering"),
+    ("warplane", "fighter", "aircraft", "bomber", "air", "helicopter"),
+    ("artillery", "howitzer", "shell", "mortar", "tank fire"),
+    ("rocket", "mlrs", "multiple"),
+    ("missile",),
+    ("car bomb", "ied", "improvised", "landmine", "land mine", "explosive", "roadside"),
+)
+
+
+_ALL_LITERALS = tuple(dict.fromkeys(x for lits in WEAPON_LITERALS for x in lits))
+
+
+def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
+    """All weapon spans; with ``gated``, only patterns whose literals occur."""
+    found = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
     out = []
-    for w, rx in _compiled():
+    for (w, rx), lits in zip(_compiled(), WEAPON_LITERALS, strict=True):
+        if gated and found.isdisjoint(lits):
+            continue
         for m in rx.finditer(sentence):
             out.append((m.start(), m.end(), w))
     return out
 
 
-def find_weapons(sentence: str) -> tuple[str, ...]:
+def find_weapons(
+    sentence: str, spans: list[tuple[int, int, Weapon]] | None = None
+) -> tuple[str, ...]:
     """Sorted normalised weapon labels named in ``sentence``.
 
     Generic labels ("missile", "drone") are dropped when a specific weapon of the
-    same kind is named.
+    same kind is named. ``spans`` are :func:`weapon_spans` of the sentence when
+    the caller has them already.
 
     >>> find_weapons("shelling with artillery and drones")
     ('artillery', 'drone')
     >>> find_weapons("a minister spoke about peace")
     ()
     """
-    found = [(a, b, w) for a, b, w in weapon_spans(sentence) if not is_target_use(sentence, a, b)]
+    if spans is None:
+        spans = weapon_spans(sentence)
+    found = [(a, b, w) for a, b, w in spans if not is_target_use(sentence, a, b)]
     specific = {w for _, _, w in found if not w.generic}
     kinds = {w.kind for w in specific}
     labels = {w.label for w in specific}

@@ -100,12 +100,19 @@ def _summary(stats: Counter[str], unresolved: Counter[str]) -> str:
     "--explain", is_flag=True, help="Print why each event was placed where it is (stderr)."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Force the progress bar on (even off a terminal, from the first article) or off; "
+    f"default: on a terminal, after {PROGRESS_DELAY_S:g} s.",
+)
 def extract(
     inputs: tuple[str, ...],
     output: str,
     published: datetime.date | None,
     explain: bool,
     quiet: bool,
+    progress: bool | None,
 ) -> None:
     """Extract strike events from news articles in INPUT files or directories ('-' = stdin)."""
     from tqdm import tqdm
@@ -127,12 +134,16 @@ def extract(
     unresolved: Counter[str] = Counter()
     events: list[Any] = []
     seen: set[str] = set()
+    if quiet or progress is False:
+        disable: bool | None = True
+    else:
+        disable = False if progress else None  # None: only on a terminal
     bar = tqdm(
         unit=" articles",
         file=sys.stderr,
-        disable=True if quiet else None,  # None: only on a terminal
-        delay=PROGRESS_DELAY_S,
-        leave=False,
+        disable=disable,
+        delay=0 if progress else PROGRESS_DELAY_S,
+        leave=bool(progress),
     )
     try:
         for item in read_articles(list(inputs), published=published):

@@ -154,6 +154,56 @@ def test_missing_path_and_directory_errors(tmp_path: Path) -> None:
     assert str(errs[0]) == f"{tmp_path / 'nope.txt'}: no such file or directory"
 
 
+def test_symlink_loop_cannot_be_read_even_by_root(tmp_path: Path) -> None:
+    """A path that no user can read: the OS error is named, the neighbours are read.
+
+    Runs as root too (CI runs as root, where ``chmod 0`` does not stop a read).
+    """
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)  # ELOOP on every open or stat, whoever asks
+    (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    arts, errs = _run([tmp_path])
+    assert [Path(a.path or "").name for a in arts] == ["a_good.txt"]
+    assert len(errs) == 1 and errs[0].path == str(loop)
+    assert errs[0].message == "cannot read: Too many levels of symbolic links"
+    # given directly, the same error, not a misleading "no such file"
+    arts, errs = _run([loop, tmp_path / "a_good.txt"])
+    assert len(arts) == 1
+    assert str(errs[0]) == f"{loop}: cannot read: Too many levels of symbolic links"
+
+
+def test_dangling_symlink_given_directly(tmp_path: Path) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "deleted-target.txt")
+    arts, errs = _run([link])
+    assert not arts and str(errs[0]) == f"{link}: cannot read: No such file or directory"
+
+
+def test_path_through_a_file_is_reported(tmp_path: Path) -> None:
+    """ "report.txt/extra.txt": a file used as a directory; root cannot read it either."""
+    (tmp_path / "report.txt").write_text(GOOD, encoding="utf-8")
+    arts, errs = _run([tmp_path / "report.txt" / "extra.txt", tmp_path / "report.txt"])
+    assert len(arts) == 1
+    assert errs[0].path == str(tmp_path / "report.txt" / "extra.txt")
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads anything"
+)
+def test_unlistable_directory_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        arts, errs = _run([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert len(arts) == 1
+    assert str(errs[0]) == f"{locked}: cannot list directory: Permission denied"
+
+
 @pytest.mark.skipif(
     os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads anything"
 )

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from geoevents.cli import main
-from geoevents.eventio import read_events
+from geoevents.eventio import frame_to_events, read_events, to_feature_collection
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NIKOPOL = (
@@ -131,7 +131,12 @@ def test_examples_events_reach_the_expected_places(examples_run: tuple[Any, Path
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv", ".parquet"])
-def test_every_output_format_opens(small_inputs: Path, tmp_path: Path, suffix: str) -> None:
+def test_every_output_format_opens(
+    small_inputs: Path,
+    tmp_path: Path,
+    suffix: str,
+    validator: jsonschema.Draft202012Validator,
+) -> None:
     out = tmp_path / f"events{suffix}"
     result = CliRunner().invoke(
         main, ["extract", str(small_inputs), "-o", str(out), "--published", "2023-03-01"]
@@ -140,9 +145,20 @@ def test_every_output_format_opens(small_inputs: Path, tmp_path: Path, suffix: s
     frame = read_events(out)
     assert len(frame) == 2
     assert set(frame["place_name"]) == {"Nikopol", "Odesa"}
+    # every format reads back into events that are valid against the JSON Schema
+    doc = to_feature_collection(frame_to_events(frame))
+    validator.validate(doc)
+    assert {f["properties"]["place_name"] for f in doc["features"]} == {"Nikopol", "Odesa"}
     if suffix in (".geojson", ".gpkg"):  # GDAL opens them directly
         gdal_frame = pyogrio.read_dataframe(out)
         assert len(gdal_frame) == 2 and gdal_frame.crs.to_epsg() == 4326
+    if suffix == ".csv":  # GDAL's CSV driver finds the points in the lon/lat columns
+        gdal_frame = pyogrio.read_dataframe(
+            out, X_POSSIBLE_NAMES="lon", Y_POSSIBLE_NAMES="lat", KEEP_GEOM_COLUMNS="NO"
+        )
+        assert len(gdal_frame) == 2
+        nikopol = gdal_frame[gdal_frame["place_name"] == "Nikopol"].geometry.iloc[0]
+        assert 47.4 < nikopol.y < 47.7 and 34.2 < nikopol.x < 34.5
     if suffix == ".parquet":  # GeoParquet: the "geo" metadata names the geometry column and CRS
         import pyarrow.parquet as pq
 
@@ -270,3 +286,31 @@ def test_killed_run_leaves_the_previous_output_intact(tmp_path: Path) -> None:
     assert proc.returncode == -signal.SIGKILL
     assert out.read_text(encoding="utf-8") == old
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_progress_bar_and_closing_summary(small_inputs: Path) -> None:
+    """``--progress`` shows the bar off a terminal too; the summary closes the run."""
+    proc = _geoevents(
+        "extract", str(small_inputs), "-o", "out.geojson", "--progress", cwd=small_inputs
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "2 articles [" in proc.stderr  # tqdm's count of articles done
+    assert proc.stderr.rstrip().endswith(
+        "extract: 2 articles read, 0 failed, 2 events found, 0 places unresolved"
+    )
+    quiet = _geoevents(
+        "extract", str(small_inputs), "-o", "out2.geojson", "--no-progress", cwd=small_inputs
+    )
+    assert "articles [" not in quiet.stderr and "2 events found" in quiet.stderr
+
+
+def test_article_without_any_date_still_gives_its_event(tmp_path: Path) -> None:
+    """No metadata, no dateline, no --published: the event is kept, its date null/unknown."""
+    text = "Drone hits Sumy\n\nA Russian drone struck a school in Sumy, injuring four people.\n"
+    proc = _geoevents("extract", "-", "--quiet", cwd=tmp_path, stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    (feat,) = json.loads(proc.stdout)["features"]
+    props = feat["properties"]
+    assert props["place_name"] == "Sumy"
+    assert (props["date"], props["date_start"], props["date_precision"]) == (None, None, "unknown")
+    assert props["sources"][0]["published"] is None
