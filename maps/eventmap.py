@@ -38,11 +38,15 @@ from geoevents.mapdata import (
     json_for_script,
 )
 from maps import assets
+from maps import outlines as admin_outlines
 from maps.style import basemaps, side_config, type_config
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DATA_ID = "geoevents-data"
 OUTLINES_ID = "geoevents-outlines"
+REGION_OUTLINES_ID = "geoevents-region-outlines"
+#: Lowest zoom at which the names of the region outlines are shown.
+REGION_LABEL_ZOOM = 6
 #: Dash pattern of the marker outline per location precision (solid, dashed, dotted).
 PRECISION_DASH: dict[int, str | None] = {1: None, 2: "5 3", 3: "2 3"}
 
@@ -92,6 +96,7 @@ class EventLayer(MacroElement):
 {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
 {% macro html(this, kwargs) %}<script type="application/json" id="{{ this.data_id }}">{{ this.data_json }}</script>
 {% if this.outlines_json %}<script type="application/json" id="{{ this.outlines_id }}">{{ this.outlines_json }}</script>{% endif %}
+{% if this.regions_json %}<script type="application/json" id="{{ this.regions_id }}">{{ this.regions_json }}</script>{% endif %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.js }}
@@ -101,14 +106,22 @@ geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
 """
     )
 
-    def __init__(self, data: MapData, config: dict[str, Any], outlines: Any | None = None) -> None:
+    def __init__(
+        self,
+        data: MapData,
+        config: dict[str, Any],
+        outlines: Any | None = None,
+        regions: Any | None = None,
+    ) -> None:
         super().__init__()
         self._name = "EventLayer"
         self.data_id = DATA_ID
         self.outlines_id = OUTLINES_ID
+        self.regions_id = REGION_OUTLINES_ID
         self.data_json = json_for_script(data.to_json_obj())
         self.config_json = json_for_script(config)
         self.outlines_json = json_for_script(outlines) if outlines is not None else ""
+        self.regions_json = json_for_script(regions) if regions is not None else ""
         self.css = (TEMPLATES / "eventmap.css").read_text(encoding="utf-8").replace("</", "<\\/")
         self.js = assets.safe_inline_script((TEMPLATES / "eventmap.js").read_text(encoding="utf-8"))
 
@@ -153,6 +166,8 @@ def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[
         ],
         "basemaps": basemaps(),
         "outlinesId": OUTLINES_ID,
+        "regionOutlinesId": REGION_OUTLINES_ID,
+        "regionLabelZoom": REGION_LABEL_ZOOM,
     }
 
 
@@ -173,14 +188,21 @@ def build_map(
     title
         Title shown on the map and as the page title.
     offline
-        Embed country outlines as the default basemap (the tiles stay selectable);
-        pass the result to :func:`save_map` with ``offline=True`` to inline every asset.
+        Embed country outlines as the default basemap (the tiles stay selectable) and
+        the region (admin-1) outlines of the events' countries (:mod:`maps.outlines`;
+        Russia and Ukraine when no event has a country) as an overlay; pass the result
+        to :func:`save_map` with ``offline=True`` to inline every asset.
     heat, regions
         Add the density (heat) layer / the per-region count layer.
     """
     data = build_map_data(events)
-    outlines = None
+    outlines = regions_geo = None
     if offline:
+        regions_geo = admin_outlines.region_outlines(
+            admin_outlines.countries_for_map(
+                f["properties"].get("country_code") for f in data.features
+            )
+        )
         try:
             outlines = json.loads(assets.read_asset(assets.OUTLINES))
         except json.JSONDecodeError as err:
@@ -206,7 +228,10 @@ def build_map(
             Element('<meta name="generator" content="geoevents"/>'), name="generator"
         )
     layer = EventLayer(
-        data, map_config(title=title, offline=offline, heat=heat, regions=regions), outlines
+        data,
+        map_config(title=title, offline=offline, heat=heat, regions=regions),
+        outlines,
+        regions_geo,
     )
     # folium names elements with random ids; derive them from the content instead so the
     # same events give the same page byte for byte.

@@ -457,6 +457,46 @@
     });
 
     var overlays = {};
+    // Region (admin-1) outlines, embedded by --offline: thin SVG lines above the country
+    // fill and under the events, with low-key names from cfg.regionLabelZoom on.
+    var regionOutlines = null;
+    var regionNode = cfg.regionOutlinesId ? document.getElementById(cfg.regionOutlinesId) : null;
+    if (regionNode) {
+      var regionGeo = JSON.parse(regionNode.textContent);
+      map.createPane('ge-admin-lines').style.zIndex = 410;
+      map.createPane('ge-admin-names').style.zIndex = 415;
+      var regionLines = L.geoJSON(regionGeo, {
+        renderer: L.svg({ pane: 'ge-admin-lines', padding: 0.3 }), pane: 'ge-admin-lines',
+        interactive: false, smoothFactor: 1,
+        style: { color: '#8f8577', weight: 0.8, opacity: 0.85, fill: false, className: 'ge-admin-outline' }
+      });
+      regionLines.eachLayer(function (layer) {
+        layer.on('add', function () {
+          var path = layer.getElement();
+          if (path) {
+            path.setAttribute('data-region', layer.feature.properties.code);
+            path.setAttribute('data-country', layer.feature.properties.country);
+          }
+        });
+      });
+      var regionNames = L.layerGroup();
+      regionGeo.features.forEach(function (f) {
+        var pr = f.properties;
+        regionNames.addLayer(L.marker(pr.label, { pane: 'ge-admin-names', interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'ge-admin-name',
+            html: el('span', { text: pr.name, 'data-region': pr.code }), iconSize: null }) }));
+      });
+      regionOutlines = L.layerGroup([regionLines]);
+      var showRegionNames = function () {
+        var on = map.hasLayer(regionOutlines) && map.getZoom() >= cfg.regionLabelZoom;
+        if (on && !map.hasLayer(regionNames)) { regionNames.addTo(map); }
+        if (!on && map.hasLayer(regionNames)) { map.removeLayer(regionNames); }
+      };
+      regionOutlines.on('add remove', function () { setTimeout(showRegionNames, 0); });
+      map.on('zoomend', showRegionNames);
+      overlays['Region outlines'] = regionOutlines;
+      regionOutlines.addTo(map);
+    }
     var heat = null;
     if (cfg.heat) {
       heat = L.heatLayer([], { radius: 20, blur: 16, minOpacity: 0.35, maxZoom: 12 });

@@ -105,8 +105,13 @@ def hover_event(page: Any, event_id: str, zoom: int = 16) -> str:
 
     x, y = centre_on_event(page, event_id, zoom)
     for _ in range(5):
-        page.mouse.move(x + 60, y + 60, steps=3)
-        page.mouse.move(x, y, steps=4)
+        # Leaflet's canvas renderer handles at most one mousemove per 32 ms and drops the
+        # rest: pause between moves so that both "leave" and "enter" are seen.
+        page.mouse.move(x + 80, y + 80)
+        page.wait_for_timeout(80)
+        page.mouse.move(x + 1, y + 1)
+        page.wait_for_timeout(80)
+        page.mouse.move(x, y)
         try:
             page.wait_for_selector(".ge-tip", timeout=2000)
             break

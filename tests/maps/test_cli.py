@@ -161,7 +161,7 @@ def test_missing_input_is_reported_and_others_still_map(
 
 
 def _copy_assets(dst: Path) -> Path:
-    for asset in (*assets.JS_ASSETS, *assets.CSS_ASSETS, assets.OUTLINES):
+    for asset in (*assets.JS_ASSETS, *assets.CSS_ASSETS, assets.OUTLINES, assets.REGIONS):
         src = assets.asset_path(asset)
         target = dst / asset.package / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
