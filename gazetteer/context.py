@@ -7,6 +7,8 @@ Region", "Rostov oblast", "Republic of Crimea") or a strong alias on its own
 
 from __future__ import annotations
 
+import re
+
 from gazetteer.index import IndexReader
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.regions import REGION_PREFIXES, REGION_SUFFIXES, curated_regions, split_region_phrase
@@ -81,8 +83,9 @@ def context_from_text(
     ("DPR", "Donbas"); countries by any of their names.
     """
     tokens = normalize(text).split() if isinstance(text, str) else []
-    regions: list[tuple[str, str]] = []
+    regions: list[tuple[str, str]] = abbreviated_regions(index, text) if tokens else []
     countries: list[str] = []
+    written: dict[str, bool] = {}  # short country keys seen in capitals, searched once each
     i = 0
     while i < len(tokens):
         consumed = 0
@@ -99,13 +102,28 @@ def context_from_text(
                 consumed = used
                 break
             cc = index.country_for_key(gram)
-            if cc:
+            if cc and len(gram) <= 3 and gram not in written:
+                written[gram] = _written_as_abbreviation(text, gram)
+            if cc and (len(gram) > 3 or written[gram]):
                 if cc not in countries:
                     countries.append(cc)
                 consumed = n
                 break
         i += max(consumed, 1)
     return Context(countries=tuple(countries), regions=tuple(regions))
+
+
+def _written_as_abbreviation(text: str, key: str) -> bool:
+    """Whether a short country key appears in capitals ("US", "U.S.", "CAR"), not as a word.
+
+    "us" and "car" are English words; the country abbreviations are written in capitals.
+
+    >>> _written_as_abbreviation("told us the U.S. would", "us"), _written_as_abbreviation("a car bomb", "car")
+    (True, False)
+    """
+    letters = key.replace(" ", "")
+    pattern = r"\.?\s?".join(re.escape(c.upper()) for c in letters)
+    return re.search(rf"(?<![A-Za-z]){pattern}(?![a-z])", text) is not None
 
 
 #: Tokens never taken as a region or country on their own.
@@ -137,6 +155,44 @@ def _region_at(
     word_before = any(before[-len(p) :] == p for p in _PREFIX_TOKENS if len(before) >= len(p))
     if not (suffix or word_before):
         return [], 0
-    if not hits:
-        hits = index.region_key_hits(skeleton(gram), variant=True)
+    if after[:1] == ("county",) and index.names_a(f"{gram} county", "district"):
+        return [], 0  # "Washington County" is a county, not the state of Washington
+    if not hits and len(gram) >= 5 and after[:1] != ("county",):
+        # a spelling variant of a region's own stem ("Zaporozhskaya oblast"); a
+        # "County" is a second-level unit almost everywhere, so it needs the exact stem
+        hits = [h for h in index.region_key_hits(skeleton(gram), variant=True) if h[2] >= 2]
     return (_pick(hits, focus), n + suffix) if hits else ([], 0)
+
+
+def _abbreviation_re(index: IndexReader) -> re.Pattern[str] | None:
+    cached = getattr(index, "_abbrev_re", False)
+    if cached is False:
+        forms = sorted(index.region_abbreviations(), key=lambda f: (-len(f), f))
+        dotted = [re.escape(f) for f in forms if not f.isupper() or "." in f]
+        postal = [re.escape(f) for f in forms if f.isupper() and "." not in f]
+        parts = []
+        if dotted:
+            parts.append(rf"(?:{'|'.join(dotted)})(?![A-Za-z])")
+        if postal:
+            parts.append(rf"(?:{'|'.join(postal)})(?=[.,;:)]|\s+\d|\s*$)")
+        cached = re.compile(rf"(?<=[A-Za-z.]),\s+({'|'.join(parts)})") if parts else None
+        index._abbrev_re = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def abbreviated_regions(index: IndexReader, text: str) -> list[tuple[str, str]]:
+    """US states and Canadian provinces written as news abbreviations after a place.
+
+    "Paris, Ky.", "Surrey, B.C.", "Lexington, KY 40507": a comma, then the
+    abbreviation exactly as written (case and dots), so "ill" or "in" never count.
+    """
+    pattern = _abbreviation_re(index)
+    if pattern is None or not isinstance(text, str):
+        return []
+    table = index.region_abbreviations()
+    out: list[tuple[str, str]] = []
+    for m in pattern.finditer(text):
+        region = table.get(m.group(1))
+        if region is not None and region not in out:
+            out.append(region)
+    return out

@@ -108,6 +108,8 @@ class OfflineGeocoder:
         Index file to open instead of the default one.
     context
         Default :class:`Context` for every query (e.g. a country focus).
+    progress
+        Show progress bars on stderr if the index has to be built first.
     """
 
     def __init__(
@@ -116,10 +118,12 @@ class OfflineGeocoder:
         *,
         path: str | os.PathLike[str] | None = None,
         context: Context | None = None,
+        progress: bool = False,
     ) -> None:
         self._gazetteer = gazetteer
         self._path = path
         self.context = context
+        self._progress = progress
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -127,7 +131,7 @@ class OfflineGeocoder:
         if self._gazetteer is None:
             from gazetteer import Gazetteer
 
-            self._gazetteer = Gazetteer.open(self._path)
+            self._gazetteer = Gazetteer.open(self._path, progress=self._progress)
         return self._gazetteer
 
     def candidates(

@@ -61,6 +61,7 @@ class IndexReader:
         self._region_places: dict[tuple[str, str], Place] | None = None
         self._country_keys: dict[str, str] | None = None
         self._country_places: dict[str, Place] | None = None
+        self._abbrevs: dict[str, tuple[str, str]] | None = None
 
     def close(self) -> None:
         """Close the connection."""
@@ -113,6 +114,11 @@ class IndexReader:
         """Source priority of a loaded place (custom places > 0)."""
         return self._prio.get(place_id, 0)
 
+    @property
+    def priorities(self) -> dict[int, int]:
+        """Source priority of every loaded place, by row id (read-only use)."""
+        return self._prio
+
     # -- names --------------------------------------------------------------
     def exact(self, key: str) -> list[NameHit]:
         """Names whose normalised key is ``key``."""
@@ -129,6 +135,28 @@ class IndexReader:
                 "SELECT place_id, name, main, key FROM names WHERE skel = ?", (skel,)
             )
         ]
+
+    _LOOKUP_SQL = (
+        "SELECT n.place_id, n.name, n.main, n.key, p.id, p.name, p.lat, p.lon, p.kind, p.cc, "
+        "p.admin1_code, p.admin1, p.geonameid, p.fclass, p.fcode, p.population, p.source, "
+        "p.priority FROM names n JOIN places p ON p.id = n.place_id WHERE n.skel = ?"
+    )
+
+    def lookup(self, skel: str) -> list[NameHit]:
+        """Names whose skeleton is ``skel`` (exact and variant hits at once).
+
+        One query that also loads the places of the hits into the cache, so
+        :meth:`places` for them costs nothing; the common path of a lookup.
+        """
+        hits = []
+        cache, prio = self._places, self._prio
+        for row in self._query(self._LOOKUP_SQL, (skel,)):
+            pid = row[0]
+            hits.append(NameHit(pid, row[1], row[3], bool(row[2])))
+            if pid not in cache:
+                cache[pid] = self._place(row[4:])
+                prio[pid] = int(row[17])
+        return hits
 
     def fuzzy_pool(self, cc: str, admin1_code: str | None = None) -> FuzzyPool:
         """Skeleton keys of one country (or one of its regions), loaded once."""
@@ -202,6 +230,18 @@ class IndexReader:
             )
         }
 
+    def region_abbreviations(self) -> dict[str, tuple[str, str]]:
+        """Surface form ("Ky.", "KY") -> (country, admin1) of US/Canadian regions."""
+        if self._abbrevs is None:
+            try:
+                rows = self._con.execute(
+                    "SELECT form, cc, admin1_code FROM region_abbrevs"
+                ).fetchall()
+            except sqlite3.Error:  # an index from before the table existed
+                rows = []
+            self._abbrevs = {form: (cc, a1) for form, cc, a1 in rows}
+        return self._abbrevs
+
     def country_for_key(self, key: str) -> str | None:
         """ISO code of the country named by ``key``."""
         if self._country_keys is None:
@@ -215,6 +255,21 @@ class IndexReader:
             self._load_countries()
         assert self._country_places is not None
         return self._country_places.get(cc)
+
+    def names_a(self, key: str, kind: str) -> bool:
+        """Whether ``key`` is the exact key of a place of this kind."""
+        return bool(
+            self._query(
+                "SELECT 1 FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.key = ? AND p.kind = ? LIMIT 1",
+                (key, kind),
+            )
+        )
+
+    def kind_of_geonameid(self, geonameid: int) -> str | None:
+        """Kind of the place with this GeoNames id (``None`` if the index lacks it)."""
+        rows = self._query("SELECT kind FROM places WHERE geonameid = ? LIMIT 1", (geonameid,))
+        return rows[0][0] if rows else None
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Place counts by kind and by source."""

@@ -17,6 +17,8 @@ with :data:`NORMALIZER_VERSION` (part of the index version):
 ('bila tserkva 2', 'zaporizhzhias', 'marinka')
 >>> normalize("   "), normalize("Kyiv\\x00\\x07")
 ('', 'kyiv')
+>>> normalize("U.S."), normalize("N. C."), normalize("Washington, D.C."), normalize("Port-a-Piment")
+('us', 'nc', 'washington dc', 'port a piment')
 >>> skeleton("makeevka") == skeleton("makiyivka") == skeleton("makiivka")
 True
 >>> skeleton("kharkov") == skeleton("kharkiv"), skeleton("gorlovka") == skeleton("horlivka")
@@ -31,10 +33,13 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032\u02bb]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# A run of two or more single letters is an abbreviation written with dots: "u s" -> "us".
+_INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")
+_MID_SINGLE = re.compile(r" [a-z] ")
 
 # Scripts whose names are indexed: Latin, Cyrillic and Greek letters transliterate
 # to readable keys; names in other scripts would become noise keys ("swldw").
@@ -45,18 +50,32 @@ def normalize(name: str) -> str:
     """Exact lookup key of ``name``.
 
     Transliterated to ASCII, lower case, apostrophes dropped, other punctuation
-    and control characters folded to single spaces.
+    and control characters folded to single spaces; a run of single letters
+    (an abbreviation written with dots, "U.S.", "N.C.") is joined.
 
     >>> normalize("Donets'k Oblast'")
     'donetsk oblast'
     """
     if name.isascii():
-        return _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", name.lower())).strip()
-    text = unicodedata.normalize("NFKC", name)
-    text = _APOSTROPHES.sub("", text)
-    text = anyascii(text).lower()
-    text = _APOSTROPHES.sub("", text)
-    return _NON_ALNUM.sub(" ", text).strip()
+        low = name.lower()
+        if "'" in low or "`" in low:
+            low = low.replace("'", "").replace("`", "")
+        if low.isalpha():  # the common case: one plain word
+            return low
+        key = _NON_ALNUM.sub(" ", low).strip()
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        text = _APOSTROPHES.sub("", text)
+        text = anyascii(text).lower()
+        text = _APOSTROPHES.sub("", text)
+        key = _NON_ALNUM.sub(" ", text).strip()
+    if " " in key and (key[1] == " " or key[-2] == " " or _MID_SINGLE.search(key)):
+        key = _INITIALS.sub(_join_initials, key)
+    return key
+
+
+def _join_initials(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
 
 
 # Ordered multi-letter folds (applied with str.replace, fast at build time).

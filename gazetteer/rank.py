@@ -2,15 +2,22 @@
 
 The raw score adds up, each part recorded in :attr:`Candidate.explain`:
 
-* stage: ``0.5 * base`` (exact 1.0, variant 0.85, fuzzy 0.8 x similarity);
-* importance: ``0.2 * importance`` (settlements: log10 of population / 7;
-  regions 0.75, countries 1.0, sites 0.5) and ``+0.03`` when the query matched
-  the place's main name;
+* stage: ``0.5 * base`` (exact 1.0, variant 0.7, fuzzy 0.8 x similarity; fuzzy
+  runs only when nothing matched exactly or as a variant);
+* importance: ``0.4 * importance`` (log10 of population / 7, at least 1.0 for
+  countries and continents, 0.6 for regions, 0.5 for sites, 0.4 for districts;
+  a region's population is the sum of its settlements') and ``+0.08`` when the
+  query matched the place's main name;
+* namesake: ``-0.25`` for a region matched by its bare name when a town of that
+  name (main name, at least 15,000 people; or alternate name, at least
+  100,000) in the same country is a candidate too ("Kharkiv" and "Kharkov" are
+  the city, "Kharkiv region" the region);
 * context: ``+0.30`` in a region named in context, ``+0.12`` in a named
   country (or the country of a named region), ``+0.05`` in a focus country,
   up to ``+0.25`` near a place already resolved in the text (linear to 0 at
   250 km);
-* source: ``+0.20`` for custom places (curated sites, user files).
+* source: ``+0.45`` for custom places (curated sites, user files): more than any
+  importance difference, so they win over GeoNames places of the same name.
 
 The reported score is ``raw / (raw + 0.3)`` (0..1, order preserving).
 
@@ -28,11 +35,16 @@ from collections.abc import Iterable
 from gazetteer.candidates import Match
 from gazetteer.types import Candidate, Context, Place
 
-KIND_IMPORTANCE = {"country": 1.0, "region": 0.75, "site": 0.5}
-KIND_ORDER = {"country": 3, "region": 2, "site": 1, "settlement": 0}
-W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.2, 0.03
-W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.20
+KIND_IMPORTANCE = {"continent": 1.0, "country": 1.0, "region": 0.6, "district": 0.4, "site": 0.5}
+KIND_ORDER = {"continent": 5, "country": 4, "region": 3, "district": 2, "site": 1, "settlement": 0}
+W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.4, 0.08
+W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.45
 NEAR_KM = 250.0
+#: A region matched by its bare name loses this much to a namesake town of at
+#: least :data:`NAMESAKE_POPULATION` in the same country ("Kharkiv", "New York").
+W_NAMESAKE, NAMESAKE_POPULATION = 0.25, 15_000
+#: ... or by an alternate name, with a population of at least this ("Kharkov").
+NAMESAKE_ALT_POPULATION = 100_000
 
 
 def population_importance(population: int) -> float:
@@ -58,43 +70,68 @@ def importance(place: Place) -> float:
 
 
 def score_match(
-    match: Match, place: Place, priority: int, context: Context
+    match: Match,
+    place: Place,
+    priority: int,
+    context: Context,
+    *,
+    namesake: bool = False,
+    explain: bool = True,
 ) -> tuple[float, list[str]]:
-    """Raw score and explanation of one match."""
-    why = [
-        f"stage {match.stage} on {match.hit.name!r}"
-        + (f" (similarity {match.similarity:.2f})" if match.stage == "fuzzy" else "")
-        + f": +{W_STAGE * match.base:.3f}"
-    ]
+    """Raw score of one match and, with ``explain``, why (else an empty list).
+
+    ``namesake`` marks a region matched by its bare name while a town of the
+    same name (population >= :data:`NAMESAKE_POPULATION`) in the same country
+    is also a candidate.
+    """
+    why: list[str] = []
     raw = W_STAGE * match.base
     imp = importance(place)
     raw += W_IMPORTANCE * imp
-    why.append(
-        f"importance {imp:.2f} ({place.kind}, population {place.population}): +{W_IMPORTANCE * imp:.3f}"
-    )
+    if explain:
+        why.append(
+            f"stage {match.stage} on {match.hit.name!r}"
+            + (f" (similarity {match.similarity:.2f})" if match.stage == "fuzzy" else "")
+            + f": +{W_STAGE * match.base:.3f}"
+        )
+        why.append(
+            f"importance {imp:.2f} ({place.kind}, population {place.population}): "
+            f"+{W_IMPORTANCE * imp:.3f}"
+        )
     if match.hit.main:
         raw += W_MAIN
-        why.append(f"main name: +{W_MAIN:.3f}")
+        if explain:
+            why.append(f"main name: +{W_MAIN:.3f}")
+    if namesake:
+        raw -= W_NAMESAKE
+        if explain:
+            why.append(
+                f"bare region name shared with a town in {place.country_code}: -{W_NAMESAKE:.3f}"
+            )
     cc, a1 = place.country_code or "", place.admin1_code or ""
     if context.regions and (cc, a1) in context.regions:
         raw += W_REGION
-        why.append(f"in context region {cc}.{a1}: +{W_REGION:.3f}")
-    named_countries = set(context.countries) | {r[0] for r in context.regions}
-    if cc and cc in named_countries:
+        if explain:
+            why.append(f"in context region {cc}.{a1}: +{W_REGION:.3f}")
+    if cc and (cc in context.countries or any(r[0] == cc for r in context.regions)):
         raw += W_COUNTRY
-        why.append(f"in context country {cc}: +{W_COUNTRY:.3f}")
+        if explain:
+            why.append(f"in context country {cc}: +{W_COUNTRY:.3f}")
     elif cc and cc in context.country_focus:
         raw += W_FOCUS
-        why.append(f"in focus country {cc}: +{W_FOCUS:.3f}")
+        if explain:
+            why.append(f"in focus country {cc}: +{W_FOCUS:.3f}")
     if context.near:
         dist = min(haversine_km((place.lat, place.lon), p) for p in context.near)
         bonus = W_NEAR * max(0.0, 1.0 - dist / NEAR_KM)
         if bonus > 0:
             raw += bonus
-            why.append(f"{dist:.0f} km from a place in the same text: +{bonus:.3f}")
+            if explain:
+                why.append(f"{dist:.0f} km from a place in the same text: +{bonus:.3f}")
     if priority > 0:
         raw += W_CUSTOM
-        why.append(f"custom place (priority {priority}): +{W_CUSTOM:.3f}")
+        if explain:
+            why.append(f"custom place (priority {priority}): +{W_CUSTOM:.3f}")
     return raw, why
 
 
@@ -107,6 +144,20 @@ def squash(raw: float) -> float:
     return raw / (raw + 0.3) if raw > 0 else 0.0
 
 
+def _namesakes(matches: list[Match], places: dict[int, Place]) -> set[tuple[str, str]]:
+    """(country, key) of towns big enough to take a bare name from their region."""
+    out = set()
+    for m in matches:
+        p = places.get(m.hit.place_id)
+        if (
+            p is not None
+            and p.kind == "settlement"
+            and p.population >= (NAMESAKE_POPULATION if m.hit.main else NAMESAKE_ALT_POPULATION)
+        ):
+            out.add((p.country_code or "", m.hit.key))
+    return out
+
+
 def rank(
     matches: Iterable[Match],
     places: dict[int, Place],
@@ -115,14 +166,26 @@ def rank(
     *,
     limit: int,
 ) -> list[Candidate]:
-    """Candidates best first (ties: priority, kind, population, row id)."""
+    """Candidates best first (ties: priority, kind, population, row id).
+
+    Only the ``limit`` best get their explanation written.
+    """
+    matches = list(matches)
+    namesakes = (
+        _namesakes(matches, places)
+        if any(places[m.hit.place_id].kind == "region" for m in matches if m.hit.place_id in places)
+        else set()
+    )
     scored = []
     for match in matches:
         place = places.get(match.hit.place_id)
         if place is None:
             continue
         priority = priorities.get(match.hit.place_id, 0)
-        raw, why = score_match(match, place, priority, context)
+        namesake = (
+            place.kind == "region" and ((place.country_code or ""), match.hit.key) in namesakes
+        )
+        raw, _ = score_match(match, place, priority, context, namesake=namesake, explain=False)
         key = (
             -raw,
             -priority,
@@ -130,11 +193,12 @@ def rank(
             -place.population,
             place.place_id or 0,
         )
-        scored.append((key, raw, match, place, why))
+        scored.append((key, raw, match, place, priority, namesake))
     scored.sort(key=lambda item: item[0])
     out = []
-    for _, raw, match, place, why in scored[: max(limit, 0)]:
+    for _, raw, match, place, priority, namesake in scored[: max(limit, 0)]:
         final = squash(raw)
+        _, why = score_match(match, place, priority, context, namesake=namesake)
         out.append(
             Candidate(
                 place=place,

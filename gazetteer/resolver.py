@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from gazetteer import cache
-from gazetteer.candidates import DEFAULT_FUZZY_COUNTRIES, find_matches
+from gazetteer.candidates import DEFAULT_FUZZY_COUNTRIES, Match, find_matches
 from gazetteer.context import DEFAULT_FOCUS, context_from_text, match_region, regions_for_phrase
 from gazetteer.errors import IndexCorruptError, QueryError
 from gazetteer.freetext import split_location
@@ -21,6 +21,7 @@ from gazetteer.types import Candidate, Context, Place
 #: Longest query accepted (characters); longer input is not a place name.
 MAX_QUERY_CHARS = 500
 _CACHE_SIZE = 8192
+_NO_CONTEXT = Context()
 
 
 def _check_query(query: object, what: str = "name") -> str:
@@ -64,6 +65,7 @@ class Gazetteer:
     def __init__(self, reader: IndexReader) -> None:
         self._index = reader
         self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
+        self._matches: OrderedDict[str, list[Match]] = OrderedDict()
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -157,7 +159,7 @@ class Gazetteer:
         key = normalize(_check_query(name))
         if not key:
             return []
-        ctx = context or Context()
+        ctx = context or _NO_CONTEXT
         only = tuple(sorted({c.upper() for c in countries})) if countries else ()
         ck = (key, ctx, limit, only)
         hit = self._cache.get(ck)
@@ -173,18 +175,28 @@ class Gazetteer:
     def _resolve_key(
         self, key: str, ctx: Context, limit: int, only: tuple[str, ...]
     ) -> list[Candidate]:
-        fuzzy_countries = (
-            tuple(
-                dict.fromkeys(
-                    (*only, *ctx.countries, *(r[0] for r in ctx.regions), *ctx.country_focus)
+        matches = self._matches.get(key)
+        if matches is None:
+            # exact and variant matches do not depend on the context: cached per key
+            matches = find_matches(self._index, key, fuzzy=False)
+            self._matches[key] = matches
+            if len(self._matches) > _CACHE_SIZE * 2:
+                self._matches.popitem(last=False)
+        else:
+            self._matches.move_to_end(key)
+        if not matches:
+            fuzzy_countries = (
+                tuple(
+                    dict.fromkeys(
+                        (*only, *ctx.countries, *(r[0] for r in ctx.regions), *ctx.country_focus)
+                    )
                 )
+                or DEFAULT_FUZZY_COUNTRIES
             )
-            or DEFAULT_FUZZY_COUNTRIES
-        )
-        fuzzy_regions = tuple(r for r in ctx.regions if not only or r[0] in only)
-        matches = find_matches(
-            self._index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
-        )
+            fuzzy_regions = tuple(r for r in ctx.regions if not only or r[0] in only)
+            matches = find_matches(
+                self._index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
+            )
         places = self._index.places([m.hit.place_id for m in matches])
         if only:
             matches = [
@@ -193,8 +205,7 @@ class Gazetteer:
                 if places.get(m.hit.place_id, None) is not None
                 and places[m.hit.place_id].country_code in only
             ]
-        priorities = {pid: self._index.priority(pid) for pid in places}
-        result = rank(matches, places, priorities, ctx, limit=limit)
+        result = rank(matches, places, self._index.priorities, ctx, limit=limit)
         if not result or result[0].stage == "fuzzy":
             regional = self._region_candidates(key, only)
             if regional:

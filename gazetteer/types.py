@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Result precision, from most to least exact.
-PRECISIONS = ("site", "settlement", "region", "country")
+PRECISIONS = ("site", "settlement", "district", "region", "country", "continent")
 
 
 @dataclass(frozen=True)
@@ -13,8 +13,10 @@ class Place:
     """One gazetteer entry.
 
     ``kind`` is one of ``"site"`` (a facility or feature: bridge, airport,
-    plant, base), ``"settlement"``, ``"region"`` (first-level division; its
-    point is the regional capital, ACLED convention) or ``"country"``.
+    plant, base), ``"settlement"``, ``"district"`` (second-level division,
+    placed on its largest city), ``"region"`` (first-level division; its point
+    is the regional capital, ACLED convention), ``"country"`` or
+    ``"continent"``.
     """
 
     name: str

@@ -2,9 +2,10 @@
 
 Each case is a plain tuple so tests can ``pytest.mark.parametrize`` over it.
 GeoNames ids: Makiyivka (the city, Donetsk oblast) 702320, Makiivka (village,
-Chernihiv oblast) 702314, Olenivka (Donetsk oblast) 698614, Olenevka (Crimea)
-461727, Azov (Rostov oblast, RU) 580054, Azov (village, Zaporizhzhia oblast)
-713067, Donetsk (UA) 709717, Donetsk (Rostov oblast, RU) 565348.
+Chernihiv oblast) 702314, Olenivka (Donetsk oblast) 698614, Olenivka (Odesa
+oblast) 688208, Olenivka (Poltava oblast) 698612, Olenevka (Crimea) 461727,
+Azov (Rostov oblast, RU) 580054, Azov (village, Zaporizhzhia oblast) 713067,
+Donetsk (UA) 709717, Donetsk (Rostov oblast, RU) 565348.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ MAKIIVKA_CITY = 702320
 MAKIIVKA_VILLAGE = 702314
 OLENIVKA_DONETSK = 698614
 OLENEVKA_CRIMEA = 461727
+OLENIVKA_ODESA = 688208
+OLENIVKA_POLTAVA = 698612
 AZOV_RU = 580054
 AZOV_UA = 713067
 DONETSK_UA = 709717
@@ -38,6 +41,8 @@ AMBIGUOUS: list[tuple[str, str | None, int]] = [
     ("Olenivka", None, OLENIVKA_DONETSK),
     ("Olenivka", "a prison camp in Donetsk oblast", OLENIVKA_DONETSK),
     ("Olenivka", "a strike in Crimea", OLENEVKA_CRIMEA),
+    ("Olenivka", "drones over the Odesa region", OLENIVKA_ODESA),
+    ("Olenivka", "Poltava oblast officials", OLENIVKA_POLTAVA),
     ("Azov", None, AZOV_RU),
     ("Azov", "Zaporizhzhia region", AZOV_UA),
     ("Donetsk", None, DONETSK_UA),
@@ -146,3 +151,38 @@ NO_MATCH: list[str] = [
 
 #: Inputs that must raise QueryError (a clear message), never a traceback.
 REJECTED: list[object] = ["x" * 10_000, None, 42, b"Kyiv"]
+
+#: World names the default index resolves beyond cities500 settlements:
+#: (query, context text or None, expected GeoNames id, expected kind). Countries
+#: by abbreviation and demonym, continents, first-level regions by bare name and
+#: news abbreviation, second-level divisions by their full name, and namesake
+#: rules (a bare region name shared with a big town is the town).
+WORLD: list[tuple[str, str | None, int, str]] = [
+    ("U.S.", None, 6252001, "country"),
+    ("US", None, 6252001, "country"),
+    ("Russian", None, 2017370, "country"),
+    ("Syrians", None, 163843, "country"),
+    ("Japanese", None, 1861060, "country"),
+    ("Europe", None, 6255148, "continent"),
+    ("European", None, 6255148, "continent"),
+    ("Africa", None, 6255146, "continent"),
+    ("Florida", None, 4155751, "region"),
+    ("Kentucky", None, 6254925, "region"),
+    ("Ky.", None, 6254925, "region"),
+    ("B.C.", None, 5909050, "region"),
+    ("Hall County", "Gainesville, Ga., police said", 4198821, "district"),
+    ("Hall County", "Grand Island, Neb., police said", 5069587, "district"),
+    ("Kharkiv", None, KHARKIV, "settlement"),
+    ("Kharkov", None, KHARKIV, "settlement"),
+    ("Donetsk", None, DONETSK_UA, "settlement"),
+    ("New York", None, 5128581, "settlement"),
+]
+
+#: (text, regions its context must contain as (country, admin1)); news abbreviations after a comma.
+ABBREVIATED_CONTEXT: list[tuple[str, tuple[tuple[str, str], ...]]] = [
+    ("Officers in Paris, Ky., said", (("US", "KY"),)),
+    ("SURREY, B.C. - A fire", (("CA", "02"),)),
+    ("Lexington, KY 40507", (("US", "KY"),)),
+    ("He felt ill, in the morning", ()),
+    ("Drones hit Belgorod, in Russia", ()),
+]

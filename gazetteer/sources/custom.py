@@ -5,7 +5,8 @@ CSV columns (header required; ``name``, ``lat``, ``lon`` mandatory)::
     name, aliases, lat, lon, kind, feature, country, admin1, admin1_code, geonameid
 
 ``aliases`` are separated by ``|`` or ``;``; ``kind`` is one of ``site``
-(default), ``settlement``, ``region``, ``country``; ``feature`` is an optional
+(default), ``settlement``, ``district``, ``region``, ``country``,
+``continent``; ``feature`` is an optional
 GeoNames-style ``CLASS.CODE`` such as ``S.BDG`` (bridge), ``S.PSN`` (nuclear
 power station) or ``S.AIRB`` (air base); ``country`` is an ISO
 3166-1 alpha-2 code. Lines starting with ``#`` are comments.

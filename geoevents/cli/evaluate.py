@@ -59,7 +59,7 @@ def geoparse(
 
     try:
         articles = read_corpus(corpus)[:limit]
-        gz = Gazetteer.open(index_path)
+        gz = Gazetteer.open(index_path, progress=sys.stderr.isatty())
         outcomes = evaluate(
             gz,
             articles,

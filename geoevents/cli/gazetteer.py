@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 import warnings
 from collections.abc import Sequence
@@ -142,7 +143,7 @@ def info(index_path: Path | None, as_json: bool) -> None:
     from gazetteer.errors import GazetteerError
 
     try:
-        data = Gazetteer.open(index_path).info()
+        data = Gazetteer.open(index_path, progress=sys.stderr.isatty()).info()
     except GazetteerError as err:
         raise click.ClickException(str(err)) from err
     if as_json:

@@ -44,9 +44,11 @@ def _online_dict(location: Any) -> dict[str, Any]:
     """Candidate-shaped dict for a geopy Location from an online geocoder."""
     raw = location.raw if isinstance(location.raw, dict) else {}
     kind = str(raw.get("addresstype") or raw.get("type") or "")
-    if kind in ("country",):
-        precision = "country"
-    elif kind in ("state", "region", "province", "county", "administrative"):
+    if kind in ("country", "continent"):
+        precision = kind
+    elif kind in ("county", "district", "state_district"):
+        precision = "district"
+    elif kind in ("state", "region", "province", "administrative"):
         precision = "region"
     elif kind in ("city", "town", "village", "hamlet", "suburb", "municipality", "neighbourhood"):
         precision = "settlement"
@@ -84,7 +86,8 @@ class _Resolver:
         from gazetteer.geocoder import OfflineGeocoder
 
         self.countries = countries
-        self.offline: OfflineGeocoder = OfflineGeocoder(path=path)
+        # a first-ever index build shows its progress bars when someone watches
+        self.offline: OfflineGeocoder = OfflineGeocoder(path=path, progress=sys.stderr.isatty())
         self.fallback: FallbackGeocoder | None = None
         if online:
             from geopy.geocoders import Nominatim
