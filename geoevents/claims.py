@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from geoevents.sentences import has_stem, present
+from geoevents.sentences import candidates, has_stem
 
 #: Region name (lower case, as in "the X governor") -> ISO country of that region.
 REGION_COUNTRY: dict[str, str] = {
@@ -315,9 +315,6 @@ OUTLET_LITERALS: tuple[tuple[str, ...], ...] = (
     ("pravda",),
     ("independent",),
 )
-_ALL_LITERALS = tuple(
-    dict.fromkeys(x for lits in CLAIMANT_LITERALS + OUTLET_LITERALS for x in lits)
-)
 _COMPILED: list[tuple[ClaimantPattern, re.Pattern[str], tuple[str, ...]]] = [
     (p, re.compile(rf"(?<![\w-])(?:{p.pattern})(?![\w])"), lits)
     for p, lits in zip(CLAIMANTS, CLAIMANT_LITERALS, strict=True)
@@ -331,6 +328,12 @@ _OUTLETS = [
     (re.compile(rf"(?<![\w-])(?:{pat})(?![\w])"), name, side, lits)
     for (pat, name, side), lits in zip(OUTLETS, OUTLET_LITERALS, strict=True)
 ]
+#: Claimant patterns in scan order (case-sensitive first), then the outlets' literals.
+_SCAN = _COMPILED + _COMPILED_I
+_SCAN_LITERALS: tuple[tuple[str, ...], ...] = (
+    *(lits for _, _, lits in _SCAN),
+    *(lits for *_, lits in _OUTLETS),
+)
 #: Lower-case word stems without one of which a sentence has no claim
 #: information: every claimant needs a speech verb or "according to"; then the
 #: outlets, denial words and "could not verify".
@@ -387,10 +390,13 @@ def _find_claims(
     def overlaps(a: int, b: int) -> bool:
         return any(x < b and a < y for x, y in taken)
 
-    found_lits = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
-    for pat, rx, lits in _COMPILED + _COMPILED_I:
-        if gated and found_lits.isdisjoint(lits):
-            continue
+    if gated:  # only the patterns one of whose literals occurs, in table order
+        wanted = candidates(sentence.lower(), _SCAN_LITERALS)
+        speakers = [_SCAN[i] for i in wanted if i < len(_SCAN)]
+        outlets = [_OUTLETS[i - len(_SCAN)] for i in wanted if i >= len(_SCAN)]
+    else:
+        speakers, outlets = _SCAN, _OUTLETS
+    for pat, rx, _lits in speakers:
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -409,9 +415,7 @@ def _find_claims(
             taken.append((m.start(), m.end()))
             stance = "denies" if denying[clause_of(m.start())] else "asserts"
             found.append(FoundClaimant(name, side, stance, m.start(), m.end()))
-    for rx, name, side, lits in _OUTLETS:
-        if gated and found_lits.isdisjoint(lits):
-            continue
+    for rx, name, side, _lits in outlets:
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue

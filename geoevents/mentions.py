@@ -235,6 +235,11 @@ def keep_key(key: str, population: int, kind: str) -> bool:
     return True
 
 
+#: Token -> (length without a possessive "'s", its normalised key): words repeat a lot.
+_TOKEN_KEYS: dict[str, tuple[int, str]] = {}
+_TOKEN_KEYS_MAX = 200_000
+
+
 class PlaceMatcher:
     """Aho-Corasick matcher over gazetteer name keys (padded with spaces).
 
@@ -262,12 +267,21 @@ class PlaceMatcher:
         starts: dict[int, int] = {}
         ends: dict[int, int] = {}
         pos = 1
+        cache = _TOKEN_KEYS
         for m in _TOKEN.finditer(sentence):
-            raw = _POSSESSIVE.sub("", m.group(0))
-            piece = normalize(raw)
+            word = m.group(0)
+            hit = cache.get(word)
+            if hit is None:
+                raw = _POSSESSIVE.sub("", word)
+                hit = (len(raw), normalize(raw))
+                if len(cache) >= _TOKEN_KEYS_MAX:
+                    cache.clear()
+                cache[word] = hit
+            size, piece = hit
             if not piece:
                 continue
-            tokens.append((m.start(), m.start() + len(raw)))
+            start = m.start()
+            tokens.append((start, start + size))
             starts[pos] = len(tokens) - 1
             parts.append(piece)
             pos += len(piece)

@@ -40,16 +40,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from geoevents.articles import Article, read_articles
 from geoevents.casualties import GATE_STEMS as CASUALTY_STEMS
 from geoevents.casualties import Casualties, parse_casualties
-from geoevents.claims import SIDE_OF_COUNTRY, clauses, find_claims, outlet_claimant, refers_back
+from geoevents.claims import (
+    SIDE_OF_COUNTRY,
+    SentenceClaims,
+    clauses,
+    find_claims,
+    outlet_claimant,
+    refers_back,
+)
 from geoevents.coords import haversine_km
 from geoevents.dates import DateSpan, event_date
 from geoevents.detect import GATE_STEMS as TRIGGER_STEMS
-from geoevents.detect import attacker_side, detect
+from geoevents.detect import Detection, attacker_side, detect
 from geoevents.errors import InputError
 from geoevents.locate import (
     Location,
@@ -62,7 +69,7 @@ from geoevents.mentions import article_context, find_mentions, matcher_for
 from geoevents.model import Claim, Event, Figure, Source, stable_id
 from geoevents.sentences import Sentence, has_stem, split_sentences
 from geoevents.targets import find_targets
-from geoevents.weapons import WEAPONS, find_weapons, weapon_spans
+from geoevents.weapons import WEAPONS, Weapon, find_weapons, weapon_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -152,6 +159,73 @@ def _refine_date(d: _Draft, span: DateSpan, explicit: bool) -> None:
         d.date, d.date_explicit = span, explicit
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What one sentence says on its own: weapons, figures, trigger, targets.
+
+    Everything here depends only on the sentence text, so it is computed once
+    per distinct sentence and process (:func:`sentence_facts`); wire copy
+    repeats boilerplate sentences across articles. ``targets`` is ``None``
+    when the sentence has no trigger word (then no stage needs it).
+    """
+
+    weapon_spans: tuple[tuple[int, int, Weapon], ...]
+    per_clause: tuple[tuple[int, int, Casualties], ...]
+    has_figs: bool
+    detection: Detection | None
+    weapons: tuple[str, ...]
+    specific: tuple[str, ...]
+    targets: tuple[str, ...] | None
+
+
+#: Distinct sentence -> its facts / its claims (bounded: cleared when full).
+_FACTS_MEMO: dict[str, SentenceFacts] = {}
+_CLAIMS_MEMO: dict[str, SentenceClaims] = {}
+_MEMO_MAX = 20_000
+
+
+def _remember(memo: dict[str, Any], key: str, value: Any) -> None:
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+
+
+def sentence_facts(s: str) -> SentenceFacts:
+    """The :class:`SentenceFacts` of ``s`` (memoised per process).
+
+    >>> f = sentence_facts("Two Grad rockets hit a school in Kherson, killing three people.")
+    >>> f.detection.event_type, f.weapons, f.targets, f.per_clause[0][2].killed.low
+    ('shelling_missile_attack', ('Grad',), ('school',), 3)
+    >>> sentence_facts("Residents spent the night in shelters.").detection is None
+    True
+    """
+    hit = _FACTS_MEMO.get(s)
+    if hit is not None:
+        return hit
+    wspans = weapon_spans(s)
+    per_clause = (
+        tuple(_clause_casualties(s)) if has_stem(s, CASUALTY_STEMS) else ((0, len(s), _NONE),)
+    )
+    has_figs = any(c.killed or c.injured for _, _, c in per_clause)
+    det = None
+    targets = None
+    if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
+        targets = find_targets(s)
+        det = detect(s, wspans, corroborated=has_figs or not STRIKE_TARGETS.isdisjoint(targets))
+    weapons = find_weapons(s, wspans)
+    facts = SentenceFacts(
+        tuple(wspans),
+        per_clause,
+        has_figs,
+        det,
+        weapons,
+        tuple(w for w in weapons if w in _SPECIFIC),
+        targets,
+    )
+    _remember(_FACTS_MEMO, s, facts)
+    return facts
+
+
 def _sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     if article.title and article.title.strip():
@@ -205,6 +279,28 @@ class _ArticleExtractor:
             return region.country_code
         cands = self.gz.resolve(name, self.context, limit=1)
         return cands[0].place.country_code if cands else None
+
+    def _find_claims(self, s: str) -> SentenceClaims:
+        """:func:`find_claims` of ``s``, shared across articles unless it asked the gazetteer.
+
+        A governor of a region not in :data:`geoevents.claims.REGION_COUNTRY`
+        is placed with :meth:`_country_of`, which reads this article's context:
+        such a result is not kept.
+        """
+        hit = _CLAIMS_MEMO.get(s)
+        if hit is not None:
+            return hit
+        asked = False
+
+        def country_of(name: str) -> str | None:
+            nonlocal asked
+            asked = True
+            return self._country_of(name)
+
+        sc = find_claims(s, country_of=country_of)
+        if not asked:
+            _remember(_CLAIMS_MEMO, s, sc)
+        return sc
 
     def note(self, text: str) -> None:
         if self.want_explain:
@@ -305,15 +401,13 @@ class _ArticleExtractor:
     def sentence(self, sent: Sentence) -> None:
         s = sent.text
         tag = "title" if sent.start < 0 else f"s{sent.index}"
-        wspans = weapon_spans(s)
-        sc = find_claims(s, country_of=self._country_of)
-        per_clause = _clause_casualties(s) if has_stem(s, CASUALTY_STEMS) else [(0, len(s), _NONE)]
-        has_figs = any(c.killed or c.injured for _, _, c in per_clause)
-        det = None
-        if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
-            strike_targets = set(find_targets(s)) & STRIKE_TARGETS
-            det = detect(s, wspans, corroborated=has_figs or bool(strike_targets))
-        specific = [w for w in find_weapons(s, wspans) if w in _SPECIFIC]
+        facts = sentence_facts(s)
+        wspans = facts.weapon_spans
+        sc = self._find_claims(s)
+        per_clause = facts.per_clause
+        has_figs = facts.has_figs
+        det = facts.detection
+        specific = facts.specific
         exclude = list(sc.spans) + [(a, b) for a, b, _ in wspans]  # "Artillery" is no place
         # Places matter only where a sentence can make, continue or place an event.
         mentions = (
@@ -410,8 +504,9 @@ class _ArticleExtractor:
 
     def _update(self, d: _Draft, det, s, sc, claims, span, explicit, wspans) -> None:  # type: ignore[no-untyped-def]
         _refine_date(d, span, explicit)
-        d.weapons.update(find_weapons(s, wspans))
-        d.targets.update(find_targets(s))
+        facts = sentence_facts(s)
+        d.weapons.update(facts.weapons)
+        d.targets.update(facts.targets if facts.targets is not None else find_targets(s))
         side = attacker_side(s, d.event_type)
         if side is None:
             for c in claims:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 #: Lower-cased tokens (without the final dot) after which a dot does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
@@ -172,10 +174,43 @@ def has_stem(sentence: str, stems: tuple[str, ...]) -> bool:
     return bool(_sentence_mask(sentence) & bit)
 
 
-def present(low: str, literals: tuple[str, ...]) -> frozenset[str]:
-    """The ``literals`` that occur in the lower-cased text ``low`` (one C-level pass each).
+#: Literal tables seen by :func:`candidates` (by identity, kept alive here) ->
+#: an automaton whose values are the indices of the entries holding each literal.
+_TABLE_AUTOMATA: dict[int, tuple[ahocorasick.Automaton | None, tuple[tuple[str, ...], ...]]] = {}
 
-    >>> sorted(present("two grad rockets", ("grad", "himars", "rocket")))
-    ['grad', 'rocket']
+
+def candidates(low: str, table: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Indices, in order, of the entries of ``table`` one of whose literals occurs in ``low``.
+
+    ``low`` is lower-cased text, ``table`` the per-pattern literals of a stage
+    (every match of pattern ``i`` contains one of ``table[i]``). One
+    Aho-Corasick pass finds all literals, overlapping ones included, and no
+    entry is tested on its own; the automaton is built once per table, so pass
+    module-level tables.
+
+    >>> candidates("two grad rockets", (("himars",), ("grad", "bm-21"), ("rocket",), ("ad",)))
+    [1, 2, 3]
+    >>> candidates("peace talks", (("himars",),))
+    []
     """
-    return frozenset(filter(low.__contains__, literals))
+    hit = _TABLE_AUTOMATA.get(id(table))
+    if hit is None:
+        owners: dict[str, list[int]] = {}
+        for i, lits in enumerate(table):
+            for lit in lits:
+                owners.setdefault(lit, []).append(i)
+        auto = None
+        if owners:
+            auto = ahocorasick.Automaton()
+            for lit, idx in owners.items():
+                auto.add_word(lit, tuple(idx))
+            auto.make_automaton()
+        hit = (auto, table)
+        _TABLE_AUTOMATA[id(table)] = hit
+    auto = hit[0]
+    if auto is None or not low:
+        return []
+    found: set[int] = set()
+    for _, idx in auto.iter(low):
+        found.update(idx)
+    return sorted(found)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from geoevents.sentences import present
+from geoevents.sentences import candidates
 
 TARGETS: tuple[tuple[str, str], ...] = (
     (
@@ -146,9 +146,6 @@ TARGET_LITERALS: tuple[tuple[str, ...], ...] = (
 )
 
 
-_ALL_LITERALS = tuple(dict.fromkeys(x for lits in TARGET_LITERALS for x in lits))
-
-
 def target_spans(sentence: str) -> list[tuple[int, int, str]]:
     """Target mentions as ``(start, end, label)``; a phrase is counted once,
     by the first (most specific) label whose pattern covers it."""
@@ -157,12 +154,14 @@ def target_spans(sentence: str) -> list[tuple[int, int, str]]:
 
 def _scan(sentence: str, *, gated: bool = False) -> list[tuple[int, int, str]]:
     """All target spans; with ``gated``, only patterns whose literals occur."""
-    found = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
+    compiled = _compiled()
+    if gated:  # only the patterns one of whose literals occurs, in table order
+        scan = [compiled[i] for i in candidates(sentence.lower(), TARGET_LITERALS)]
+    else:
+        scan = list(compiled)
     taken: list[tuple[int, int]] = []
     out = []
-    for (label, rx), lits in zip(_compiled(), TARGET_LITERALS, strict=True):
-        if gated and found.isdisjoint(lits):
-            continue
+    for label, rx in scan:
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

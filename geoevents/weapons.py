@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from geoevents.sentences import has_stem, present
+from geoevents.sentences import candidates, has_stem
 
 
 @dataclass(frozen=True)
@@ -201,16 +201,15 @@ WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
 )
 
 
-_ALL_LITERALS = tuple(dict.fromkeys(x for lits in WEAPON_LITERALS for x in lits))
-
-
 def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
     """All weapon spans; with ``gated``, only patterns whose literals occur."""
-    found = present(sentence.lower(), _ALL_LITERALS) if gated else frozenset()
+    compiled = _compiled()
+    if gated:  # only the patterns one of whose literals occurs, in table order
+        scan = [compiled[i] for i in candidates(sentence.lower(), WEAPON_LITERALS)]
+    else:
+        scan = list(compiled)
     out = []
-    for (w, rx), lits in zip(_compiled(), WEAPON_LITERALS, strict=True):
-        if gated and found.isdisjoint(lits):
-            continue
+    for w, rx in scan:
         for m in rx.finditer(sentence):
             out.append((m.start(), m.end(), w))
     return out
