@@ -106,7 +106,14 @@ def resolve_mention(m: Mention, gz: Gazetteer, context: Context | None) -> Resol
     if m.kind == "cued" and best.score < MIN_CUED_SCORE:
         return Resolved(m, None, None, "none")
     kind = best.place.kind
-    level = {"region": "region", "country": "country"}.get(kind, "settlement")
+    # A district (raion, county) places an event no better than its region; a continent
+    # never places one (level "country": orienting only, like a country).
+    level = {
+        "region": "region",
+        "district": "region",
+        "country": "country",
+        "continent": "country",
+    }.get(kind, "settlement")
     return Resolved(m, best.place, best, level)
 
 

@@ -155,11 +155,14 @@ _STRONG_CUE_BEFORE = re.compile(
     rf"\b(?:{_PLACE_NOUN}|settlement|regional\s+capital)\s+of\s+$", re.IGNORECASE
 )
 #: A place name that stands for a government or its forces ("Kiev forces",
-#: "Moscow's war", "Kyiv blames"): an actor, not where something happened.
+#: "Moscow's war", "Kyiv blames", "Moscow now counts 89 dead"): an actor, not where something happened.
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:forces|troops|army|military|regime|government|authorities|officials|side"
-    r"|aggression|leadership|backers|allies|says|said|claims|claimed|blames|blamed|accuses|accused"
-    r"|denies|denied|points|pointed|warns|warned|insists|insisted|responds|responded)\b"
+    r"|aggression|leadership|backers|allies"
+    r"|(?:(?:now|also|again|still|later|first|officially)\s+)?(?:says|said|claims|claimed|blames"
+    r"|blamed|accuses|accused|denies|denied|points|pointed|warns|warned|insists|insisted|responds"
+    r"|responded|counts|counted|puts|raises|raised|confirms|confirmed|admits|admitted"
+    r"|acknowledges|acknowledged|estimates|estimated))\b"
     r"|^\s+and\s+(?:rebels|separatists|Moscow|Kyiv|Kiev)\s+(?:blame|accuse|trade)",
     re.IGNORECASE,
 )

@@ -193,3 +193,9 @@ def test_extraction_is_deterministic(
 def test_explain_trail_is_given(results: dict[str, Any]) -> None:
     trail = results["malotaranivka_himars.txt"].explain
     assert trail and any("Malotaranivka" in line for line in trail)
+
+
+@pytest.mark.parametrize("key", [k for k, e in CASES.items() if e["events"]])
+def test_no_event_beyond_the_expected_ones(key: str, results: dict[str, Any]) -> None:
+    """Each example yields exactly its expected events: no extra event at an actor or an aside."""
+    assert len(results[key].events) == len(CASES[key]["events"]), _describe(results[key].events)

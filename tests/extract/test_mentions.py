@@ -119,6 +119,8 @@ def test_capital_as_government_is_not_the_place(gazetteer) -> None:  # noqa: ANN
         _events("Soldiers were killed in an air strike, and Kiev points at Moscow.", gazetteer)
         == ()
     )
+    headline = "Moscow now counts 89 soldiers dead after New Year rocket strike on Makiivka"
+    assert [e.place_name for e in _events(headline, gazetteer)] == ["Makiyivka"]
 
 
 @pytest.mark.parametrize(
