@@ -302,6 +302,12 @@ class _ArticleExtractor:
             _remember(_CLAIMS_MEMO, s, sc)
         return sc
 
+    def _weapon_only(self, tag: str, specific: tuple[str, ...], mentions: Sequence[object]) -> None:
+        """A sentence with no place that names a specific weapon adds it to the last event."""
+        if self.last is not None and specific and not mentions:
+            self.note(f"[{tag}] names the weapon of the event at {self.last.location.place.name}")
+            self.last.weapons.update(specific)
+
     def note(self, text: str) -> None:
         if self.want_explain:
             self.trail.append(text)
@@ -426,11 +432,7 @@ class _ArticleExtractor:
             for c in sc.claimants:
                 if c.stance != "reports":
                     self.last_claimant = (c.claimant, c.side)
-            if self.last is not None and specific and not mentions:
-                self.note(
-                    f"[{tag}] names the weapon of the event at {self.last.location.place.name}"
-                )
-                self.last.weapons.update(specific)
+            self._weapon_only(tag, specific, mentions)
             return
         claims = self._claims(s, sc, per_clause)
         if det is not None and sc.denial and self.last is not None:
@@ -442,12 +444,8 @@ class _ArticleExtractor:
             self.last.quotes.append(s)
             return
         if det is None:
-            if self.last is not None and specific and not mentions:
-                self.note(
-                    f"[{tag}] names the weapon of the event at {self.last.location.place.name}"
-                )
-                self.last.weapons.update(specific)
-            if self.last is None or not (has_figs or sc.denial or sc.unverified):
+            self._weapon_only(tag, specific, mentions)
+            if self.last is None:  # figures or a denial/verification note, with no event yet
                 return
             locs = choose_locations(resolved)
             if locs and not any(self.last.same_place(loc) for loc in locs):
