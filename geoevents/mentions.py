@@ -308,31 +308,35 @@ class PlaceMatcher:
 
 
 _MATCHERS: dict[str, PlaceMatcher] = {}
-#: Matcher of each open gazetteer object: ``gz.info()`` runs SQL count queries
-#: (about 0.15 s), far too slow to repeat for every article.
-_BY_OBJECT: weakref.WeakKeyDictionary[Any, PlaceMatcher] = weakref.WeakKeyDictionary()
+#: Index identity of each open gazetteer object: ``gz.info()`` runs SQL count queries
+#: (about 0.1 s), far too slow to repeat for every article.
+_IDENTITY_BY_OBJECT: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 
 def _identity(gz: Gazetteer) -> str:
+    """The index a gazetteer object reads (path, version, build time), once per object."""
+    try:
+        return _IDENTITY_BY_OBJECT[gz]
+    except (KeyError, TypeError):
+        pass
     try:
         info = gz.info()
-        return f"{info.get('path')}|{info.get('version')}|{info.get('built_at')}|{MATCHER_VERSION}"
+        ident = f"{info.get('path')}|{info.get('version')}|{info.get('built_at')}|{MATCHER_VERSION}"
     except Exception:  # a gazetteer without info() is cached by object identity
         return f"id:{id(gz)}"
+    try:
+        _IDENTITY_BY_OBJECT[gz] = ident
+    except TypeError:  # an object that cannot be weakly referenced
+        pass
+    return ident
 
 
 def matcher_for(gz: Gazetteer) -> PlaceMatcher:
     """The :class:`PlaceMatcher` for a gazetteer, built once per process and index.
 
-    Looked up by the gazetteer object first (cheap), then by the index identity
-    (path, version, build time), so two objects over one index share a matcher.
+    Looked up by the index identity (path, version, build time; cached per
+    object), so two objects over one index share a matcher.
     """
-    try:
-        cached = _BY_OBJECT.get(gz)
-    except TypeError:  # an object that cannot be weakly referenced
-        cached = None
-    if cached is not None:
-        return cached
     ident = _identity(gz)
     matcher = _MATCHERS.get(ident)
     if matcher is None:
@@ -340,10 +344,6 @@ def matcher_for(gz: Gazetteer) -> PlaceMatcher:
             k for k, pop, kind in gz.name_keys() if keep_key(k, pop, kind)
         )
         _MATCHERS[ident] = matcher
-    try:
-        _BY_OBJECT[gz] = matcher
-    except TypeError:
-        pass
     return matcher
 
 
@@ -548,8 +548,9 @@ _CTX_RUN = re.compile(
     rf"(?<![\w'’-]){_CTX_WORD}(?:(?:\s+(?:(?:of|and|of\s+the)\s+)?|,\s+){_CTX_WORD})*\.?"
 )
 _CTX_SUFFIX_RX = re.compile(rf"[\s-]+(?:{_CTX_SUFFIX})(?![\w])", re.IGNORECASE)
-#: Context of each distinct capitalised run, shared by all articles of a process.
-_RUN_CONTEXT: dict[tuple[int, str], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+#: Context of each distinct capitalised run per index (:func:`_identity`), shared by all
+#: articles of a process.
+_RUN_CONTEXT: dict[tuple[object, str], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 _RUN_CONTEXT_MAX = 200_000
 
 
@@ -582,7 +583,7 @@ def article_context(
     """
     regions: dict[tuple[str, str], None] = {}
     countries: dict[str, None] = {}
-    gid = id(gz)
+    gid = _identity(gz)  # not id(gz): ids are reused once a gazetteer is closed
     for run in dict.fromkeys(context_runs(text)):
         hit = _RUN_CONTEXT.get((gid, run))
         if hit is None:
