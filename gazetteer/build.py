@@ -14,7 +14,9 @@ normalised name of a place: exact key + skeleton key, both indexed), ``keys``
 ``region_keys`` (region stems and aliases), ``region_abbrevs`` (surface forms
 such as "Ky." for context detection), ``country_keys`` and ``meta``. Demonyms
 and bare region names are ``names`` rows only: they stay out of ``keys``,
-``region_keys`` and ``country_keys``.
+``region_keys`` and ``country_keys``. The lookup map
+(:mod:`gazetteer.lookupmap`) is derived from the finished file and written
+beside it; ``meta.lookup_map`` names it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import sqlite3
 import tempfile
 import time
+import uuid
 import warnings
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +47,7 @@ from gazetteer.extras import (
     read_divisions,
     region_abbreviations,
 )
+from gazetteer.lookupmap import derive_lookup_map, lookup_map_path
 from gazetteer.normalize import indexable, normalize, skeleton
 from gazetteer.regions import (
     CURATED_ALIASES,
@@ -630,6 +634,7 @@ def build_index(
             rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
     meta = {
         "version": index_version(),
+        "lookup_map": uuid.uuid4().hex,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "geonames_files": json.dumps([str(Path(p).resolve()) for p in geonames_files]),
         "alternate_names_files": json.dumps(
@@ -657,12 +662,18 @@ def build_index(
     try:
         tmp.unlink()
         _write(tmp, places, regions, country_recs, meta, progress, keyer, more)
-        with sqlite3.connect(tmp) as con:
-            con.execute(
-                "INSERT INTO meta VALUES ('build_seconds', ?)",
-                (f"{time.time() - started:.1f}",),
-            )
-        con.close()
+        con = sqlite3.connect(tmp)
+        try:
+            # the map goes in place first: until the index is renamed over the old
+            # one, the old index sees a map with another id and answers by SQL
+            derive_lookup_map(con, lookup_map_path(path), meta["lookup_map"], mode_of=tmp)
+            with con:
+                con.execute(
+                    "INSERT INTO meta VALUES ('build_seconds', ?)",
+                    (f"{time.time() - started:.1f}",),
+                )
+        finally:
+            con.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)

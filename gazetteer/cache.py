@@ -23,7 +23,7 @@ from pathlib import Path
 from gazetteer.normalize import NORMALIZER_VERSION
 
 #: Bump when tables, columns or what the build puts in them change.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 #: The curated strategic sites shipped with the package (P's file); optional.
@@ -67,8 +67,16 @@ def file_fingerprint(path: Path) -> str:
 
 
 def default_sources_fingerprint() -> str:
-    """Fingerprint of the package's own extra data files (strategic sites)."""
-    return file_fingerprint(STRATEGIC_SITES)
+    """Content hash of the package's own extra data file (strategic sites), '' if absent.
+
+    The content, not size and mtime: two checkouts or installs of the same
+    release that share a cache directory must agree, or each would rebuild the
+    other's index.
+    """
+    try:
+        return hashlib.sha1(STRATEGIC_SITES.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def cache_dir() -> Path:

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -27,9 +27,8 @@ FUZZY_MIN_CHARS = 5
 DEFAULT_FUZZY_COUNTRIES = ("UA", "RU")
 
 
-@dataclass(frozen=True)
-class Match:
-    """A place that matched a query key at one stage."""
+class Match(NamedTuple):
+    """A place that matched a query key at one stage (a named tuple: made per lookup)."""
 
     hit: NameHit
     stage: str
@@ -106,13 +105,11 @@ def find_matches(
     when they found nothing.
     """
     best: dict[int, Match] = {}
-    skel = skeleton(key)
-    hits = index.lookup(skel) if skel else []
-    found = [Match(h, "exact" if h.key == key else "variant", 1.0) for h in hits]
-    for match in found:
-        cur = best.get(match.hit.place_id)
-        if cur is None or (match.base, match.hit.main) > (cur.base, cur.hit.main):
-            best[match.hit.place_id] = match
+    for hit in index.lookup_key(key):
+        stage = "exact" if hit.key == key else "variant"
+        cur = best.get(hit.place_id)
+        if cur is None or (STAGE_BASE[stage], hit.main) > (cur.base, cur.hit.main):
+            best[hit.place_id] = Match(hit, stage, 1.0)
     if not best and fuzzy:
         for match in fuzzy_matches(index, key, countries=fuzzy_countries, regions=fuzzy_regions):
             best.setdefault(match.hit.place_id, match)

@@ -1,7 +1,9 @@
 """Read access to a built index file: places, name keys, fuzzy pools, regions, countries.
 
-Opening is cheap (one read-only SQLite connection); the region and country
-tables and the per-country fuzzy pools are loaded on first use and kept.
+Opening is cheap (one read-only SQLite connection and a memory map of the
+lookup map, see :mod:`gazetteer.lookupmap`); the region and country tables and
+the per-country fuzzy pools are loaded on first use and kept. Name lookups and
+places come from the lookup map when it serves this index, else from SQL.
 """
 
 from __future__ import annotations
@@ -10,14 +12,35 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from gazetteer.errors import IndexCorruptError
+from gazetteer.lookupmap import PLACE_COLUMNS, LookupMap, lookup_map_path
+from gazetteer.normalize import skeleton
 from gazetteer.types import Place
 
+#: :class:`Place` field of each :data:`PLACE_COLUMNS` column (``priority`` is not one).
+_ROW_FIELDS = (
+    "place_id",
+    "name",
+    "lat",
+    "lon",
+    "kind",
+    "country_code",
+    "admin1_code",
+    "admin1",
+    "geonameid",
+    "feature_class",
+    "feature_code",
+    "population",
+    "source",
+)
+_new_object = object.__new__
+_new_tuple = tuple.__new__
 
-@dataclass(frozen=True)
-class NameHit:
-    """One indexed name of one place that matched a key."""
+
+class NameHit(NamedTuple):
+    """One indexed name of one place that matched a key (a named tuple: made per lookup)."""
 
     place_id: int
     name: str
@@ -25,7 +48,7 @@ class NameHit:
     main: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FuzzyPool:
     """Skeleton keys of the places in one country (or region), for rapidfuzz."""
 
@@ -40,9 +63,12 @@ class IndexReader:
     ----------
     path
         A complete index file (see :func:`gazetteer.cache.index_problem`).
+    lookup_map
+        Serve name lookups and places from the lookup map beside the index
+        when it is usable (the default); ``False`` answers by SQL alone.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, lookup_map: bool = True) -> None:
         self.path = Path(path)
         try:
             self._con = sqlite3.connect(
@@ -62,9 +88,37 @@ class IndexReader:
         self._country_keys: dict[str, str] | None = None
         self._country_places: dict[str, Place] | None = None
         self._abbrevs: dict[str, tuple[str, str]] | None = None
+        self._map: LookupMap | None = None
+        #: Why the lookup map is not used (``None`` while it serves lookups).
+        self.map_problem: str | None = "not used" if not lookup_map else None
+        if lookup_map:
+            self.open_lookup_map()
+
+    def open_lookup_map(self) -> bool:
+        """(Re)open the lookup map beside the index; ``False`` (and :attr:`map_problem`) if unusable."""
+        if self._map is not None:
+            self._map.close()
+            self._map = None
+        try:
+            self._map = LookupMap(lookup_map_path(self.path), self.meta.get("lookup_map"))
+        except IndexCorruptError as err:
+            self.map_problem = str(err)
+            return False
+        self.map_problem = None
+        return True
+
+    def _map_failed(self, err: IndexCorruptError) -> None:
+        """Stop using a map found damaged mid-run; SQL answers from now on."""
+        if self._map is not None:
+            self._map.close()
+        self._map = None
+        self.map_problem = str(err)
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection and the lookup map."""
+        if self._map is not None:
+            self._map.close()
+            self._map = None
         self._con.close()
 
     def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
@@ -74,32 +128,33 @@ class IndexReader:
             raise IndexCorruptError(f"{self.path}: gazetteer index query failed: {err}") from err
 
     # -- places -------------------------------------------------------------
-    _PLACE_COLS = (
-        "id, name, lat, lon, kind, cc, admin1_code, admin1, geonameid, fclass, fcode, "
-        "population, source, priority"
-    )
+    _PLACE_COLS = PLACE_COLUMNS
 
     @staticmethod
     def _place(row: tuple) -> Place:
-        return Place(
-            name=row[1],
-            lat=row[2],
-            lon=row[3],
-            kind=row[4],
-            country_code=row[5],
-            admin1_code=row[6],
-            admin1=row[7],
-            geonameid=row[8],
-            feature_class=row[9],
-            feature_code=row[10],
-            population=row[11],
-            source=row[12],
-            place_id=row[0],
-        )
+        """A :class:`Place` from a ``places`` row (:data:`PLACE_COLUMNS` order).
+
+        Index rows are trusted and complete, so the instance dict is filled in
+        one step instead of through the frozen ``__init__`` (thirteen guarded
+        ``setattr`` calls, half the cost of a lookup's place loading).
+        """
+        place = _new_object(Place)
+        place.__dict__.update(zip(_ROW_FIELDS, row, strict=False))  # drops priority
+        return place
 
     def places(self, ids: list[int]) -> dict[int, Place]:
         """Places by row id (cached)."""
         missing = [i for i in ids if i not in self._places]
+        if missing and self._map is not None:
+            try:
+                for pid in missing:
+                    row = self._map.place_row(pid)
+                    if row is not None:
+                        self._places[pid] = self._place(row)
+                        self._prio[pid] = int(row[13])
+            except IndexCorruptError as err:
+                self._map_failed(err)
+            missing = [i for i in ids if i not in self._places]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -113,6 +168,11 @@ class IndexReader:
     def priority(self, place_id: int) -> int:
         """Source priority of a loaded place (custom places > 0)."""
         return self._prio.get(place_id, 0)
+
+    @property
+    def loaded_places(self) -> dict[int, Place]:
+        """Every place loaded so far, by row id (read-only use)."""
+        return self._places
 
     @property
     def priorities(self) -> dict[int, int]:
@@ -157,6 +217,42 @@ class IndexReader:
                 cache[pid] = self._place(row[4:])
                 prio[pid] = int(row[17])
         return hits
+
+    def lookup_key(self, key: str) -> list[NameHit]:
+        """Names whose skeleton is the skeleton of the key ``key`` (exact and variant hits).
+
+        The same hits, in the same order, as ``lookup(skeleton(key))``; served
+        by the lookup map (no SQL, no skeleton computed for an indexed key)
+        when it is usable. Loads the places of the hits into the cache.
+        """
+        lmap = self._map
+        if lmap is None:
+            skel = skeleton(key)
+            return self.lookup(skel) if skel else []
+        try:
+            group = lmap.group_for_key(key)
+            if group is None:
+                skel = skeleton(key)
+                group = lmap.group_for_skeleton(skel) if skel else None
+                if group is None:
+                    return []
+            cache, prio = self._places, self._prio
+            hits = [_new_tuple(NameHit, hit) for hit in group[1]]
+            for hit in hits:
+                pid = hit[0]
+                if pid not in cache:
+                    row = lmap.place_row(pid)
+                    if row is None or row[0] != pid:
+                        raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
+                    cache[pid] = self._place(row)
+                    prio[pid] = int(row[13])
+            return hits
+        except (IndexCorruptError, TypeError, ValueError) as err:
+            self._map_failed(
+                err if isinstance(err, IndexCorruptError) else IndexCorruptError(str(err))
+            )
+            skel = skeleton(key)
+            return self.lookup(skel) if skel else []
 
     def fuzzy_pool(self, cc: str, admin1_code: str | None = None) -> FuzzyPool:
         """Skeleton keys of one country (or one of its regions), loaded once."""

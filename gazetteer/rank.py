@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache, partial
 
 from gazetteer.candidates import Match
-from gazetteer.types import Candidate, Context, Place
+from gazetteer.types import Candidate, Context, Explanation, Place
 
 KIND_IMPORTANCE = {"continent": 1.0, "country": 1.0, "region": 0.6, "district": 0.4, "site": 0.5}
 KIND_ORDER = {"continent": 5, "country": 4, "region": 3, "district": 2, "site": 1, "settlement": 0}
@@ -47,6 +48,7 @@ W_NAMESAKE, NAMESAKE_POPULATION = 0.25, 15_000
 NAMESAKE_ALT_POPULATION = 100_000
 
 
+@lru_cache(maxsize=65536)
 def population_importance(population: int) -> float:
     """0..1 importance from population (log scale; 10 million -> 1)."""
     return min(1.0, math.log10(max(population, 0) + 1) / 7.0)
@@ -168,22 +170,25 @@ def rank(
 ) -> list[Candidate]:
     """Candidates best first (ties: priority, kind, population, row id).
 
-    Only the ``limit`` best get their explanation written.
+    Only the ``limit`` best become candidates; their explanations are written
+    when first read (:class:`~gazetteer.types.Explanation`).
     """
     matches = list(matches)
-    namesakes = (
-        _namesakes(matches, places)
-        if any(places[m.hit.place_id].kind == "region" for m in matches if m.hit.place_id in places)
-        else set()
-    )
+    found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
+    if len(found) == 1 and limit > 0:  # the common case: one place has this name
+        match, place = found[0]
+        priority = priorities.get(match.hit.place_id, 0)
+        raw, _ = score_match(match, place, priority, context, explain=False)
+        return [_candidate(raw, match, place, priority, context, False)]
+    has_region = any(place.kind == "region" for _, place in found)
+    namesakes = _namesakes(matches, places) if has_region else set()
     scored = []
-    for match in matches:
-        place = places.get(match.hit.place_id)
-        if place is None:
-            continue
+    for match, place in found:
         priority = priorities.get(match.hit.place_id, 0)
         namesake = (
-            place.kind == "region" and ((place.country_code or ""), match.hit.key) in namesakes
+            has_region
+            and place.kind == "region"
+            and ((place.country_code or ""), match.hit.key) in namesakes
         )
         raw, _ = score_match(match, place, priority, context, namesake=namesake, explain=False)
         key = (
@@ -195,18 +200,29 @@ def rank(
         )
         scored.append((key, raw, match, place, priority, namesake))
     scored.sort(key=lambda item: item[0])
-    out = []
-    for _, raw, match, place, priority, namesake in scored[: max(limit, 0)]:
-        final = squash(raw)
-        _, why = score_match(match, place, priority, context, namesake=namesake)
-        out.append(
-            Candidate(
-                place=place,
-                score=final,
-                matched_name=match.hit.name,
-                stage=match.stage,
-                precision=place.kind if place.kind in KIND_ORDER else "settlement",
-                explain=(*why, f"score {final:.3f} (raw {raw:.3f})"),
-            )
-        )
-    return out
+    return [
+        _candidate(raw, match, place, priority, context, namesake)
+        for _, raw, match, place, priority, namesake in scored[: max(limit, 0)]
+    ]
+
+
+def _candidate(
+    raw: float, match: Match, place: Place, priority: int, context: Context, namesake: bool
+) -> Candidate:
+    """The ranked answer for one scored match; its explanation is written when read."""
+    final = squash(raw)
+    return Candidate(
+        place=place,
+        score=final,
+        matched_name=match.hit.name,
+        stage=match.stage,
+        precision=place.kind if place.kind in KIND_ORDER else "settlement",
+        explain=Explanation(partial(_explain, match, place, priority, context, namesake)),
+    )
+
+
+def _explain(
+    match: Match, place: Place, priority: int, context: Context, namesake: bool
+) -> tuple[str, ...]:
+    raw, why = score_match(match, place, priority, context, namesake=namesake)
+    return (*why, f"score {squash(raw):.3f} (raw {raw:.3f})")

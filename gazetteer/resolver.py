@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from gazetteer.context import DEFAULT_FOCUS, context_from_text, match_region, re
 from gazetteer.errors import IndexCorruptError, QueryError
 from gazetteer.freetext import split_location
 from gazetteer.index import IndexReader
+from gazetteer.lrucache import SecondHitLRU
 from gazetteer.normalize import normalize
 from gazetteer.rank import W_STAGE, rank, squash
 from gazetteer.types import Candidate, Context, Place
@@ -59,13 +59,40 @@ def _only_countries(meta: dict[str, str]) -> list[str] | None:
     return [str(c) for c in only] if isinstance(only, list) else None
 
 
+def _repair_lookup_map(reader: IndexReader) -> None:
+    """Derive a missing, stale or damaged lookup map from the index, if the folder is writable.
+
+    Otherwise the index answers by SQL alone (slower, same answers).
+    """
+    from gazetteer.lookupmap import derive_lookup_map, lookup_map_path
+
+    try:
+        with cache.build_lock(reader.path):
+            if reader.open_lookup_map():  # another process repaired it meanwhile
+                return
+            con = sqlite3.connect(f"file:{reader.path}?mode=ro", uri=True)
+            try:
+                derive_lookup_map(
+                    con,
+                    lookup_map_path(reader.path),
+                    reader.meta["lookup_map"],
+                    mode_of=reader.path,
+                )
+            finally:
+                con.close()
+    except (OSError, sqlite3.Error):
+        return
+    reader.open_lookup_map()
+
+
 class Gazetteer:
     """Offline gazetteer over a built SQLite index. Use :meth:`open`."""
 
     def __init__(self, reader: IndexReader) -> None:
         self._index = reader
-        self._cache: OrderedDict[tuple, list[Candidate]] = OrderedDict()
-        self._matches: OrderedDict[str, list[Match]] = OrderedDict()
+        # answers, and the context-free matches of a key (reused with other contexts)
+        self._cache: SecondHitLRU[list[Candidate]] = SecondHitLRU(_CACHE_SIZE)
+        self._matches: SecondHitLRU[list[Match]] = SecondHitLRU(_CACHE_SIZE * 2)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -110,11 +137,14 @@ class Gazetteer:
                         countries=_only_countries(old_meta),
                     )
         try:
-            return cls(IndexReader(target))
+            reader = IndexReader(target)
         except IndexCorruptError:
             if rebuild:
                 raise
             return cls.open(target, rebuild=True, progress=progress)
+        if reader.map_problem and reader.meta.get("lookup_map"):
+            _repair_lookup_map(reader)
+        return cls(reader)
 
     @property
     def index(self) -> IndexReader:
@@ -161,15 +191,12 @@ class Gazetteer:
             return []
         ctx = context or _NO_CONTEXT
         only = tuple(sorted({c.upper() for c in countries})) if countries else ()
-        ck = (key, ctx, limit, only)
+        ck = (key, context, limit, only)  # None, not Context(): no Python-level hash
         hit = self._cache.get(ck)
         if hit is not None:
-            self._cache.move_to_end(ck)
             return list(hit)
         result = self._resolve_key(key, ctx, limit, only)
-        self._cache[ck] = result
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._cache.put(ck, result)
         return list(result)
 
     def _resolve_key(
@@ -179,11 +206,9 @@ class Gazetteer:
         if matches is None:
             # exact and variant matches do not depend on the context: cached per key
             matches = find_matches(self._index, key, fuzzy=False)
-            self._matches[key] = matches
-            if len(self._matches) > _CACHE_SIZE * 2:
-                self._matches.popitem(last=False)
+            self._matches.put(key, matches)
         else:
-            self._matches.move_to_end(key)
+            self._index.places([m.hit.place_id for m in matches])  # (re)load if dropped
         if not matches:
             fuzzy_countries = (
                 tuple(
@@ -197,7 +222,10 @@ class Gazetteer:
             matches = find_matches(
                 self._index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
             )
-        places = self._index.places([m.hit.place_id for m in matches])
+            self._index.places([m.hit.place_id for m in matches])  # load the fuzzy hits' places
+        # every place of the matches is loaded now (exact and variant lookups load
+        # theirs): rank reads the reader's place cache instead of a copy
+        places = self._index.loaded_places
         if only:
             matches = [
                 m
