@@ -40,6 +40,9 @@ class Match(NamedTuple):
         return STAGE_BASE[self.stage] * self.similarity
 
 
+_new_match = tuple.__new__  # Match(hit, stage, 1.0) without the Python-level __new__
+
+
 def exact_matches(index: IndexReader, key: str) -> list[Match]:
     """Stage 1: exact key matches."""
     return [Match(h, "exact", 1.0) for h in index.exact(key)]
@@ -109,7 +112,7 @@ def find_matches(
         stage = "exact" if hit.key == key else "variant"
         cur = best.get(hit.place_id)
         if cur is None or (STAGE_BASE[stage], hit.main) > (cur.base, cur.hit.main):
-            best[hit.place_id] = Match(hit, stage, 1.0)
+            best[hit.place_id] = _new_match(Match, (hit, stage, 1.0))
     if not best and fuzzy:
         for match in fuzzy_matches(index, key, countries=fuzzy_countries, regions=fuzzy_regions):
             best.setdefault(match.hit.place_id, match)

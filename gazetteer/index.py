@@ -244,8 +244,10 @@ class IndexReader:
                     row = lmap.place_row(pid)
                     if row is None or row[0] != pid:
                         raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
-                    cache[pid] = self._place(row)
-                    prio[pid] = int(row[13])
+                    place = _new_object(Place)  # _place(row), inlined: it runs per hit
+                    place.__dict__.update(zip(_ROW_FIELDS, row, strict=False))
+                    cache[pid] = place
+                    prio[pid] = row[13]
             return hits
         except (IndexCorruptError, TypeError, ValueError) as err:
             self._map_failed(

@@ -33,7 +33,7 @@ import math
 from collections.abc import Iterable
 from functools import lru_cache, partial
 
-from gazetteer.candidates import Match
+from gazetteer.candidates import STAGE_BASE, Match
 from gazetteer.types import Candidate, Context, Explanation, Place
 
 KIND_IMPORTANCE = {"continent": 1.0, "country": 1.0, "region": 0.6, "district": 0.4, "site": 0.5}
@@ -87,8 +87,11 @@ def score_match(
     is also a candidate.
     """
     why: list[str] = []
-    raw = W_STAGE * match.base
-    imp = importance(place)
+    raw = W_STAGE * (STAGE_BASE[match.stage] * match.similarity)  # = W_STAGE * match.base
+    kind = place.kind
+    imp = population_importance(place.population)
+    if kind in KIND_IMPORTANCE and KIND_IMPORTANCE[kind] > imp:
+        imp = KIND_IMPORTANCE[kind]  # importance(place), inlined: it runs per candidate
     raw += W_IMPORTANCE * imp
     if explain:
         why.append(
@@ -110,12 +113,13 @@ def score_match(
             why.append(
                 f"bare region name shared with a town in {place.country_code}: -{W_NAMESAKE:.3f}"
             )
-    cc, a1 = place.country_code or "", place.admin1_code or ""
-    if context.regions and (cc, a1) in context.regions:
+    cc = place.country_code or ""
+    regions = context.regions
+    if regions and (cc, place.admin1_code or "") in regions:
         raw += W_REGION
         if explain:
-            why.append(f"in context region {cc}.{a1}: +{W_REGION:.3f}")
-    if cc and (cc in context.countries or any(r[0] == cc for r in context.regions)):
+            why.append(f"in context region {cc}.{place.admin1_code or ''}: +{W_REGION:.3f}")
+    if cc and (cc in context.countries or (regions and any(r[0] == cc for r in regions))):
         raw += W_COUNTRY
         if explain:
             why.append(f"in context country {cc}: +{W_COUNTRY:.3f}")
@@ -174,12 +178,15 @@ def rank(
     when first read (:class:`~gazetteer.types.Explanation`).
     """
     matches = list(matches)
-    found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
-    if len(found) == 1 and limit > 0:  # the common case: one place has this name
-        match, place = found[0]
+    if len(matches) == 1 and limit > 0:  # the common case: one place has this name
+        match = matches[0]
+        place = places.get(match.hit.place_id)
+        if place is None:
+            return []
         priority = priorities.get(match.hit.place_id, 0)
         raw, _ = score_match(match, place, priority, context, explain=False)
         return [_candidate(raw, match, place, priority, context, False)]
+    found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
     has_region = any(place.kind == "region" for _, place in found)
     namesakes = _namesakes(matches, places) if has_region else set()
     scored = []
