@@ -44,6 +44,7 @@ import os
 import shutil
 import sqlite3
 import struct
+import sys
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -55,6 +56,9 @@ MAGIC = b"GEOEVLM1"
 _ID_BYTES = 32
 _HEADER = struct.Struct(f"<8s{_ID_BYTES}s8Q")
 _SLOT = struct.Struct("<IIQ")
+#: Columns of :data:`PLACE_COLUMNS` with few distinct values (kind, cc, admin1 code
+#: and name, feature class and code, source).
+_SHARED_COLUMNS = frozenset({4, 5, 6, 7, 9, 10, 12})
 #: Hash table slots per entry (load factor about 0.6).
 _SLOTS_PER_ENTRY = 1.6
 #: marshal format written and read (fixed, so Python upgrades keep the file valid).
@@ -290,5 +294,13 @@ def derive_lookup_map(
         if hits:
             yield skel, tuple(hits)  # type: ignore[misc]
 
-    places = con.execute(f"SELECT {PLACE_COLUMNS} FROM places")
-    return write_lookup_map(path, map_id, groups(), places, mode_of=mode_of)
+    def places() -> Iterator[tuple]:
+        # the few distinct kinds, codes, region names and sources are written as
+        # interned strings: reading a place then shares them instead of allocating
+        for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places"):
+            yield tuple(
+                sys.intern(v) if i in _SHARED_COLUMNS and v is not None else v
+                for i, v in enumerate(row)
+            )
+
+    return write_lookup_map(path, map_id, groups(), places(), mode_of=mode_of)
