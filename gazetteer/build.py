@@ -21,6 +21,7 @@ beside it; ``meta.lookup_map`` names it.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sqlite3
@@ -681,7 +682,41 @@ def build_index(
         if tmp.exists():
             tmp.unlink()
     _write_sidecar(path, {k: meta[k] for k in _SIDECAR_KEYS})
+    remove_stale_temporaries(path)
     return path
+
+
+#: A temporary file of a build older than this is left over by a killed build.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def remove_stale_temporaries(
+    path: Path, *, older_than: float = STALE_TEMPORARY_SECONDS
+) -> list[Path]:
+    """Delete temporary files that killed builds left beside the index at ``path``.
+
+    A build writes ``.<index>.*.building`` (and the lookup map and sidecar their
+    own ``.<name>.*`` files) and renames them when complete; a build killed by a
+    signal cannot remove them, and each is as large as the index. Files older
+    than ``older_than`` seconds cannot belong to a build still running (one
+    takes under a minute).
+
+    Returns
+    -------
+    list[Path]
+        The files removed.
+    """
+    removed = []
+    cutoff = time.time() - older_than
+    # the map's and the sidecar's names extend the index's: one pattern covers all
+    for temp in sorted(path.parent.glob(f".{glob.escape(path.name)}.*")):
+        try:
+            if temp.is_file() and temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed.append(temp)
+        except OSError:
+            continue
+    return removed
 
 
 #: Metadata also kept beside the index, to rebuild a damaged file with its extra sources.

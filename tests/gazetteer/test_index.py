@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,23 @@ def test_importing_the_gazetteer_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_temporaries_of_killed_builds_are_removed(tmp_path) -> None:
+    from gazetteer.build import remove_stale_temporaries
+
+    index = tmp_path / "gazetteer-x.sqlite"
+    index.write_bytes(b"index")
+    old = [
+        tmp_path / ".gazetteer-x.sqlite.k3j2.building",
+        tmp_path / ".gazetteer-x.sqlite.lookup.9f8e",
+        tmp_path / ".gazetteer-x.sqlite.sources.json.a1b2",
+    ]
+    fresh = tmp_path / ".gazetteer-x.sqlite.zz11.building"  # a build running now
+    others = [tmp_path / ".other.sqlite.k3j2.building", tmp_path / "gazetteer-x.sqlite.lock"]
+    for p in (*old, fresh, *others):
+        p.write_bytes(b"x")
+    for p in (*old, others[0]):
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    assert remove_stale_temporaries(index) == sorted(old)
+    assert fresh.exists() and all(p.exists() for p in others) and index.exists()
