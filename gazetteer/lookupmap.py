@@ -86,10 +86,11 @@ def _crc(text: str) -> int:
 
 
 def _fill(table: bytearray, n_slots: int, text: str, length: int, offset: int) -> None:
-    i = _crc(text) % n_slots
+    crc = _crc(text)
+    i = crc % n_slots
     while _SLOT.unpack_from(table, i * _SLOT.size)[1]:
         i = i + 1 if i + 1 < n_slots else 0
-    _SLOT.pack_into(table, i * _SLOT.size, _crc(text), length, offset)
+    _SLOT.pack_into(table, i * _SLOT.size, crc, length, offset)
 
 
 def write_lookup_map(
