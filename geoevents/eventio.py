@@ -72,9 +72,14 @@ def _decode(value: Any) -> Any:
 def frame_to_events(frame: gpd.GeoDataFrame) -> list[Event]:
     """Events from a frame made by :func:`events_to_frame` or read by :func:`read_events`."""
     out = []
-    for rec, geom in zip(
-        frame.drop(columns="geometry").to_dict("records"), frame.geometry, strict=True
+    for row, (rec, geom) in enumerate(
+        zip(frame.drop(columns="geometry").to_dict("records"), frame.geometry, strict=True)
     ):
+        if geom is None or geom.is_empty or geom.geom_type != "Point":
+            kind = None if geom is None else ("empty" if geom.is_empty else geom.geom_type)
+            raise InputError(
+                f"row {row}: an event needs a Point geometry, found {kind!r}", field="geometry"
+            )
         props = {k: (None if _isna(v) else v) for k, v in rec.items()}
         for col in JSON_COLUMNS:
             if col in props:
@@ -156,8 +161,16 @@ def read_events(path: str | Path) -> gpd.GeoDataFrame:
                 raise InputError("not a GeoJSON FeatureCollection", path=str(path))
             evs = []
             for i, feat in enumerate(data.get("features", [])):
+                geometry = feat.get("geometry") if isinstance(feat, dict) else None
+                if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+                    kind = geometry.get("type") if isinstance(geometry, dict) else geometry
+                    raise InputError(
+                        f"feature {i}: an event needs a Point geometry, found {kind!r}",
+                        path=str(path),
+                        field="geometry",
+                    )
                 try:
-                    lon, lat = feat["geometry"]["coordinates"][:2]
+                    lon, lat = geometry["coordinates"][:2]
                     evs.append(Event.from_properties(feat["properties"], lat=lat, lon=lon))
                 except (KeyError, TypeError, ValueError) as err:
                     raise InputError(f"feature {i}: {err}", path=str(path)) from err
@@ -179,4 +192,8 @@ def read_events(path: str | Path) -> gpd.GeoDataFrame:
         raise
     except (OSError, ValueError, KeyError) as err:
         raise InputError(f"cannot read events: {err}", path=str(path)) from err
-    return events_to_frame(frame_to_events(frame))
+    try:
+        events = frame_to_events(frame)
+    except InputError as err:
+        raise InputError(err.message, path=str(path), line=err.line, field=err.field) from err
+    return events_to_frame(events)

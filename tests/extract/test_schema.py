@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from geoevents.errors import InputError
 from geoevents.eventio import read_events, to_feature_collection, write_events
 from geoevents.model import Claim, Event, Figure, Source
 from geoevents.vocabulary import DATE_PRECISION, EVENT_TYPES, LOCATION_PRECISION, SIDES, STANCES
@@ -217,3 +218,33 @@ def test_written_geojson_validates_and_round_trips(
     validator.validate(json.loads(out.read_text(encoding="utf-8")))
     back = read_events(out)
     assert len(back) == len(evs)
+
+
+def test_an_event_without_a_point_geometry_is_named(tmp_path: Path) -> None:
+    out = write_events(_variants()[:3], tmp_path / "events.geojson")
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    fc["features"][1]["geometry"] = None
+    bad = tmp_path / "null.geojson"
+    bad.write_text(json.dumps(fc), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"null\.geojson: field geometry: feature 1: .*Point.*None"
+    ):
+        read_events(bad)
+    fc["features"][1]["geometry"] = {"type": "LineString", "coordinates": [[30, 50], [31, 51]]}
+    bad.write_text(json.dumps(fc), encoding="utf-8")
+    with pytest.raises(InputError, match="feature 1: .*'LineString'"):
+        read_events(bad)
+
+
+def test_a_geopackage_row_without_geometry_is_named(tmp_path: Path) -> None:
+    import geopandas as gpd
+
+    from geoevents.eventio import LAYER
+
+    out = write_events(_variants()[:3], tmp_path / "events.gpkg")
+    frame = gpd.read_file(out, layer=LAYER, engine="pyogrio")
+    frame.loc[2, "geometry"] = None
+    bad = tmp_path / "null.gpkg"
+    frame.to_file(bad, layer=LAYER, engine="pyogrio")
+    with pytest.raises(InputError, match=r"null\.gpkg: field geometry: row 2: .*Point.*None"):
+        read_events(bad)
