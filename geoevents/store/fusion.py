@@ -23,7 +23,8 @@ Rules (documented in ``docs/store.md``):
 
 Candidates come from a grid of day x 0.15 deg latitude x 0.3 deg longitude cells
 (plus a day x region index for region-level events, and a coarse day x 1 deg grid
-for the 100 km rule of region-level events without a region name), so the cost
+for the 100 km rule of region-level events without a region name; longitude cells
+of both grids wrap at the antimeridian, so Chukotka or Fiji pairs are found), so the cost
 is about ``n log n`` (sorting the candidate edges), never all pairs. Edges are applied
 in a fixed order (smallest date gap, then distance, then ids), so the result does
 not depend on the order in which reports were ingested.
@@ -60,6 +61,8 @@ SLACK_DAYS = 1
 MAX_SPAN_DAYS = 7
 LAT_CELL = 0.15
 LON_CELL = 0.3
+#: Longitude cells around the globe (cell indices wrap at the antimeridian).
+LON_CELLS = round(360 / LON_CELL)
 #: Cells (degrees) of the coarse index that finds region-level pairs fused by distance.
 COARSE_CELL = 1.0
 _KM_PER_DEG = 111.32
@@ -197,7 +200,8 @@ def place_match(a: Event, b: Event) -> tuple[bool, float, str]:
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return (math.floor(lat / LAT_CELL), math.floor(lon / LON_CELL))
+    """Grid cell of a point; longitude cells wrap at the antimeridian (0 .. LON_CELLS - 1)."""
+    return (math.floor(lat / LAT_CELL), math.floor(lon / LON_CELL) % LON_CELLS)
 
 
 def _lon_reach(
@@ -281,12 +285,12 @@ def candidate_pairs(
                 for j in bucket[a + 1 :]:
                     if report[j] != ri:
                         add((i, j) if i < j else (j, i))
-        reach = _row_lon_reach(cy)
+        reach = min(_row_lon_reach(cy), LON_CELLS // 2)
         offs = offsets.get(reach)
         if offs is None:
             offs = offsets[reach] = _forward_offsets(lat_reach, reach)
         for dd, dy, dx in offs:
-            other = get((d + dd, cy + dy, cx + dx))
+            other = get((d + dd, cy + dy, (cx + dx) % LON_CELLS))  # wraps at 180 deg
             if other is None:
                 continue
             for i in bucket:
@@ -330,7 +334,9 @@ def _region_fallback_pairs(
         return
 
     def coarse_cell(ev: Event) -> tuple[int, int]:
-        return (math.floor(ev.lat / COARSE_CELL), math.floor(ev.lon / COARSE_CELL))
+        return (math.floor(ev.lat / COARSE_CELL), math.floor(ev.lon / COARSE_CELL) % coarse_cells)
+
+    coarse_cells = round(360 / COARSE_CELL)
 
     everyone: dict[tuple[int, int, int], list[int]] = {}
     regional: dict[tuple[int, int, int], list[int]] = {}
@@ -356,7 +362,7 @@ def _region_fallback_pairs(
         for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
             for dy in range(-lat_reach, lat_reach + 1):
                 for dx in range(-lon_reach, lon_reach + 1):
-                    for j in grid.get((d, cy + dy, cx + dx), ()):
+                    for j in grid.get((d, cy + dy, (cx + dx) % coarse_cells), ()):
                         if report[j] != report[i]:
                             add((i, j) if i < j else (j, i))
 

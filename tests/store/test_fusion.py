@@ -238,16 +238,20 @@ def test_undated_report_uses_publication_day() -> None:
     assert window(rep("re-3", "h3", ev("z", date=None), published=None)) is None
 
 
-@pytest.mark.parametrize("base_lat", [0.0, 48.0, 67.5])
-def test_index_finds_every_pair_brute_force_finds(base_lat: float) -> None:
+@pytest.mark.parametrize(
+    ("base_lat", "base_lon"),
+    [(0.0, 30.0), (48.0, 30.0), (67.5, 30.0), (-17.0, 179.6), (65.0, 179.6)],  # Fiji, Chukotka
+)
+def test_index_finds_every_pair_brute_force_finds(base_lat: float, base_lon: float) -> None:
     rng = random.Random(int(base_lat * 10))
     items = []
     for i in range(300):
         prec = rng.choice((1, 1, 2, 3))
+        lon = base_lon + rng.uniform(0, 0.9)
         e = ev(
             f"x{i}",
             round(base_lat + rng.uniform(0, 0.6), 4),
-            round(30 + rng.uniform(0, 0.9), 4),
+            round(lon - 360 if lon >= 180 else lon, 4),  # across the antimeridian
             event_type=rng.choice(("air_drone_strike", "shelling_missile_attack", "interception")),
             date=f"2023-01-{rng.randrange(1, 6):02d}",
             location_precision=prec,
