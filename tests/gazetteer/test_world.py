@@ -103,3 +103,26 @@ def test_short_country_abbreviations_need_capitals(gazetteer, text, countries) -
 def test_a_county_named_after_a_state_is_not_the_state(gazetteer) -> None:
     assert gazetteer.context_from_text("Washington County deputies said").regions == ()
     assert gazetteer.context_from_text("in the Donetsk region").regions == (("UA", "05"),)
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [
+        ("Taganrog", "Rostov Oblast"),
+        ("Shebekino", "Belgorod Oblast"),
+        ("Sudzha", "Kursk Oblast"),
+        ("Gomel", "Gomel Region"),
+        ("Kramatorsk", "Donetsk Oblast"),
+    ],
+)
+def test_places_carry_english_region_names(gazetteer, query, region) -> None:
+    assert gazetteer.resolve(query)[0].place.admin1 == region
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [("Rostovskaya oblast'", "Rostov Oblast"), ("Belgorod region", "Belgorod Oblast")],
+)
+def test_russian_region_forms_resolve_to_the_english_named_region(gazetteer, phrase, name) -> None:
+    best = gazetteer.resolve(phrase)[0]
+    assert (best.place.name, best.precision) == (name, "region")
