@@ -390,7 +390,7 @@ class Gazetteer:
         return self._index.name_keys()
 
     def info(self) -> dict:
-        """Path, version, sources, counts by kind/source and build time."""
+        """Path, version, sources, lookup map, counts by kind/source and build time."""
         meta = self._index.meta
         sources = json.loads(meta.get("sources", "{}"))
         return {
@@ -405,5 +405,17 @@ class Gazetteer:
             "strategic_sites": meta.get("strategic_sites") or None,
             "only_countries": _only_countries(meta),
             "problems": json.loads(meta.get("problems", "[]")),
+            "lookup_map": self._lookup_map_info(),
             "counts": self._index.counts(),
+        }
+
+    def _lookup_map_info(self) -> dict[str, object]:
+        from gazetteer.lookupmap import lookup_map_path
+
+        path = lookup_map_path(self._index.path)
+        return {
+            "path": str(path),
+            "bytes": path.stat().st_size if path.is_file() else None,
+            "in_use": self._index.map_problem is None,
+            "problem": self._index.map_problem,
         }

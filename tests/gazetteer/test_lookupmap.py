@@ -54,6 +54,9 @@ def test_build_writes_a_map_the_index_uses(ua_index) -> None:
     with Gazetteer.open(ua_index) as gz:
         assert gz.index.map_problem is None
         assert lookup_map_problem(lookup_map_path(ua_index), gz.index.meta["lookup_map"]) is None
+        info = gz.info()["lookup_map"]
+        assert info["in_use"] and info["problem"] is None
+        assert info["bytes"] == lookup_map_path(ua_index).stat().st_size
 
 
 def test_map_and_sql_find_the_same_names_and_places(ua_index) -> None:
@@ -142,6 +145,8 @@ def test_an_unwritable_map_location_leaves_sql_answering(ua_index, tmp_path) -> 
     with Gazetteer.open(copy) as gz:
         assert gz.index.map_problem
         assert gz.resolve("Makiivka")[0].place.geonameid == cases.MAKIIVKA_CITY
+        info = gz.info()["lookup_map"]
+        assert not info["in_use"] and info["problem"] and info["bytes"] is None
 
 
 def test_places_read_from_the_index_equal_constructed_ones(ua_index) -> None:
