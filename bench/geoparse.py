@@ -1,6 +1,6 @@
 """Gold-span geoparsing on GeoWebNews, LGL and TR-News (from ../shared/); prints figures.
 
-Usage: ``.venv/bin/python bench/geoparse.py [--worst 15] [--no-neighbours] [--corpus GWN.xml ...]``
+Usage: ``.venv/bin/python bench/geoparse.py [--worst 15] [--method document|two-pass|one-pass] [--corpus GWN.xml ...]``
 
 Prints, per corpus, n, acc161, mean/median error (km), AUC, exact GeoNames id
 match and the unresolved share next to Mordecai3's published accuracy@161 km,
@@ -46,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", help="corpus file name(s) in ../shared")
     parser.add_argument("--worst", type=int, default=15)
-    parser.add_argument("--no-neighbours", action="store_true")
+    parser.add_argument(
+        "--method",
+        choices=("document", "two-pass", "one-pass"),
+        default="document",
+        help="document: toponyms resolved together (default); two-pass: the earlier "
+        "context + neighbours passes; one-pass: the text's context only",
+    )
     args = parser.parse_args(argv)
 
     from gazetteer import Gazetteer
@@ -63,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         started = time.perf_counter()
         articles = read_corpus(CORPORA / name)
-        outcomes = evaluate(gz, articles, neighbours=not args.no_neighbours)
+        outcomes = evaluate(
+            gz,
+            articles,
+            document=args.method == "document",
+            neighbours=args.method != "one-pass",
+        )
         seconds = time.perf_counter() - started
         metrics = score(outcomes)
         point_acc = sum(1 for o in outcomes if o.chosen and o.point_error_km <= 161) / max(

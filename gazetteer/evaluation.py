@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from gazetteer.document import resolve_document
 from gazetteer.errors import GazetteerError, QueryError
 from gazetteer.types import Candidate, Context
 
@@ -373,7 +374,12 @@ def neighbour_context(base: Context, others: Iterable[Candidate | None]) -> Cont
 
 
 def resolve_article(
-    gz: GazetteerLike, article: Article, *, neighbours: bool = True, same_entity_zero: bool = True
+    gz: GazetteerLike,
+    article: Article,
+    *,
+    neighbours: bool = True,
+    same_entity_zero: bool = True,
+    document: bool = True,
 ) -> list[Outcome]:
     """Resolve each gold toponym with coordinates, using the article as context.
 
@@ -383,14 +389,25 @@ def resolve_article(
     and the gold data use a centroid, so a right answer would otherwise count
     as hundreds of km off. ``point_error_km`` keeps the raw distance.
 
-    Pass 1 resolves every distinct name with
-    ``gz.context_from_text(article.text)``. With ``neighbours``, pass 2
+    With ``document`` (the default) the article's toponyms are resolved
+    together by :func:`gazetteer.document.resolve_document`: the text's
+    context, a prior for how each name is written, and the other toponyms'
+    countries, regions and places as soft votes (without ``neighbours``: no
+    votes, the text's context and the prior only). ``document=False`` is the
+    earlier method, kept for comparison: pass 1 resolves every distinct name
+    with ``gz.context_from_text(article.text)``; with ``neighbours``, pass 2
     re-resolves each name with the answers for the article's *other* names
     added to the context (:func:`neighbour_context`).
     """
     gold = [t for t in article.toponyms if t.has_coordinates]
     if not gold:
         return []
+    if document:
+        names_in_order = [t.name for t in gold]
+        chosen = resolve_document(
+            gz, article.text, names_in_order, rounds=None if neighbours else 0
+        )
+        return _outcomes(article, gold, chosen, same_entity_zero)
     base = gz.context_from_text(article.text)
     names = list(dict.fromkeys(t.name for t in gold))
     chosen = {name: _resolve_one(gz, name, base) for name in names}
@@ -400,6 +417,16 @@ def resolve_article(
             ctx = neighbour_context(base, [c for other, c in chosen.items() if other != name])
             second[name] = chosen[name] if ctx == base else _resolve_one(gz, name, ctx)
         chosen = second
+    return _outcomes(article, gold, chosen, same_entity_zero)
+
+
+def _outcomes(
+    article: Article,
+    gold: list[GoldToponym],
+    chosen: dict[str, Candidate | None],
+    same_entity_zero: bool,
+) -> list[Outcome]:
+    """Gold vs chosen for each gold toponym."""
     out: list[Outcome] = []
     for t in gold:
         gold_point = (float(t.lat), float(t.lon))  # type: ignore[arg-type]
@@ -434,6 +461,7 @@ def evaluate(
     *,
     neighbours: bool = True,
     same_entity_zero: bool = True,
+    document: bool = True,
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
 ) -> list[Outcome]:
     """Resolve every gold toponym of ``articles``; feed the result to :func:`score`."""
@@ -441,7 +469,13 @@ def evaluate(
     outcomes: list[Outcome] = []
     for article in items:
         outcomes.extend(
-            resolve_article(gz, article, neighbours=neighbours, same_entity_zero=same_entity_zero)
+            resolve_article(
+                gz,
+                article,
+                neighbours=neighbours,
+                same_entity_zero=same_entity_zero,
+                document=document,
+            )
         )
     return outcomes
 

@@ -150,6 +150,19 @@ def squash(raw: float) -> float:
     return raw / (raw + 0.3) if raw > 0 else 0.0
 
 
+def unsquash(score: float) -> float:
+    """Invert :func:`squash`: the raw score of a 0..1 score (``1e6`` for 1 and above).
+
+    >>> round(unsquash(0.5), 3), unsquash(0.0), round(squash(unsquash(0.8)), 6)
+    (0.3, 0.0, 0.8)
+    """
+    if score <= 0.0:
+        return 0.0
+    if score >= 1.0:
+        return 1e6
+    return 0.3 * score / (1.0 - score)
+
+
 def _namesakes(matches: list[Match], places: dict[int, Place]) -> set[tuple[str, str]]:
     """(country, key) of towns big enough to take a bare name from their region."""
     out = set()

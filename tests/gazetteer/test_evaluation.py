@@ -221,3 +221,30 @@ def test_eval_geoparse_cli_bad_corpus(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", "geoparse", str(bad)])
     assert result.exit_code == 1
     assert "malformed XML" in result.stderr and str(bad) in result.stderr
+
+
+def test_document_resolution_is_the_default_and_can_be_turned_off(gazetteer) -> None:
+    from gazetteer.evaluation import evaluate
+
+    text = "Flooding closed roads from Fargo to Moorhead; Alexandria was hit too."
+    spans = "".join(
+        f"<toponym><start>{text.index(name)}</start><end>{text.index(name) + len(name)}</end>"
+        f"<phrase>{name}</phrase><gaztag geonameid='{gid}'><lat>{lat}</lat><lon>{lon}</lon>"
+        "</gaztag></toponym>"
+        for name, gid, lat, lon in (
+            ("Fargo", 5059163, 46.87719, -96.7898),
+            ("Moorhead", 5038108, 46.87386, -96.76951),
+            ("Alexandria", 5016108, 45.88524, -95.37754),  # Alexandria, Minnesota
+        )
+    )
+    articles = parse_corpus(
+        f"<articles><article docid='1'><text>{text}</text><toponyms>{spans}"
+        "</toponyms></article></articles>"
+    )
+    together = evaluate(gazetteer, articles)
+    assert [o.error_km for o in together] == [0.0, 0.0, 0.0]
+    assert together[2].chosen_id == 5016108
+    no_votes = evaluate(gazetteer, articles, neighbours=False)  # the CLI's --no-neighbours
+    assert no_votes[2].chosen_country == "EG" and no_votes[2].error_km > 8000
+    two_pass = evaluate(gazetteer, articles, document=False)
+    assert [o.chosen_id for o in two_pass[:2]] == [5059163, 5038108]
