@@ -5,7 +5,9 @@ Usage: ``.venv/bin/python bench/gazetteer_perf.py [--skip-build]``
 Prints: first-ever build time into a temporary directory; cold start to first
 answer of ``geoevents geocode Makiivka --json`` as a subprocess (median of 5)
 and in a fresh interpreter (import + open + first resolve); exact lookups per
-second (distinct names, and repeated names served by the resolver's cache);
+second (distinct names: best of three passes over disjoint samples, each by a
+freshly opened gazetteer; the index stage alone; the index without its lookup
+map; repeated names served by the resolver's cache);
 fuzzy lookups within UA with one-letter typos (ms each after the one-time
 load of the country's fuzzy pool, which is printed on its own, and how often
 the intended place comes first); resident memory of a process holding the
@@ -118,16 +120,30 @@ def bench_lookups() -> None:
     )
     keys = [k for k, _, _ in gz.name_keys()]
     rng = random.Random(1)
-    sample = rng.sample(keys, min(20000, len(keys)))
-    started = time.perf_counter()
-    cpu = time.process_time()
-    hits = sum(1 for k in sample if gz.resolve(k, limit=1))
-    seconds = time.perf_counter() - started
-    cpu = time.process_time() - cpu
+    # three passes over disjoint samples, each by a freshly opened gazetteer (no place
+    # or result cached from an earlier pass): the best shows the code, the spread the
+    # machine (a shared host moves wall-clock figures; see the calibration line)
+    n = min(20000, len(keys) // 3)
+    pool = rng.sample(keys, 3 * n)
+    samples = [pool[i * n : (i + 1) * n] for i in range(3)]
+    sample = samples[0]
+    rates, cpu_rates, found = [], [], []
+    for i, names in enumerate(samples):
+        reader = gz if i == 0 else Gazetteer.open()
+        started = time.perf_counter()
+        cpu = time.process_time()
+        found.append(sum(1 for k in names if reader.resolve(k, limit=1)))
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        rates.append(len(names) / seconds)
+        cpu_rates.append(len(names) / cpu)
+        if reader is not gz:
+            reader.close()
     print(
-        f"exact lookups, distinct names:        {len(sample) / seconds:10,.0f} /s  "
-        f"({len(sample) / cpu:,.0f} per CPU second; {len(sample)} names, {hits} found; "
-        "target >= 50,000/s)"
+        f"exact lookups, distinct names:        {max(rates):10,.0f} /s  "
+        f"(best of 3 passes of {n} names each, fresh gazetteer per pass: "
+        f"{', '.join(f'{r:,.0f}' for r in rates)}/s; per CPU second best {max(cpu_rates):,.0f}; "
+        f"{sum(found)} of {3 * n} found; target >= 50,000/s)"
     )
     from gazetteer.index import IndexReader
     from gazetteer.normalize import normalize
