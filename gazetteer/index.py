@@ -241,8 +241,8 @@ class IndexReader:
             for hit in hits:
                 pid = hit[0]
                 if pid not in cache:
-                    row = lmap.place_row(pid)
-                    if row is None or row[0] != pid:
+                    row = lmap.place_row(pid)  # checked: the row of pid, every column
+                    if row is None:
                         raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
                     place = _new_object(Place)  # _place(row), inlined: it runs per hit
                     place.__dict__.update(zip(_ROW_FIELDS, row, strict=False))

@@ -70,6 +70,7 @@ PLACE_COLUMNS = (
     "id, name, lat, lon, kind, cc, admin1_code, admin1, geonameid, fclass, fcode, "
     "population, source, priority"
 )
+_PLACE_WIDTH = PLACE_COLUMNS.count(",") + 1
 
 
 def lookup_map_path(index_path: Path) -> Path:
@@ -269,7 +270,7 @@ class LookupMap:
         if not length:
             return None
         row = self._record(length, offset)
-        if not isinstance(row, tuple):
+        if not isinstance(row, tuple) or len(row) != _PLACE_WIDTH or row[0] != place_id:
             raise IndexCorruptError(f"{self.path}: damaged lookup map place {place_id}")
         return row
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 import shutil
+import sqlite3
 import struct
 from dataclasses import fields
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,12 @@ import pytest
 from gazetteer import Gazetteer
 from gazetteer.build import build_index, sidecar_path
 from gazetteer.index import IndexReader
-from gazetteer.lookupmap import lookup_map_path, lookup_map_problem
+from gazetteer.lookupmap import (
+    PLACE_COLUMNS,
+    lookup_map_path,
+    lookup_map_problem,
+    write_lookup_map,
+)
 from gazetteer.normalize import normalize, skeleton
 from gazetteer.types import Place
 from tests import cases
@@ -158,3 +166,25 @@ def test_places_read_from_the_index_equal_constructed_ones(ua_index) -> None:
         assert vars(place) == vars(built)
         assert place == built and hash(place) == hash(built) and repr(place) == repr(built)
     reader.close()
+
+
+def test_records_of_the_wrong_shape_fall_back_to_sql(ua_index, tmp_path) -> None:
+    copy = _copy(ua_index, tmp_path)
+    con = sqlite3.connect(copy)
+    map_id = dict(con.execute("SELECT key, value FROM meta").fetchall())["lookup_map"]
+    rows = con.execute(
+        "SELECT skel, place_id, name, main, key FROM names ORDER BY skel, rowid"
+    ).fetchall()
+    groups = [
+        (skel, tuple((r[1], r[2], r[4], bool(r[3])) for r in run))
+        for skel, run in groupby(rows, key=itemgetter(0))
+    ]
+    # every place record decodes, but holds 3 of its 14 columns
+    places = [row[:3] for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")]
+    con.close()
+    write_lookup_map(lookup_map_path(copy), map_id, groups, places)
+    with Gazetteer.open(copy) as gz, Gazetteer(IndexReader(copy, lookup_map=False)) as sql:
+        for query in ("Makiivka", "Kharkov", "Olenivka", "Bakhmutt"):
+            want = [c.to_dict() for c in sql.resolve(query)]
+            assert [c.to_dict() for c in gz.resolve(query)] == want, query
+        assert gz.index.map_problem and "damaged" in gz.index.map_problem
