@@ -31,9 +31,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
 
-from gazetteer.document import resolve_document
+from gazetteer.document import Resolver, resolve_document
 from gazetteer.errors import GazetteerError, QueryError
 from gazetteer.types import Candidate, Context
 
@@ -117,14 +116,8 @@ class Outcome:
     point_error_km: float = MAX_ERROR_KM
 
 
-class GazetteerLike(Protocol):
-    """What :func:`evaluate` needs from :class:`gazetteer.Gazetteer`."""
-
-    def resolve(
-        self, name: str, context: Context | None = None, *, limit: int = 5
-    ) -> list[Candidate]: ...
-
-    def context_from_text(self, text: str) -> Context: ...
+#: What :func:`evaluate` needs from :class:`gazetteer.Gazetteer`: what document resolution needs.
+GazetteerLike = Resolver
 
 
 # --------------------------------------------------------------------------- readers

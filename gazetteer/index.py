@@ -107,12 +107,23 @@ class IndexReader:
         self.map_problem = None
         return True
 
-    def _map_failed(self, err: IndexCorruptError) -> None:
+    def _map_failed(self, err: Exception) -> None:
         """Stop using a map found damaged mid-run; SQL answers from now on."""
         if self._map is not None:
             self._map.close()
         self._map = None
+        if not isinstance(err, IndexCorruptError):
+            err = IndexCorruptError(f"{self.path}: damaged lookup map: {err}")
         self.map_problem = str(err)
+
+    def _load_map_place(self, lmap: LookupMap, place_id: int) -> bool:
+        """Cache the place ``place_id`` read from the lookup map; ``False`` if it has none."""
+        row = lmap.place_row(place_id)  # checked: the whole row of this place
+        if row is None:
+            return False
+        self._places[place_id] = self._place(row)
+        self._prio[place_id] = row[13]
+        return True
 
     def close(self) -> None:
         """Close the connection and the lookup map."""
@@ -148,11 +159,8 @@ class IndexReader:
         if missing and self._map is not None:
             try:
                 for pid in missing:
-                    row = self._map.place_row(pid)
-                    if row is not None:
-                        self._places[pid] = self._place(row)
-                        self._prio[pid] = int(row[13])
-            except IndexCorruptError as err:
+                    self._load_map_place(self._map, pid)
+            except (IndexCorruptError, TypeError, ValueError, IndexError) as err:
                 self._map_failed(err)
             missing = [i for i in ids if i not in self._places]
         for start in range(0, len(missing), 500):
@@ -236,23 +244,14 @@ class IndexReader:
                 group = lmap.group_for_skeleton(skel) if skel else None
                 if group is None:
                     return []
-            cache, prio = self._places, self._prio
             hits = [_new_tuple(NameHit, hit) for hit in group[1]]
             for hit in hits:
                 pid = hit[0]
-                if pid not in cache:
-                    row = lmap.place_row(pid)  # checked: the row of pid, every column
-                    if row is None:
-                        raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
-                    place = _new_object(Place)  # _place(row), inlined: it runs per hit
-                    place.__dict__.update(zip(_ROW_FIELDS, row, strict=False))
-                    cache[pid] = place
-                    prio[pid] = row[13]
+                if pid not in self._places and not self._load_map_place(lmap, pid):
+                    raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
             return hits
-        except (IndexCorruptError, TypeError, ValueError) as err:
-            self._map_failed(
-                err if isinstance(err, IndexCorruptError) else IndexCorruptError(str(err))
-            )
+        except (IndexCorruptError, TypeError, ValueError, IndexError) as err:
+            self._map_failed(err)
             skel = skeleton(key)
             return self.lookup(skel) if skel else []
 

@@ -88,10 +88,7 @@ def score_match(
     """
     why: list[str] = []
     raw = W_STAGE * (STAGE_BASE[match.stage] * match.similarity)  # = W_STAGE * match.base
-    kind = place.kind
-    imp = population_importance(place.population)
-    if kind in KIND_IMPORTANCE and KIND_IMPORTANCE[kind] > imp:
-        imp = KIND_IMPORTANCE[kind]  # importance(place), inlined: it runs per candidate
+    imp = importance(place)
     raw += W_IMPORTANCE * imp
     if explain:
         why.append(
