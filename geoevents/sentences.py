@@ -17,10 +17,14 @@ dateline or heading on its own line is its own sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import ahocorasick
+
+T = TypeVar("T")
 
 #: Lower-cased tokens (without the final dot) after which a dot does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -214,3 +218,18 @@ def candidates(low: str, table: tuple[tuple[str, ...], ...]) -> list[int]:
     for _, idx in auto.iter(low):
         found.update(idx)
     return sorted(found)
+
+
+def gated_entries(
+    sentence: str, entries: Sequence[T], table: tuple[tuple[str, ...], ...], *, gate: bool = True
+) -> list[T]:
+    """The ``entries`` (one per ``table`` row, in order) that :func:`candidates` keeps
+    for ``sentence``; every entry without ``gate``.
+
+    >>> table = (("himars",), ("grad",), ("rocket",))
+    >>> gated_entries("Two Grad rockets", ["himars", "grad", "rocket"], table)
+    ['grad', 'rocket']
+    """
+    if not gate:
+        return list(entries)
+    return [entries[i] for i in candidates(sentence.lower(), table)]

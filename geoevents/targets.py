@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from geoevents.sentences import candidates
+from geoevents.sentences import gated_entries
 
 TARGETS: tuple[tuple[str, str], ...] = (
     (
@@ -154,11 +154,7 @@ def target_spans(sentence: str) -> list[tuple[int, int, str]]:
 
 def _scan(sentence: str, *, gated: bool = False) -> list[tuple[int, int, str]]:
     """All target spans; with ``gated``, only patterns whose literals occur."""
-    compiled = _compiled()
-    if gated:  # only the patterns one of whose literals occurs, in table order
-        scan = [compiled[i] for i in candidates(sentence.lower(), TARGET_LITERALS)]
-    else:
-        scan = list(compiled)
+    scan = gated_entries(sentence, _compiled(), TARGET_LITERALS, gate=gated)
     taken: list[tuple[int, int]] = []
     out = []
     for label, rx in scan:

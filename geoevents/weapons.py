@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from geoevents.sentences import candidates, has_stem
+from geoevents.sentences import gated_entries, has_stem
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,7 @@ WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
 
 def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
     """All weapon spans; with ``gated``, only patterns whose literals occur."""
-    compiled = _compiled()
-    if gated:  # only the patterns one of whose literals occurs, in table order
-        scan = [compiled[i] for i in candidates(sentence.lower(), WEAPON_LITERALS)]
-    else:
-        scan = list(compiled)
+    scan = gated_entries(sentence, _compiled(), WEAPON_LITERALS, gate=gated)
     out = []
     for w, rx in scan:
         for m in rx.finditer(sentence):
