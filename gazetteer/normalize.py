@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-NORMALIZER_VERSION = "3"
+NORMALIZER_VERSION = "4"
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032\u02bb]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -111,6 +111,11 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     ("j", "i"),
 )
 _DOUBLE = re.compile(r"([a-z])\1+")
+# Russian neuter endings of Ukrainian names: -skoye/-noye (skel -skoe/-noe) are
+# Ukrainian -ske/-ne (Nevelskoye / Nevelske, Vodyanoye / Vodiane) ...
+_RU_OE = re.compile(r"(?<=[bcdfgklmnprstvz])oe\b")
+# ... and -ovo/-ino are -ove/-yne (Svatovo / Svatove, Ocheretino / Ocheretyne).
+_RU_NEUTER = re.compile(r"(?<=[vn])o\b")
 # Ukrainian ikavism: o/e in a closed syllable is i (Kharkov / Kharkiv, Artemovsk / Artemivsk).
 _CLOSED_OE = re.compile(r"[oe](?=[bcdfgklmnprstvz](?:$|[ bcdfgklmnprstvz]))")
 
@@ -119,7 +124,8 @@ _CLOSED_OE = re.compile(r"[oe](?=[bcdfgklmnprstvz](?:$|[ bcdfgklmnprstvz]))")
 def skeleton(key: str) -> str:
     """Romanisation-variant key of a :func:`normalize` key.
 
-    Folds ye/e, yi/i/y, iy/yy, kh/h/g, ia/ya, iu/yu, ts/c, zh/z, closed-syllable
+    Folds ye/e, yi/i/y, iy/yy, kh/h/g, ia/ya, iu/yu, ts/c, zh/z, the Russian
+    neuter endings -oye/-ovo/-ino to the Ukrainian -e/-ove/-yne, closed-syllable
     o/e to i (ov/iv, ev/iv), doubled letters and spaces inside names.
 
     >>> skeleton("artemovsk") == skeleton("artemivsk")
@@ -128,11 +134,22 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton("chernigov") == skeleton("chernihiv")
     True
+
+    Russian forms of Ukrainian names share the key of the Ukrainian form:
+
+    >>> skeleton("ocheretino") == skeleton("ocheretyne"), skeleton("nevelskoye") == skeleton("nevelske")
+    (True, True)
+    >>> skeleton("svatovo") == skeleton("svatove"), skeleton("vodyanoye") == skeleton("vodiane")
+    (True, True)
+    >>> skeleton("novomikhailovka") == skeleton("novomykhailivka")
+    True
     """
     text = key
     for old, new in _FOLDS:
         if old in text:
             text = text.replace(old, new)
+    if "o" in text:
+        text = _RU_NEUTER.sub("e", _RU_OE.sub("e", text))
     text = _DOUBLE.sub(r"\1", text)
     text = _CLOSED_OE.sub("i", text)
     return text.replace(" ", "")

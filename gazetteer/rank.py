@@ -11,7 +11,9 @@ The raw score adds up, each part recorded in :attr:`Candidate.explain`:
 * namesake: ``-0.25`` for a region matched by its bare name when a town of that
   name (main name, at least 15,000 people; or alternate name, at least
   100,000) in the same country is a candidate too ("Kharkiv" and "Kharkov" are
-  the city, "Kharkiv region" the region);
+  the city, "Kharkiv region" the region), and for a country matched by an
+  alternate name that is the main name of a town of at least 50,000 anywhere
+  ("Uman" is the Ukrainian city, not an alias of Oman);
 * context: ``+0.30`` in a region named in context, ``+0.12`` in a named
   country (or the country of a named region), ``+0.05`` in a focus country,
   up to ``+0.25`` near a place already resolved in the text (linear to 0 at
@@ -46,6 +48,9 @@ NEAR_KM = 250.0
 W_NAMESAKE, NAMESAKE_POPULATION = 0.25, 15_000
 #: ... or by an alternate name, with a population of at least this ("Kharkov").
 NAMESAKE_ALT_POPULATION = 100_000
+#: A country matched by an alternate name loses as much to a town of at least
+#: this many people whose main name it is ("Uman" is Uman, not an alias of Oman).
+NAMESAKE_COUNTRY_POPULATION = 50_000
 
 
 @lru_cache(maxsize=65536)
@@ -109,6 +114,8 @@ def score_match(
         if explain:
             why.append(
                 f"bare region name shared with a town in {place.country_code}: -{W_NAMESAKE:.3f}"
+                if place.kind == "region"
+                else f"alternate country name that is a town's name: -{W_NAMESAKE:.3f}"
             )
     cc = place.country_code or ""
     regions = context.regions
@@ -171,7 +178,18 @@ def _namesakes(matches: list[Match], places: dict[int, Place]) -> set[tuple[str,
             and p.population >= (NAMESAKE_POPULATION if m.hit.main else NAMESAKE_ALT_POPULATION)
         ):
             out.add((p.country_code or "", m.hit.key))
+            if m.hit.main and p.population >= NAMESAKE_COUNTRY_POPULATION:
+                out.add(("*", m.hit.key))
     return out
+
+
+def _is_namesake(match: Match, place: Place, namesakes: set[tuple[str, str]]) -> bool:
+    """A region by its bare name, or a country by an alternate name, that a town's name shares."""
+    if place.kind == "region":
+        return ((place.country_code or ""), match.hit.key) in namesakes
+    if place.kind == "country" and not match.hit.main:
+        return ("*", match.hit.key) in namesakes
+    return False
 
 
 def rank(
@@ -197,16 +215,12 @@ def rank(
         raw, _ = score_match(match, place, priority, context, explain=False)
         return [_candidate(raw, match, place, priority, context, False)]
     found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
-    has_region = any(place.kind == "region" for _, place in found)
-    namesakes = _namesakes(matches, places) if has_region else set()
+    has_area = any(place.kind in ("region", "country") for _, place in found)
+    namesakes = _namesakes(matches, places) if has_area else set()
     scored = []
     for match, place in found:
         priority = priorities.get(match.hit.place_id, 0)
-        namesake = (
-            has_region
-            and place.kind == "region"
-            and ((place.country_code or ""), match.hit.key) in namesakes
-        )
+        namesake = has_area and _is_namesake(match, place, namesakes)
         raw, _ = score_match(match, place, priority, context, namesake=namesake, explain=False)
         key = (
             -raw,

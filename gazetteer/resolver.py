@@ -11,8 +11,8 @@ from gazetteer import cache
 from gazetteer.candidates import DEFAULT_FUZZY_COUNTRIES, Match, find_matches
 from gazetteer.context import DEFAULT_FOCUS, context_from_text, match_region, regions_for_phrase
 from gazetteer.errors import IndexCorruptError, QueryError
-from gazetteer.freetext import split_location
 from gazetteer.index import IndexReader
+from gazetteer.locationtext import resolve_location_text
 from gazetteer.lrucache import SecondHitLRU
 from gazetteer.normalize import normalize
 from gazetteer.rank import W_STAGE, rank, squash
@@ -274,98 +274,7 @@ class Gazetteer:
         qualifier found is returned instead (its precision says so).
         """
         _check_query(query, "location")
-        parts = split_location(query)
-        if not parts:
-            return []
-        ctx = context or Context()
-        regions = list(ctx.regions)
-        countries = list(ctx.countries)
-        near = list(ctx.near)
-        notes: list[str] = []
-        fallbacks: list[Candidate] = []
-        for part in parts[1:]:
-            if part.role == "district":
-                notes.append(
-                    f"district {part.text!r} not used (second-level units are not indexed)"
-                )
-                continue
-            key = normalize(part.text)
-            if not key:
-                continue
-            if part.role == "phrase":
-                found = regions_for_phrase(self._index, key)
-                if found:
-                    regions.extend(r for r in found if r not in regions)
-                    notes.append(
-                        f"qualifier {part.text!r} -> region(s) {', '.join('.'.join(r) for r in found)}"
-                    )
-                    fallbacks.extend(self._region_candidates(key, ()))
-                    continue
-                cc = self._index.country_for_key(key)
-                if cc:
-                    if cc not in countries:
-                        countries.append(cc)
-                    notes.append(f"qualifier {part.text!r} -> country {cc}")
-                    place = self._index.country_place(cc)
-                    if place is not None:
-                        fallbacks.append(self._fallback(place, f"country {cc} from {part.text!r}"))
-                    continue
-            ref_ctx = Context(
-                countries=tuple(countries),
-                regions=tuple(regions),
-                country_focus=ctx.country_focus,
-            )
-            ref = self.resolve(part.text, ref_ctx, limit=1)
-            if ref:
-                near.append((ref[0].lat, ref[0].lon))
-                notes.append(
-                    f"reference {part.text!r} -> {ref[0].place.name} ({ref[0].lat:.4f}, {ref[0].lon:.4f})"
-                )
-                fallbacks.append(self._fallback(ref[0].place, f"reference place {part.text!r}"))
-        full = Context(
-            countries=tuple(countries),
-            regions=tuple(regions),
-            near=tuple(near),
-            country_focus=ctx.country_focus,
-        )
-        target = parts[0].text
-        result = self.resolve(target, full, limit=limit)
-        prefix = (f"free text {query!r}: target {target!r}", *notes)
-        if result and fallbacks and not _within(result[0].place, regions, countries):
-            # the text names a region/country the best match is not in: a
-            # correct coarse answer beats a precise wrong one
-            prefix = (*prefix, f"best match {result[0].place.name!r} is outside the named area")
-            coarse = [f for f in fallbacks if f.precision in {"region", "country"}][:1]
-            result = [
-                Candidate(
-                    c.place,
-                    min(1.0, result[0].score + 0.01),
-                    c.matched_name,
-                    c.stage,
-                    c.precision,
-                    (*c.explain, "ranked above the out-of-area match"),
-                )
-                for c in coarse
-            ] + result
-        if not result:
-            prefix = (*prefix, "target not found")
-            result = fallbacks
-        return [
-            Candidate(c.place, c.score, c.matched_name, c.stage, c.precision, (*prefix, *c.explain))
-            for c in result[:limit]
-        ]
-
-    @staticmethod
-    def _fallback(place: Place, why: str) -> Candidate:
-        raw = 0.3
-        return Candidate(
-            place=place,
-            score=squash(raw),
-            matched_name=place.name,
-            stage="region" if place.kind == "region" else "fallback",
-            precision=place.kind,
-            explain=(f"fallback to {why}", f"score {squash(raw):.3f} (raw {raw:.3f})"),
-        )
+        return resolve_location_text(self, query, context or Context(), limit=limit)
 
     # -- context and regions -----------------------------------------------
     def context_from_text(self, text: str) -> Context:

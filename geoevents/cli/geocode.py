@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -22,6 +22,7 @@ import click
 
 if TYPE_CHECKING:
     from gazetteer.geocoder import FallbackGeocoder, OfflineGeocoder
+    from gazetteer.types import Context
 
 #: Columns the batch mode adds to every row, in order.
 BATCH_COLUMNS = (
@@ -86,6 +87,7 @@ class _Resolver:
         from gazetteer.geocoder import OfflineGeocoder
 
         self.countries = countries
+        self.context: Context | None = None  # e.g. a batch prior
         # a first-ever index build shows its progress bars when someone watches
         self.offline: OfflineGeocoder = OfflineGeocoder(path=path, progress=sys.stderr.isatty())
         self.fallback: FallbackGeocoder | None = None
@@ -110,7 +112,9 @@ class _Resolver:
             )
 
     def __call__(self, query: str, limit: int) -> list[dict[str, Any]]:
-        found = self.offline.candidates(query, limit=limit, country_codes=self.countries or None)
+        found = self.offline.candidates(
+            query, limit=limit, country_codes=self.countries or None, context=self.context
+        )
         if found or self.fallback is None:
             return [c.to_dict() for c in found]
         online = self.fallback.geocode_online(
@@ -128,7 +132,7 @@ def _check_query(query: str) -> None:
 
     if not query.strip():
         raise QueryError("empty query")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in query):
+    if any((ord(ch) < 32 and ch not in "\t\n\r") or ord(ch) == 127 for ch in query):
         raise QueryError("query contains control characters")
     if len(query) > 500:
         raise QueryError(f"query too long ({len(query)} characters; at most 500)")
@@ -156,10 +160,11 @@ def _print_human(query: str, candidates: list[dict[str, Any]], explain: bool) ->
 
 
 def _batch(
-    resolver: Callable[[str, int], list[dict[str, Any]]],
+    resolver: _Resolver,
     in_path: Path,
     column: str,
     out_path: Path,
+    batch_context: bool = True,
 ) -> tuple[int, int]:
     """Geocode ``column`` of every row; returns ``(rows, resolved)``."""
     from tqdm import tqdm
@@ -179,6 +184,12 @@ def _batch(
             f"{in_path}: no column {column!r} (columns: {', '.join(fields) or 'none'})"
         )
     out_fields = fields + [c for c in BATCH_COLUMNS if c not in fields]
+    if batch_context:
+        from gazetteer.batch import batch_prior
+
+        prior = batch_prior(resolver.offline.gazetteer, (row.get(column) or "" for row in rows))
+        click.echo(prior.describe(), err=True)
+        resolver.context = prior.context()
     memo: dict[str, dict[str, Any] | None] = {}
     resolved = 0
     for row in tqdm(rows, desc="geocoding", unit=" rows", file=sys.stderr, disable=None):
@@ -246,6 +257,13 @@ def _batch(
 )
 @click.option("--column", help="Batch: the CSV column holding the place text.")
 @click.option(
+    "--batch-context/--no-batch-context",
+    default=True,
+    show_default=True,
+    help="Batch: rank namesakes in the countries most of the batch resolves to first "
+    "(a first pass finds them; the line 'batch context: ...' says which).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -287,6 +305,7 @@ def geocode(
     explain: bool,
     csv_in: Path | None,
     column: str | None,
+    batch_context: bool,
     output: Path | None,
     index_path: Path | None,
     online: bool,
@@ -321,7 +340,7 @@ def geocode(
         resolver = _Resolver(index_path, codes, online, user_agent, online_cache, nominatim_url)
         if csv_in is not None:
             assert column is not None and output is not None
-            total, resolved = _batch(resolver, csv_in, column, output)
+            total, resolved = _batch(resolver, csv_in, column, output, batch_context)
             click.echo(f"resolved {resolved} of {total} rows; wrote {output}", err=True)
             return
         failed = 0

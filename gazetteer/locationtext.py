@@ -1,0 +1,329 @@
+"""Resolve a free-text location string: qualifiers first, then the target.
+
+Stages, each recorded in the answer's explanation:
+
+1. **Parse** (:func:`gazetteer.freetext.parse_location`): coordinates written in
+   the string are the answer; otherwise parts with roles.
+2. **Qualifiers**: later parts that name a region ("Donetsk region", or an
+   oblast by its capital's name: "X, Kharkiv"), a country, a raion or hromada,
+   or a reference place ("south of X") narrow the context.
+3. **Target**: the first part that matches a place exactly or as a spelling
+   variant inside the named area ("Bakhmut and Soledar", "BP 1301 near
+   Vuhlehirsk"); else the first part's best (fuzzy) match; else the most precise
+   qualifier.
+4. **Cut**: a best match outside the named area ranks below the area itself; a
+   name that repeats inside the named area with nothing to decide between the
+   namesakes answers the area, with the namesakes listed after it; "10 km north
+   of X" moves the point by that offset.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from gazetteer.context import regions_for_phrase
+from gazetteer.freetext import LocationPart, parse_location, structure_name
+from gazetteer.normalize import normalize
+from gazetteer.rank import squash
+from gazetteer.regions import split_region_phrase
+from gazetteer.types import Candidate, Context, Place
+
+if TYPE_CHECKING:
+    from gazetteer.resolver import Gazetteer
+
+#: Two namesakes inside the named area closer than this (0..1 score) are a tie.
+TIE_SCORE = 0.02
+_UNIT_KINDS = frozenset({"district", "hromada"})
+
+
+@dataclass
+class _Qualifiers:
+    """What the parts after the target say about where it lies."""
+
+    base: Context
+    regions: list[tuple[str, str]] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    near: list[tuple[float, float]] = field(default_factory=list)
+    units: list[Place] = field(default_factory=list)  # raions and hromadas named
+    notes: list[str] = field(default_factory=list)
+    fallbacks: list[Candidate] = field(default_factory=list)
+    targets: list[LocationPart] = field(default_factory=list)
+
+    def context(self) -> Context:
+        return Context(
+            countries=tuple(dict.fromkeys((*self.base.countries, *self.countries))),
+            regions=tuple(dict.fromkeys((*self.base.regions, *self.regions))),
+            near=tuple((*self.base.near, *self.near)),
+            country_focus=self.base.country_focus,
+        )
+
+    def within(self, place: Place) -> bool:
+        """True if ``place`` lies in a named unit, region, or (no regions) country."""
+        if self.units and not any(_in_unit(place, u) for u in self.units):
+            return False
+        if self.regions:
+            return (place.country_code or "", place.admin1_code or "") in self.regions
+        if self.countries:
+            return place.country_code in self.countries
+        return True
+
+
+def _in_unit(place: Place, unit: Place) -> bool:
+    field_name = "admin3" if unit.kind == "hromada" else "admin2"
+    value = getattr(place, field_name, None)
+    return value is not None and value == unit.name
+
+
+def fallback(place: Place, why: str, raw: float = 0.3) -> Candidate:
+    """A coarse answer (region, country, reference place) with its reason."""
+    return Candidate(
+        place=place,
+        score=squash(raw),
+        matched_name=place.name,
+        stage="region" if place.kind == "region" else "fallback",
+        precision=place.kind,
+        explain=(f"fallback to {why}", f"score {squash(raw):.3f} (raw {raw:.3f})"),
+    )
+
+
+def coordinate_candidate(query: str, point: tuple[float, float]) -> Candidate:
+    """The answer for a string that writes its own coordinates."""
+    lat, lon = point
+    place = Place(name=f"{lat:.6f}, {lon:.6f}", lat=lat, lon=lon, kind="site", source="coordinates")
+    return Candidate(
+        place=place,
+        score=1.0,
+        matched_name=place.name,
+        stage="coordinates",
+        precision="site",
+        explain=(f"free text {query!r}: coordinates written in the text",),
+    )
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` away from ``(lat, lon)`` on ``bearing`` (degrees from north).
+
+    >>> tuple(round(v, 4) for v in offset_point(48.0, 37.0, 10.0, 0.0))
+    (48.0899, 37.0)
+    """
+    r = km / 6371.0088
+    la, lo, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    lat2 = math.asin(math.sin(la) * math.cos(r) + math.cos(la) * math.sin(r) * math.cos(b))
+    lon2 = lo + math.atan2(
+        math.sin(b) * math.sin(r) * math.cos(la), math.cos(r) - math.sin(la) * math.sin(lat2)
+    )
+    return math.degrees(lat2), (math.degrees(lon2) + 540.0) % 360.0 - 180.0
+
+
+def _region_qualifier(gz: Gazetteer, part: LocationPart, key: str, q: _Qualifiers) -> bool:
+    found = regions_for_phrase(gz.index, key)
+    if not found:
+        return False
+    q.regions.extend(r for r in found if r not in q.regions)
+    q.notes.append(f"qualifier {part.text!r} -> region(s) {', '.join('.'.join(r) for r in found)}")
+    for cc, a1 in found:
+        place = gz.index.region_place(cc, a1)
+        if place is not None:
+            q.fallbacks.append(fallback(place, f"region {place.name} from {part.text!r}", 0.32))
+    return True
+
+
+def _country_qualifier(gz: Gazetteer, part: LocationPart, key: str, q: _Qualifiers) -> bool:
+    cc = gz.index.country_for_key(key)
+    if not cc:
+        return False
+    if cc not in q.countries:
+        q.countries.append(cc)
+    q.notes.append(f"qualifier {part.text!r} -> country {cc}")
+    place = gz.index.country_place(cc)
+    if place is not None:
+        q.fallbacks.append(fallback(place, f"country {cc} from {part.text!r}", 0.31))
+    return True
+
+
+def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
+    """A raion or hromada named after the target: restrict to it when the index knows it."""
+    word = "hromada" if part.role == "hromada" else "raion"
+    found = [
+        c
+        for c in gz.resolve(f"{part.text} {word}", q.context(), limit=3)
+        if c.place.kind in _UNIT_KINDS
+        and c.stage != "fuzzy"
+        and (not q.regions or (c.place.country_code or "", c.place.admin1_code or "") in q.regions)
+    ]
+    if not found:
+        q.notes.append(f"{word} {part.text!r} not in the index (not used)")
+        return
+    unit = found[0].place
+    q.units.append(unit)
+    q.notes.append(f"qualifier {part.text!r} -> {unit.kind} {unit.name}")
+    q.fallbacks.insert(0, fallback(unit, f"{unit.kind} {unit.name} from {part.text!r}", 0.34))
+
+
+def _reference(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
+    """A further place: a reference point, and an oblast when it is the oblast's capital."""
+    ref = gz.resolve(part.text, q.context(), limit=1)
+    if not ref or ref[0].stage == "fuzzy":
+        return
+    place = ref[0].place
+    q.near.append((place.lat, place.lon))
+    q.notes.append(f"reference {part.text!r} -> {place.name} ({place.lat:.4f}, {place.lon:.4f})")
+    q.fallbacks.append(fallback(place, f"reference place {part.text!r}", 0.33))
+    region = (place.country_code or "", place.admin1_code or "")
+    capital_of = {(cc, a1) for cc, a1, _ in gz.index.region_key_hits(normalize(part.text))}
+    if part.role == "phrase" and region in capital_of:
+        if region not in q.regions:
+            q.regions.append(region)
+            q.notes.append(f"qualifier {part.text!r} names {place.admin1 or region} by its capital")
+
+
+def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> _Qualifiers:
+    """Read every part but the first target as a qualifier; collect the targets."""
+    q = _Qualifiers(base=ctx)
+    pending: list[LocationPart] = []
+    structures = [p for p in parts if p.role == "structure"]
+    axes = [LocationPart(p.text, "structure") for p in parts if p.role == "axis"]
+    for part in parts:
+        if part.role in ("structure", "axis"):
+            continue
+        if part.role == "place" and not q.targets:
+            lead_region = len(parts) > 1 and split_region_phrase(normalize(part.text))[1]
+            if not (lead_region and _region_qualifier(gz, part, normalize(part.text), q)):
+                q.targets.append(part)  # "Donetsk region: Makiivka" reads the region as a qualifier
+            continue
+        if part.role in ("district", "hromada"):
+            pending.append(part)
+            continue
+        key = normalize(part.text)
+        if not key:
+            continue
+        if part.role == "phrase" and (
+            _region_qualifier(gz, part, key, q) or _country_qualifier(gz, part, key, q)
+        ):
+            continue
+        if part.role == "phrase":
+            q.targets.append(part)
+        _reference(gz, part, q)
+    for part in pending:
+        _unit_qualifier(gz, part, q)
+    q.targets.extend(structures)
+    q.targets.extend(
+        LocationPart(name, "named")
+        for name in dict.fromkeys(structure_name(p.text) for p in structures)
+        if name
+    )
+    q.targets.extend(axes)
+    if not q.targets and pending:  # "Starobeshivskyi district": the unit is the target
+        word = "hromada" if pending[0].role == "hromada" else "raion"
+        q.targets.append(LocationPart(f"{pending[0].text} {word}", "place"))
+    return q
+
+
+def _pick_target(gz: Gazetteer, q: _Qualifiers, limit: int) -> tuple[list[Candidate], str]:
+    ctx = q.context()
+    first: list[Candidate] | None = None
+    first_text = ""
+    for part in q.targets:
+        found = gz.resolve(part.text, ctx, limit=max(limit, 5))
+        if q.units:
+            found = sorted(found, key=lambda c: not q.within(c.place))
+        if first is None and part.role != "structure":
+            first, first_text = found, part.text
+        if found and found[0].stage != "fuzzy" and q.within(found[0].place):
+            # a street or a lower-case word names a place only as a site or inside the area
+            if part.role != "structure" or found[0].place.kind == "site" or q.regions or q.units:
+                return found, part.text
+    return first or [], first_text
+
+
+def _tie_in_area(q: _Qualifiers, result: list[Candidate]) -> list[Candidate] | None:
+    """Namesakes inside the named area that nothing separates: the area, then them."""
+    if not (q.regions or q.units) or len(result) < 2:
+        return None
+    top = result[0]
+    same = [
+        c
+        for c in result
+        if c.place.kind == "settlement"
+        and c.stage == top.stage
+        and q.within(c.place)
+        and top.score - c.score < TIE_SCORE
+    ]
+    if len(same) < 2 or top.place.kind != "settlement":
+        return None
+    area = next((f for f in q.fallbacks if f.place.kind in ("hromada", "district", "region")), None)
+    if area is None:
+        return None
+    listed = "; ".join(
+        f"{c.place.name} ({', '.join(filter(None, (getattr(c.place, 'admin2', None), c.place.admin1)))}"
+        f" {c.place.lat:.4f}, {c.place.lon:.4f})"
+        for c in same
+    )
+    note = f"{len(same)} places named {top.matched_name!r} in the named area tie: {listed}"
+    head = Candidate(
+        area.place,
+        min(1.0, top.score + 0.01),
+        area.matched_name,
+        area.stage,
+        area.precision,
+        (*area.explain, note, "answered with the area, not a guess"),
+    )
+    return [head, *result]
+
+
+def _moved(c: Candidate, offset: tuple[float, float]) -> Candidate:
+    km, bearing = offset
+    lat, lon = offset_point(c.place.lat, c.place.lon, km, bearing)
+    return Candidate(
+        replace(c.place, lat=lat, lon=lon),
+        c.score,
+        c.matched_name,
+        c.stage,
+        c.precision,
+        (*c.explain, f"moved {km:g} km on bearing {bearing:g} from {c.place.name}"),
+    )
+
+
+def resolve_location_text(
+    gz: Gazetteer, query: str, ctx: Context, *, limit: int
+) -> list[Candidate]:
+    """Candidates for a free-text location string, best first (see the module doc)."""
+    parsed = parse_location(query)
+    if parsed.point is not None:
+        return [coordinate_candidate(query, parsed.point)]
+    if not parsed.parts:
+        return []
+    q = qualifiers(gz, parsed.parts, ctx)
+    result, target = _pick_target(gz, q, limit)
+    prefix: tuple[str, ...] = (f"free text {query!r}: target {target!r}", *q.notes)
+    if result and q.fallbacks and not q.within(result[0].place):
+        # the text names an area the best match is not in: a correct coarse
+        # answer beats a precise wrong one
+        prefix = (*prefix, f"best match {result[0].place.name!r} is outside the named area")
+        coarse = [
+            f for f in q.fallbacks if f.precision in {"hromada", "district", "region", "country"}
+        ]
+        result = [
+            Candidate(
+                c.place,
+                min(1.0, result[0].score + 0.01),
+                c.matched_name,
+                c.stage,
+                c.precision,
+                (*c.explain, "ranked above the out-of-area match"),
+            )
+            for c in coarse[:1]
+        ] + result
+    elif result:
+        result = _tie_in_area(q, result) or result
+    if not result:
+        prefix = (*prefix, "target not found")
+        result = sorted(q.fallbacks, key=lambda c: -c.score)
+    if parsed.offset and result and result[0].precision in ("settlement", "site"):
+        result = [_moved(result[0], parsed.offset), *result[1:]]
+    return [
+        Candidate(c.place, c.score, c.matched_name, c.stage, c.precision, (*prefix, *c.explain))
+        for c in result[:limit]
+    ]

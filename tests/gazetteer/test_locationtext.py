@@ -1,0 +1,140 @@
+"""Free-text location strings as reports and event datasets write them (stage: target + cut).
+
+Real GeoNames ids: Vuhlehirsk 690822, Uman 690688, Odesa 698740, Ocheretyne
+698759, Soledar 692372, Makiyivka 702320, Kharkiv 706483, Donetsk 709717.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from click.testing import CliRunner
+
+from gazetteer.batch import batch_prior
+from gazetteer.freetext import parse_location
+from gazetteer.locationtext import offset_point
+from gazetteer.rank import haversine_km
+from geoevents.cli import main
+from tests import cases
+
+VUHLEHIRSK, UMAN, ODESA, OCHERETYNE = 690822, 690688, 698740, 698759
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the target is not the first part: structures, lists, descriptors
+        ('BP 1301 (position "Wolf") near the town of Uglegorsk, Donetsk region', VUHLEHIRSK),
+        ("checkpoint near Uglegorsk, Donetsk region", VUHLEHIRSK),
+        ("Bakhmut and nearby, including Soledar", cases.BAKHMUT),
+        ("Gorlovka's suburb of Horlivka", cases.HORLIVKA),
+        ("Kievsky district of Donetsk", cases.DONETSK_UA),
+        ("Donetsk airport (near)", cases.DONETSK_UA),
+        ("Ilovaysk Town Donetsk region", 707679),
+        ("Donetsk region: Makiivka", cases.MAKIIVKA_CITY),
+        ("areas of the settlements of Ocheretino of the Donetsk People's Republic", OCHERETYNE),
+        # a qualifier names the oblast by its capital's name
+        ("Makiivka, Donetsk", cases.MAKIIVKA_CITY),
+        ("Makiivka (Chernihiv)", cases.MAKIIVKA_VILLAGE),
+    ],
+)
+def test_target_found_past_descriptors(gazetteer, query: str, expected: int) -> None:
+    best = gazetteer.resolve_text(query)[0]
+    assert best.place.geonameid == expected, best.explain
+
+
+def test_lower_case_words_are_not_targets_in_a_cased_string(gazetteer) -> None:
+    # "road" is an alternate name of Rode (England), "dam" of Damascus: not here
+    best = gazetteer.resolve_text("on the road near Soledar")[0]
+    assert best.place.country_code == "UA" and best.place.name == "Soledar"
+    best = gazetteer.resolve_text("near a dam near the village of Opytne near Donetsk")[0]
+    assert best.place.country_code == "UA" and best.place.name == "Opytne"
+    # an all-lower-case query is still read as names
+    assert gazetteer.resolve_text("kharkiv")[0].place.geonameid == cases.KHARKIV
+
+
+def test_coordinates_written_in_the_text_are_the_answer(gazetteer) -> None:
+    best = gazetteer.resolve_text("At 49.628680, 37.877270\nNear Kotlyarivka, Kharkiv Oblast")[0]
+    assert (best.lat, best.lon) == (49.62868, 37.87727)
+    assert best.stage == "coordinates" and best.precision == "site"
+    # out of range numbers are not coordinates
+    assert parse_location("Road 95.123456, 200.123456").point is None
+
+
+def test_offset_moves_the_point(gazetteer) -> None:
+    plain = gazetteer.resolve_text("Bakhmut")[0]
+    moved = gazetteer.resolve_text("10 km north of Bakhmut")[0]
+    assert moved.place.geonameid == cases.BAKHMUT
+    assert haversine_km((plain.lat, plain.lon), (moved.lat, moved.lon)) == pytest.approx(
+        10, abs=0.05
+    )
+    assert moved.lat > plain.lat
+    assert any("moved 10 km" in line for line in moved.explain)
+
+
+def test_offset_point_bearings() -> None:
+    lat, lon = offset_point(48.0, 37.0, 20.0, 90.0)
+    assert lon > 37.0 and lat == pytest.approx(48.0, abs=0.01)
+    assert haversine_km((48.0, 37.0), (lat, lon)) == pytest.approx(20.0, abs=0.01)
+
+
+def test_namesake_outside_the_named_region_ranks_below_the_region(gazetteer) -> None:
+    # Olenivka exists in Donetsk, Odesa and Poltava oblasts; none in Sumy
+    found = gazetteer.resolve_text("Olenivka, Sumy region")
+    assert found[0].precision == "region" and found[0].place.admin1_code == "21"
+    assert any("outside the named area" in line for line in found[0].explain)
+
+
+@pytest.mark.parametrize(
+    ("russian", "ukrainian"),
+    # Russian forms that GeoNames does not list for these places
+    [
+        ("Shakhtarskoye", "Shakhtarske"),
+        ("Slobozhanskoye", "Slobozhanske"),
+        ("Selydovo", "Selydove"),
+    ],
+)
+def test_russian_forms_match_ukrainian_names(gazetteer, russian: str, ukrainian: str) -> None:
+    best = gazetteer.resolve(russian)[0]
+    assert best.place.name == ukrainian and best.place.country_code == "UA"
+    assert best.stage == "variant"
+
+
+def test_country_alias_does_not_hide_a_city(gazetteer) -> None:
+    # GeoNames lists "Uman" as an alternate name of Oman
+    best = gazetteer.resolve("Uman")[0]
+    assert best.place.geonameid == UMAN
+    oman = next(c for c in gazetteer.resolve("Uman", limit=5) if c.place.kind == "country")
+    assert any("alternate country name" in line for line in oman.explain)
+    # a country's main name is untouched
+    assert gazetteer.resolve("Oman")[0].place.kind == "country"
+
+
+def test_batch_prior_from_the_batch_itself(gazetteer) -> None:
+    ukrainian = ["Kharkiv", "Lviv", "Sumy", "Poltava", "Dnipro", "Odessa", "Kherson"]
+    prior = batch_prior(gazetteer, ukrainian)
+    assert prior.countries == ("UA",)
+    assert "UA" in prior.describe()
+    assert gazetteer.resolve_text("Odessa", prior.context())[0].place.geonameid == ODESA
+    # too few answers, or no dominant country: no prior
+    assert batch_prior(gazetteer, ["Kharkiv", "Paris"]).countries == ()
+    assert batch_prior(gazetteer, []).countries == ()
+
+
+def test_batch_geocode_uses_and_reports_the_prior(gazetteer, tmp_path) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    rows = ["Kharkiv", "Lviv", "Sumy", "Poltava", "Dnipro", "Kherson", "Odessa"]
+    src.write_text("place\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["geocode", "--csv", str(src), "--column", "place", "-o", str(out)]
+    result = runner.invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0 and "batch context: UA" in result.output
+    with open(out, encoding="utf-8") as fh:
+        odessa = [r for r in csv.DictReader(fh) if r["place"] == "Odessa"][0]
+    assert odessa["country_code"] == "UA"
+    result = runner.invoke(main, [*args, "--no-batch-context"], catch_exceptions=False)
+    assert result.exit_code == 0 and "batch context" not in result.output
+    with open(out, encoding="utf-8") as fh:
+        odessa = [r for r in csv.DictReader(fh) if r["place"] == "Odessa"][0]
+    assert odessa["country_code"] == "US"  # without context, the bigger main-name match
