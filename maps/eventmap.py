@@ -2,7 +2,7 @@
 
 Markers, popups, layer toggles, the time window, counts, search and downloads
 are built in the browser from one embedded JSON blob (see
-:mod:`geoevents.mapdata`), on a canvas renderer with marker clustering, so that
+:mod:`maps.mapdata`), on a canvas renderer with marker clustering, so that
 100,000 events load in seconds. Text from articles only reaches the page as
 escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
 
@@ -30,15 +30,15 @@ from jinja2 import Template
 
 from geoevents.atomic import atomic_write_text
 from geoevents.errors import ConfigurationError
-from geoevents.mapdata import (
+from maps import assets
+from maps import outlines as admin_outlines
+from maps.mapdata import (
     PRECISION_LABELS,
     UNCERTAINTY_RADIUS_M,
     MapData,
     build_map_data,
     json_for_script,
 )
-from maps import assets
-from maps import outlines as admin_outlines
 from maps.style import basemaps, side_config, type_config
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

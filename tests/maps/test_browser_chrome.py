@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from geoevents.eventio import events_to_frame
-from geoevents.mapdata import date_window
 from maps.eventmap import write_map
+from maps.mapdata import date_window
 from maps.style import TYPE_STYLES, basemaps
 from tests.maps.conftest import FIND_MAP_JS, HOSTILE, click_event, wait_idle
 
