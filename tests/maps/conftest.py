@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from maps import assets
-from maps.browser import CHROMIUM, READY_JS, PageLog, launch, route_offline
+from tests.support.browser import CHROMIUM, READY_JS, PageLog, launch, route_offline
 
 
 @pytest.fixture(scope="session")
@@ -251,7 +251,7 @@ def hand_events() -> list[Any]:
 
 def all_test_events() -> list[Any]:
     """Hand-made events plus 40 synthetic ones."""
-    from maps.synthetic import synthetic_events
+    from tests.support.synthetic import synthetic_events
 
     return hand_events() + synthetic_events(40, seed=3)
 
