@@ -14,8 +14,6 @@ from maps.controls import OPTIONAL_CONTROLS
 from maps.eventmap import build_map, write_map
 from tests.maps.conftest import FIND_MAP_JS, click_event, embedded_data, wait_idle
 
-pytestmark = pytest.mark.browser
-
 #: CSS selector of the element each control puts on the page.
 ELEMENT = {
     "popup": ".leaflet-popup .ge-popup",
