@@ -20,7 +20,10 @@ median of several fresh page loads is printed with the script's own phases:
 Targets (issue 4): 10k events < 2 s, 100k < 8 s. Figures depend on the machine
 and on what else runs on it; this script prints them and asserts nothing.
 
-Usage, from the project root: ``.venv/bin/python -m bench.map_load [SIZES...] [--runs N] [--offline SIZE...]``
+Usage, from the project root (so that ``tests.support`` is importable)::
+
+    .venv/bin/python -m bench.map_load [SIZES...] [--runs N] [--offline SIZE...]
+
 (default sizes 1000 10000 100000, 3 runs, offline variant at 10000).
 """
 

@@ -11,7 +11,7 @@ map in page order; ``markers`` and ``basemaps`` are always there, the others
 >>> control_elements(["compass"])
 Traceback (most recent call last):
 ...
-geoevents.errors.ConfigurationError: unknown map control 'compass'; known: popup, overlays, filters, downloads, timewindow, legend, search
+geoevents.errors.ConfigurationError: unknown map control 'compass'; known: popup, overlays, ...
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The event map: a lean folium :class:`~folium.Map`, one element with the events, one per control.
+"""The event map: a lean folium :class:`~folium.Map`, an element with the events, one per control.
 
 Markers, popups, layer toggles, the time window, counts, search and downloads
 are built in the browser from one embedded JSON blob (see
@@ -6,7 +6,8 @@ are built in the browser from one embedded JSON blob (see
 100,000 events load in seconds. :class:`EventLayer` embeds the data and the
 page core; each control (:mod:`maps.controls`) is a child element with its own
 script, and ``controls=`` of :func:`build_map` leaves optional ones out. Text
-from articles only reaches the page as escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
+from articles only reaches the page as escaped JSON and the DOM as
+``textContent``: it is shown verbatim, never run.
 
 >>> from geoevents.eventio import events_to_frame
 >>> from geoevents.model import Claim, Event

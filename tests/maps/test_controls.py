@@ -24,7 +24,10 @@ ELEMENT = {
     "legend": ".ge-legend",
     "search": "#ge-search",
 }
-REGION_TOTAL_JS = "Array.from(document.querySelectorAll('.ge-region-n')).reduce((a, e) => a + (+e.textContent), 0)"
+REGION_TOTAL_JS = (
+    "Array.from(document.querySelectorAll('.ge-region-n'))"
+    ".reduce((a, e) => a + (+e.textContent), 0)"
+)
 
 
 @pytest.fixture(scope="module")
