@@ -2,6 +2,7 @@
 # Set-up and entry points of geoevents. Each command installs what it needs first.
 #   ./dev.sh demo   venv + package + map assets, then run the example reports offline
 #   ./dev.sh test   the above + Debian chromium and PostGIS, then lint and the test suite
+#   ./dev.sh test -m "not slow"   the fast inner loop (markers browser, postgis, slow: setup.cfg)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,8 +18,14 @@ setup_python() {
     python3 -m venv "$VENV"
     "$PY" -m pip install -q --upgrade pip
   fi
+  # reinstall only when the package metadata changed since the last install (fast inner loop)
+  local stamp="$VENV/.geoevents-installed$extras"
+  if [ -f "$stamp" ] && [ "$stamp" -nt setup.cfg ] && [ "$stamp" -nt pyproject.toml ]; then
+    return
+  fi
   say "installing geoevents$extras"
   "$PY" -m pip install -q -e ".$extras"
+  touch "$stamp"
 }
 
 setup_npm() {
@@ -75,7 +82,7 @@ case "${1:-}" in
     "$PY" -m pytest -q "$@"
     ;;
   *)
-    echo "usage: ./dev.sh demo | ./dev.sh test [pytest args]" >&2
+    echo "usage: ./dev.sh demo | ./dev.sh test [pytest args, e.g. -m \"not slow\"]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,6 @@
 """Benchmark: size and browser load time of the event map at 1k, 10k and 100k events.
 
-For each size, synthetic events (:func:`maps.synthetic.synthetic_events`) are
+For each size, synthetic events (:func:`tests.support.synthetic.synthetic_events`) are
 written as a map page with :func:`maps.eventmap.write_map` (and as the
 ``--offline`` single file for the sizes given to ``--offline``), then opened
 in Debian's headless Chromium through Playwright with no network: CDN assets
@@ -20,7 +20,10 @@ median of several fresh page loads is printed with the script's own phases:
 Targets (issue 4): 10k events < 2 s, 100k < 8 s. Figures depend on the machine
 and on what else runs on it; this script prints them and asserts nothing.
 
-Usage: ``.venv/bin/python bench/map_load.py [SIZES...] [--runs N] [--offline SIZE...]``
+Usage, from the project root (so that ``tests.support`` is importable)::
+
+    .venv/bin/python -m bench.map_load [SIZES...] [--runs N] [--offline SIZE...]
+
 (default sizes 1000 10000 100000, 3 runs, offline variant at 10000).
 """
 
@@ -34,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.eventio import events_to_frame
-from maps.browser import READY_JS, PageLog, launch, route_offline
 from maps.eventmap import write_map
-from maps.synthetic import synthetic_events
+from tests.support.browser import READY_JS, PageLog, launch, route_offline
+from tests.support.synthetic import synthetic_events
 
 
 def write_page(n: int, workdir: Path, *, offline: bool) -> tuple[Path, float]:

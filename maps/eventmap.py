@@ -1,10 +1,13 @@
-"""The event map: a lean folium :class:`~folium.Map` plus one element that draws the events.
+"""The event map: a lean folium :class:`~folium.Map`, an element with the events, one per control.
 
 Markers, popups, layer toggles, the time window, counts, search and downloads
 are built in the browser from one embedded JSON blob (see
-:mod:`geoevents.mapdata`), on a canvas renderer with marker clustering, so that
-100,000 events load in seconds. Text from articles only reaches the page as
-escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
+:mod:`maps.mapdata`), on a canvas renderer with marker clustering, so that
+100,000 events load in seconds. :class:`EventLayer` embeds the data and the
+page core; each control (:mod:`maps.controls`) is a child element with its own
+script, and ``controls=`` of :func:`build_map` leaves optional ones out. Text
+from articles only reaches the page as escaped JSON and the DOM as
+``textContent``: it is shown verbatim, never run.
 
 >>> from geoevents.eventio import events_to_frame
 >>> from geoevents.model import Claim, Event
@@ -20,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +34,19 @@ from jinja2 import Template
 
 from geoevents.atomic import atomic_write_text
 from geoevents.errors import ConfigurationError
-from geoevents.mapdata import (
+from maps import assets
+from maps import outlines as admin_outlines
+from maps.controls import TEMPLATES, control_elements, page_script
+from maps.mapdata import (
     PRECISION_LABELS,
     UNCERTAINTY_RADIUS_M,
     MapData,
     build_map_data,
     json_for_script,
 )
-from maps import assets
-from maps import outlines as admin_outlines
+from maps.rawelement import RawElement
 from maps.style import basemaps, side_config, type_config
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 DATA_ID = "geoevents-data"
 OUTLINES_ID = "geoevents-outlines"
 REGION_OUTLINES_ID = "geoevents-region-outlines"
@@ -62,33 +67,13 @@ class EventMap(folium.Map):
     default_css = [(a.name, a.url) for a in assets.CSS_ASSETS]
 
 
-class RawElement(Element):
-    """A page fragment inserted verbatim.
-
-    branca's ``MacroElement.render`` wraps each rendered macro in
-    ``Element(text)``, which compiles the text as a Jinja template: article text
-    such as ``{{ 7*7 }}`` would be evaluated in Python and ``{% raw %}`` would
-    break the build. This element is never compiled, and skipping the compile
-    also saves seconds on large pages.
-
-    >>> RawElement("{{ 7*7 }}").render()
-    '{{ 7*7 }}'
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "RawElement"
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
-
-
 class EventLayer(MacroElement):
-    """Embeds the events as JSON and runs the page script that builds every layer and control.
+    """Embeds the events as JSON and starts the page: core script, then the controls.
 
     The macros of the template are rendered once with the data as variables;
     their output goes into the page as :class:`RawElement` (never re-parsed).
+    The children are the controls (:class:`maps.controls.MapControl`); their scripts
+    follow the core's, and ``start()`` runs once all of them are on the page.
     """
 
     _template = Template(
@@ -100,7 +85,7 @@ class EventLayer(MacroElement):
 {% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.js }}
-geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
+var {{ this.context_name }} = geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
   JSON.parse(document.getElementById("{{ this.data_id }}").textContent));
 {% endmacro %}
 """
@@ -123,7 +108,7 @@ geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
         self.outlines_json = json_for_script(outlines) if outlines is not None else ""
         self.regions_json = json_for_script(regions) if regions is not None else ""
         self.css = (TEMPLATES / "eventmap.css").read_text(encoding="utf-8").replace("</", "<\\/")
-        self.js = assets.safe_inline_script((TEMPLATES / "eventmap.js").read_text(encoding="utf-8"))
+        self.js = page_script("util") + "\n" + page_script("core")
 
     def render(self, **kwargs: Any) -> None:
         """Add the rendered header, html and script parts to the page verbatim."""
@@ -139,6 +124,14 @@ geoeventsMap({{ this._parent.get_name() }}, {{ this.config_json }},
             part.add_child(RawElement(str(macro(self, kwargs))), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+        figure.script.add_child(
+            RawElement(f"{self.context_name}.start();\n"), name=f"{self.get_name()}_start"
+        )
+
+    @property
+    def context_name(self) -> str:
+        """Name of the JS variable holding the page context (see ``core.js``)."""
+        return f"geoevents_{self._id}"
 
 
 def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[str, Any]:
@@ -178,6 +171,7 @@ def build_map(
     offline: bool = False,
     heat: bool = False,
     regions: bool = False,
+    controls: Iterable[str] | None = None,
 ) -> EventMap:
     """A folium map of the events in ``events`` (a frame as made by ``geoevents.eventio``).
 
@@ -193,8 +187,13 @@ def build_map(
         Russia and Ukraine when no event has a country) as an overlay; pass the result
         to :func:`save_map` with ``offline=True`` to inline every asset.
     heat, regions
-        Add the density (heat) layer / the per-region count layer.
+        Add the density (heat) layer / the per-region count layer (drawn by the
+        ``overlays`` control).
+    controls
+        The optional controls to put on the page (:data:`maps.controls.OPTIONAL_CONTROLS`,
+        default all of them); markers and basemaps are always there.
     """
+    elements = control_elements(controls)
     data = build_map_data(events)
     outlines = regions_geo = None
     if offline:
@@ -239,6 +238,8 @@ def build_map(
     digest.update(layer.data_json.encode("utf-8"))
     m._id = digest.hexdigest()[:32]
     layer._id = m._id
+    for element in elements:
+        layer.add_child(element)
     m.add_child(layer)
     return m
 
@@ -268,9 +269,12 @@ def write_map(
     offline: bool = False,
     heat: bool = False,
     regions: bool = False,
+    controls: Iterable[str] | None = None,
 ) -> Path:
     """Build and save the map of ``events`` in one call (see :func:`build_map`)."""
     if offline:
         assets.check_assets()
-    m = build_map(events, title=title, offline=offline, heat=heat, regions=regions)
+    m = build_map(
+        events, title=title, offline=offline, heat=heat, regions=regions, controls=controls
+    )
     return save_map(m, path, offline=offline)

@@ -1,4 +1,10 @@
-"""Shared fixtures. Paths to real data live here."""
+"""Shared fixtures (paths to real data live here) and the markers of the fast inner loop.
+
+Markers (registered in setup.cfg) are set here, so test files need none:
+``browser`` and ``postgis`` from the fixtures a test uses, ``slow`` for those and
+for the modules of :data:`SLOW_MODULES`. ``./dev.sh test -m "not slow"`` is the
+inner loop; CI runs every test.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,38 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+
+#: Fixture -> marker of every test that uses it (directly or through other fixtures).
+FIXTURE_MARKERS = {"browser": "browser", "postgis_server": "postgis"}
+#: Modules whose tests take seconds each: subprocesses (SIGKILL, CLI runs), gazetteer
+#: index builds, the 34 MB region outlines file.
+SLOW_MODULES = (
+    "tests/store/test_reliability.py",
+    "tests/extract/test_cli_extract.py",
+    "tests/gazetteer/test_cli_geocode.py",
+    "tests/gazetteer/test_custom_places.py",
+    "tests/gazetteer/test_index.py",
+    "tests/gazetteer/test_lookupmap.py",
+    "tests/gazetteer/test_sources_dump.py",
+    "tests/maps/test_region_outlines.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests ``browser``/``postgis`` by fixture and ``slow`` by those and by module."""
+    missing = [m for m in SLOW_MODULES if not (ROOT / m).is_file()]
+    if missing:
+        raise pytest.UsageError(f"tests/conftest.py SLOW_MODULES: no such file {missing[0]}")
+    slow_paths = {ROOT / m for m in SLOW_MODULES}
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in fixtures:
+                item.add_marker(marker)
+        if any(item.get_closest_marker(m) for m in FIXTURE_MARKERS.values()) or (
+            item.path in slow_paths
+        ):
+            item.add_marker("slow")
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -187,35 +188,33 @@ def test_path_through_a_file_is_reported(tmp_path: Path) -> None:
     assert errs[0].path == str(tmp_path / "report.txt" / "extra.txt")
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads anything"
-)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux procfs")
 def test_unlistable_directory_is_reported(tmp_path: Path) -> None:
+    """A directory that no one can list, root included: /proc/PID of a process that has
+    ended, held open and reached through /proc/self/fd (listing it fails with ESRCH)."""
     (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "inside.txt").write_text(GOOD, encoding="utf-8")
-    locked.chmod(0)
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    fd = os.open(f"/proc/{child.pid}", os.O_RDONLY | os.O_DIRECTORY)
     try:
+        child.wait()
+        locked = tmp_path / "locked"
+        locked.symlink_to(f"/proc/self/fd/{fd}")
+        assert locked.is_dir()
         arts, errs = _run([tmp_path])
     finally:
-        locked.chmod(0o755)
+        os.close(fd)
     assert len(arts) == 1
-    assert str(errs[0]) == f"{locked}: cannot list directory: Permission denied"
+    assert str(errs[0]) == f"{locked}: cannot list directory: No such process"
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads anything"
-)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses Linux procfs")
 def test_unreadable_file(tmp_path: Path) -> None:
+    """A file that no one can read, root included: /proc/self/mem opens, but reading
+    its first bytes (address 0, never mapped) fails with EIO."""
     f = tmp_path / "secret.txt"
-    f.write_text(GOOD, encoding="utf-8")
-    f.chmod(0)
-    try:
-        arts, errs = _run([f])
-    finally:
-        f.chmod(0o644)
-    assert not arts and "cannot read" in errs[0].message
+    f.symlink_to("/proc/self/mem")
+    arts, errs = _run([f])
+    assert not arts and str(errs[0]) == f"{f}: cannot read: Input/output error"
 
 
 def test_unreadable_directory_entry_does_not_stop_the_walk(tmp_path: Path) -> None:

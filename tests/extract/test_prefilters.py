@@ -9,7 +9,6 @@ require identical results, so a pattern added without its literal fails here.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -42,11 +41,8 @@ HARD_CASES = [
 
 
 def _bench_sentences() -> list[str]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from extract_throughput import synthetic_articles
-    finally:
-        sys.path.pop(0)
+    from tests.support.articles import synthetic_articles
+
     return [s.text for a in synthetic_articles(40, 4096, 3) for s in split_sentences(a.text)]
 
 

@@ -10,7 +10,6 @@ read from the article's context is never shared.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,11 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench_articles() -> list[Article]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from extract_throughput import synthetic_articles
-    finally:
-        sys.path.pop(0)
+    from tests.support.articles import synthetic_articles
+
     return synthetic_articles(25, 4096, 5)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from maps import assets
-from maps.browser import CHROMIUM, READY_JS, PageLog, launch, route_offline
+from tests.support.browser import CHROMIUM, READY_JS, PageLog, launch, route_offline
 
 
 @pytest.fixture(scope="session")
@@ -133,74 +133,88 @@ HOSTILE = "${alert(1)}</script><script>window.pwned=1</script>\\`<img src=x oner
 HOSTILE_PLACE = "<b onmouseover=window.pwned=3>Olenivka</b>${window.pwned=4}"
 
 
-def hand_events() -> list[Any]:
-    """Hand-made events: a dispute, a hostile quote, co-located events, undated, each type."""
+def disputed_event() -> Any:
+    """The Makiivka strike: two sides' claims with different tolls."""
     from geoevents.model import Claim, Event, Figure, Source
 
+    return Event(
+        "ev-makiivka",
+        "shelling_missile_attack",
+        48.05,
+        37.97,
+        date="2023-01-01",
+        date_start="2023-01-01",
+        date_end="2023-01-01",
+        date_precision="day",
+        place_name="Makiivka",
+        admin1="Donetsk Oblast",
+        country_code="UA",
+        weapons=("HIMARS",),
+        targets=("temporary barracks",),
+        attacker_side="ukraine",
+        claims=(
+            Claim(
+                "Russian Ministry of Defence",
+                "russia",
+                killed=Figure(63, 63),
+                quote="The ministry put the toll at 63 servicemen.",
+                article_id="a1",
+            ),
+            Claim(
+                "Ukrainian General Staff",
+                "ukraine",
+                killed=Figure(400, 400, "nearly"),
+                quote="Kyiv's count was close to 400 killed.",
+                article_id="a2",
+            ),
+        ),
+        disputed=True,
+        disputed_by=("Russian Ministry of Defence",),
+        sources=(
+            Source(
+                "a1",
+                "Toll disputed after barracks strike",
+                "https://example.org/a1",
+                "2023-01-02",
+            ),
+        ),
+    )
+
+
+def hostile_event() -> Any:
+    """An event whose every text field is hostile markup or script."""
+    from geoevents.model import Claim, Event, Source
+
+    return Event(
+        "ev-hostile",
+        "air_drone_strike",
+        46.2,
+        34.9,
+        date="2023-02-10",
+        date_precision="day",
+        place_name=HOSTILE_PLACE,
+        country_code="UA",
+        claims=(Claim("Someone <i>quoted</i>", "other", quote=HOSTILE, article_id="h1"),),
+        verified=False,
+        sources=(
+            Source(
+                "h1",
+                "<script>window.pwned=5</script>Title",
+                "javascript:window.pwned=6",
+                None,
+                HOSTILE,
+            ),
+        ),
+    )
+
+
+def hand_events() -> list[Any]:
+    """Hand-made events: a dispute, a hostile quote, co-located events, undated, each type."""
+    from geoevents.model import Claim, Event
+
     return [
-        Event(
-            "ev-makiivka",
-            "shelling_missile_attack",
-            48.05,
-            37.97,
-            date="2023-01-01",
-            date_start="2023-01-01",
-            date_end="2023-01-01",
-            date_precision="day",
-            place_name="Makiivka",
-            admin1="Donetsk Oblast",
-            country_code="UA",
-            weapons=("HIMARS",),
-            targets=("temporary barracks",),
-            attacker_side="ukraine",
-            claims=(
-                Claim(
-                    "Russian Ministry of Defence",
-                    "russia",
-                    killed=Figure(63, 63),
-                    quote="The ministry put the toll at 63 servicemen.",
-                    article_id="a1",
-                ),
-                Claim(
-                    "Ukrainian General Staff",
-                    "ukraine",
-                    killed=Figure(400, 400, "nearly"),
-                    quote="Kyiv's count was close to 400 killed.",
-                    article_id="a2",
-                ),
-            ),
-            disputed=True,
-            disputed_by=("Russian Ministry of Defence",),
-            sources=(
-                Source(
-                    "a1",
-                    "Toll disputed after barracks strike",
-                    "https://example.org/a1",
-                    "2023-01-02",
-                ),
-            ),
-        ),
-        Event(
-            "ev-hostile",
-            "air_drone_strike",
-            46.2,
-            34.9,
-            date="2023-02-10",
-            date_precision="day",
-            place_name=HOSTILE_PLACE,
-            country_code="UA",
-            claims=(Claim("Someone <i>quoted</i>", "other", quote=HOSTILE, article_id="h1"),),
-            verified=False,
-            sources=(
-                Source(
-                    "h1",
-                    "<script>window.pwned=5</script>Title",
-                    "javascript:window.pwned=6",
-                    None,
-                    HOSTILE,
-                ),
-            ),
-        ),
+        disputed_event(),
+        hostile_event(),
         *[
             Event(
                 f"ev-kyiv-{d}",
@@ -251,7 +265,7 @@ def hand_events() -> list[Any]:
 
 def all_test_events() -> list[Any]:
     """Hand-made events plus 40 synthetic ones."""
-    from maps.synthetic import synthetic_events
+    from tests.support.synthetic import synthetic_events
 
     return hand_events() + synthetic_events(40, seed=3)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from geoevents.eventio import read_events
-from geoevents.mapdata import date_window
+from maps.mapdata import date_window
 from tests.maps.conftest import HOSTILE, HOSTILE_PLACE, click_event, hover_event, wait_idle
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from geoevents.eventio import events_to_frame
-from geoevents.mapdata import date_window
 from maps.eventmap import write_map
+from maps.mapdata import date_window
 from maps.style import TYPE_STYLES, basemaps
 from tests.maps.conftest import FIND_MAP_JS, HOSTILE, click_event, wait_idle
 
@@ -252,7 +252,7 @@ def test_offline_basemap_draws_country_outlines_and_names(open_map: Any, offline
 def test_ready_signal_fires_once_events_are_drawn(
     browser: Any, online_map: Path, test_events: list[Any]
 ) -> None:
-    from maps.browser import PageLog, route_offline
+    from tests.support.browser import PageLog, route_offline
 
     ctx = browser.new_context(viewport={"width": 1280, "height": 800})
     try:

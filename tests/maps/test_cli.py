@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from geoevents.cli import main
 from geoevents.eventio import read_events
-from geoevents.mapdata import date_window
 from maps import assets
+from maps.mapdata import date_window
 from tests.maps.conftest import embedded_data
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -6,7 +6,7 @@ compact GeoJSON feature per event (true coordinates, nulls dropped, readable
 back by :func:`geoevents.eventio.read_events`), display positions that fan out
 events sharing a spot, per-region anchors and counts, the date range and the
 counts the legend shows. The page builds markers and popups from it in the
-browser; colours and shapes belong to :mod:`maps`.
+browser; colours and shapes are in :mod:`maps.style`.
 
 >>> from geoevents.eventio import events_to_frame
 >>> from geoevents.model import Event
@@ -34,8 +34,8 @@ from geopandas import GeoDataFrame
 
 from geoevents.coords import EARTH_RADIUS_KM, lonlat
 from geoevents.eventio import frame_to_events
-from geoevents.model import Event, Figure
-from geoevents.vocabulary import EVENT_TYPES, LOCATION_PRECISION, SIDES
+from geoevents.model import Event
+from geoevents.vocabulary import EVENT_TYPES, SIDES
 
 #: Radius in metres of the location-uncertainty circle per ACLED precision code.
 UNCERTAINTY_RADIUS_M: dict[int, int] = {1: 3_000, 2: 15_000, 3: 75_000}
@@ -166,60 +166,6 @@ def date_window(ev: Event) -> tuple[str, str] | None:
     if lo is None:
         return None
     return (lo, hi) if hi >= lo else (hi, lo)
-
-
-def date_label(ev: Event) -> str:
-    """Human date with its precision, as shown in the popup.
-
-    >>> date_label(Event("x", "interception", 0, 0, date="2023-01-01", date_precision="day"))
-    '2023-01-01'
-    >>> date_label(Event("x", "interception", 0, 0, date_start="2023-01-01",
-    ...                  date_end="2023-01-03", date_precision="range"))
-    '2023-01-01 – 2023-01-03 (range)'
-    >>> date_label(Event("x", "interception", 0, 0))
-    'date unknown'
-    """
-    win = date_window(ev)
-    if win is None:
-        return "date unknown"
-    if win[0] == win[1]:
-        return win[0] if ev.date_precision == "day" else f"{win[0]} ({ev.date_precision})"
-    return f"{win[0]} – {win[1]} ({ev.date_precision})"
-
-
-def format_figure(fig: Figure | dict[str, Any] | None) -> str:
-    """A casualty figure as words: qualifier and number or range.
-
-    >>> format_figure(Figure(63, 63))
-    '63'
-    >>> format_figure(Figure(400, 400, "nearly"))
-    'nearly 400'
-    >>> format_figure({"low": 10, "high": 15})
-    '10–15'
-    >>> format_figure(Figure(24, None, "dozens"))
-    'dozens (24+)'
-    >>> format_figure(None)
-    ''
-    """
-    if fig is None:
-        return ""
-    if isinstance(fig, dict):
-        fig = Figure.from_dict(fig)
-    assert fig is not None
-    lo, hi = fig.low, fig.high
-    if lo is not None and hi is not None:
-        num = str(lo) if lo == hi else f"{lo}–{hi}"
-    elif lo is not None:
-        num = f"{lo}+"
-    elif hi is not None:
-        num = f"≤{hi}"
-    else:
-        num = fig.text or "?"
-    if fig.qualifier:
-        if fig.qualifier in ("dozens", "hundreds", "scores", "several", "many"):
-            return f"{fig.qualifier} ({num})"
-        return f"{fig.qualifier} {num}"
-    return num
 
 
 def fan_out(
@@ -369,22 +315,6 @@ def json_for_script(obj: Any) -> str:
     )
 
 
-def legend_entries() -> dict[str, list[tuple[str, str]]]:
-    """Legend rows: event types, claimant sides and location precisions (id, label).
-
-    >>> [k for k, _ in legend_entries()["precision"]]
-    ['1', '2', '3']
-    """
-    return {
-        "types": [(t.id, t.label) for t in EVENT_TYPES.values()],
-        "sides": list(SIDES.items()),
-        "precision": [
-            (str(k), f"{PRECISION_LABELS[k]} ({v.split(':')[0]})")
-            for k, v in LOCATION_PRECISION.items()
-        ],
-    }
-
-
 __all__ = [
     "FAN_BASE_M",
     "MapData",
@@ -392,13 +322,10 @@ __all__ = [
     "Region",
     "UNCERTAINTY_RADIUS_M",
     "build_map_data",
-    "date_label",
     "date_window",
     "event_feature",
     "fan_out",
-    "format_figure",
     "json_for_script",
-    "legend_entries",
     "region_counts",
     "region_key",
 ]

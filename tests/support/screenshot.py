@@ -4,7 +4,7 @@ Used to make ``docs/map-screenshot.png`` from the example reports::
 
     .venv/bin/geoevents extract examples/ -o /tmp/x/events.geojson
     .venv/bin/geoevents map /tmp/x/events.geojson -o /tmp/x/map.html --offline
-    .venv/bin/python -m maps.screenshot /tmp/x/map.html docs/map-screenshot.png
+    .venv/bin/python -m tests.support.screenshot /tmp/x/map.html docs/map-screenshot.png
 
 Every request the page makes is refused (an ``--offline`` page makes none), so
 the basemap is the embedded country outlines. The popup of one event is opened
@@ -18,7 +18,7 @@ import argparse
 from pathlib import Path
 
 from geoevents.atomic import atomic_write_bytes
-from maps.browser import READY_JS, PageLog, launch, route_offline
+from tests.support.browser import READY_JS, PageLog, launch, route_offline
 
 #: Page script: id of the event with the most claims (ties: first in page order).
 MOST_CLAIMS_JS = """() => {
