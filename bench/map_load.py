@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from geoevents.eventio import events_to_frame
+from geoevents.io.events import events_to_frame
 from maps.browser import READY_JS, PageLog, launch, route_offline
 from maps.eventmap import write_map
 from maps.synthetic import synthetic_events

@@ -6,7 +6,7 @@ are built in the browser from one embedded JSON blob (see
 100,000 events load in seconds. Text from articles only reaches the page as
 escaped JSON and the DOM as ``textContent``: it is shown verbatim, never run.
 
->>> from geoevents.eventio import events_to_frame
+>>> from geoevents.io.events import events_to_frame
 >>> from geoevents.model import Claim, Event
 >>> frame = events_to_frame([Event("ev-1", "air_drone_strike", 48.0, 37.8, date="2023-01-01",
 ...     claims=(Claim("Someone", "ukraine", quote="</script><b>${x}`"),))])
@@ -28,7 +28,7 @@ from branca.element import Element, Figure, MacroElement
 from geopandas import GeoDataFrame
 from jinja2 import Template
 
-from geoevents.atomic import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from geoevents.errors import ConfigurationError
 from geoevents.mapdata import (
     PRECISION_LABELS,
@@ -179,7 +179,7 @@ def build_map(
     heat: bool = False,
     regions: bool = False,
 ) -> EventMap:
-    """A folium map of the events in ``events`` (a frame as made by ``geoevents.eventio``).
+    """A folium map of the events in ``events`` (a frame as made by ``geoevents.io.events``).
 
     Parameters
     ----------

@@ -71,7 +71,7 @@ def _online_dict(location: Any) -> dict[str, Any]:
     }
 
 
-class _Resolver:
+class _QueryLookup:
     """Turns a query into candidate dicts, offline first, online if enabled."""
 
     def __init__(
@@ -156,7 +156,7 @@ def _print_human(query: str, candidates: list[dict[str, Any]], explain: bool) ->
 
 
 def _batch(
-    resolver: Callable[[str, int], list[dict[str, Any]]],
+    lookup: Callable[[str, int], list[dict[str, Any]]],
     in_path: Path,
     column: str,
     out_path: Path,
@@ -164,8 +164,8 @@ def _batch(
     """Geocode ``column`` of every row; returns ``(rows, resolved)``."""
     from tqdm import tqdm
 
+    from gazetteer.atomic import atomic_path
     from gazetteer.errors import QueryError
-    from geoevents.atomic import atomic_path
 
     try:
         with open(in_path, encoding="utf-8-sig", newline="") as fh:
@@ -187,7 +187,7 @@ def _batch(
             best: dict[str, Any] | None = None
             try:
                 _check_query(query)
-                found = resolver(query, 1)
+                found = lookup(query, 1)
                 best = found[0] if found else None
             except QueryError:
                 best = None
@@ -318,10 +318,10 @@ def geocode(
     elif not queries:
         raise click.UsageError("give at least one QUERY, or --csv IN.csv --column COL -o OUT.csv")
     try:
-        resolver = _Resolver(index_path, codes, online, user_agent, online_cache, nominatim_url)
+        lookup = _QueryLookup(index_path, codes, online, user_agent, online_cache, nominatim_url)
         if csv_in is not None:
             assert column is not None and output is not None
-            total, resolved = _batch(resolver, csv_in, column, output)
+            total, resolved = _batch(lookup, csv_in, column, output)
             click.echo(f"resolved {resolved} of {total} rows; wrote {output}", err=True)
             return
         failed = 0
@@ -329,7 +329,7 @@ def geocode(
         for query in queries:
             try:
                 _check_query(query)
-                found = resolver(query, limit)
+                found = lookup(query, limit)
             except QueryError as err:
                 failed += 1
                 label = _short(query)

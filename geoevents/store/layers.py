@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 from geopandas import GeoDataFrame
 
-from geoevents.atomic import atomic_path
+from gazetteer.atomic import atomic_path
 from geoevents.model import Claim, Event
 
 CLAIM_COLUMNS = (
@@ -87,7 +87,7 @@ def write_layered_gpkg(frame: GeoDataFrame, path: str | Path) -> Path:
     layers beside the ``events`` layer; atomic (the file appears whole or not at all)."""
     import pyogrio
 
-    from geoevents.eventio import frame_to_events, write_events
+    from geoevents.io.events import frame_to_events, write_events
 
     path = Path(path)
     events = frame_to_events(frame)
