@@ -32,11 +32,11 @@ def export(db: str, output: str, **filters: Any) -> None:
     flt = filter_from_options(**filters)
     try:
         with open_store(db, create=False) as store:
-            frame = store.events(flt)
+            events = store.event_list(flt)
         if output.lower().endswith(".gpkg"):
-            write_layered_gpkg(frame, output)
+            write_layered_gpkg(events, output)
         else:
-            write_events(frame, output)
+            write_events(events, output)
     except GeoeventsError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(f"wrote {len(frame)} events to {output}")
+    click.echo(f"wrote {len(events)} events to {output}")

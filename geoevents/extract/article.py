@@ -113,7 +113,7 @@ class ArticleExtraction:
     """The state of extracting one article; use :meth:`Extractor.article`."""
 
     def __init__(self, extractor: Extractor, article: Article, explain: bool) -> None:
-        self.x = extractor
+        self.extractor = extractor
         self.gz = extractor.gazetteer
         self.article = article
         self.want_explain = explain
@@ -160,8 +160,8 @@ class ArticleExtraction:
     # -- one sentence, by case ------------------------------------------------------
     def sentence(self, sent: Sentence) -> None:
         s = sent.text
-        facts = self.x.facts(s)
-        sc = self.x.sentence_claims(s, self.country_of)
+        facts = self.extractor.facts(s)
+        sc = self.extractor.sentence_claims(s, self.country_of)
         said = _Said(sent, "title" if sent.start < 0 else f"s{sent.index}", facts, sc)
         mentions = self._mentions(said)
         resolved = self._resolve(s, mentions)
@@ -182,7 +182,7 @@ class ArticleExtraction:
         if not (f.detection is not None or f.has_figs or sc.denial or sc.unverified or f.specific):
             return []
         exclude = list(sc.spans) + [(a, b) for a, b, _ in f.weapon_spans]  # "Artillery" is no place
-        return find_mentions(said.text, self.gz, exclude=exclude, matcher=self.x.matcher)
+        return find_mentions(said.text, self.gz, exclude=exclude, matcher=self.extractor.matcher)
 
     def _resolve(self, s: str, mentions: list[Mention]) -> list[Resolved]:
         resolved = [resolve_mention(m, self.gz, self.context) for m in mentions]

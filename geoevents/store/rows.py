@@ -13,7 +13,7 @@ from typing import Any
 
 from geoevents.model import claims_summary
 from geoevents.store.fusion import FusedEvent
-from geoevents.store.layers import claim_row
+from geoevents.store.layers import claim_row, source_row
 from geoevents.store.schema import EVENT_COLUMNS
 
 #: table -> INSERT statement (``?`` placeholders; the events row starts with the geometry).
@@ -108,9 +108,7 @@ class FusedRows:
             )
         )
         self.claims.extend(claim_row(ev.id, c) for c in ev.claims)
-        self.sources.extend(
-            (ev.id, s.article_id, s.title, s.url, s.published, s.quote) for s in ev.sources
-        )
+        self.sources.extend(source_row(ev.id, s) for s in ev.sources)
         joined = {lk.member: lk for lk in fe.links}
         for pos, m in enumerate(fe.members):
             lk = joined.get(m)
