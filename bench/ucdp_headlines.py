@@ -2,7 +2,7 @@
 
 Each UCDP row becomes one article: its ``source_headline`` (headlines split on
 ";") as sentences, then its ``where_description`` as a closing sentence. The
-script runs :meth:`geoevents.extract.Extractor.article` on every sampled row and
+script runs :meth:`geoevents.extract.Extractor.run` over every sampled row and
 prints:
 
 * the share of rows where at least one event was found;
@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gazetteer import Gazetteer
     from gazetteer.geo import haversine_km
+    from geoevents.errors import InputError
     from geoevents.extract import Extractor
 
     with args.csv.open(encoding="utf-8", newline="") as fh:
@@ -77,16 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     first: list[float] = []
     failures = 0
     t0 = time.perf_counter()
-    for row in rows:
-        try:
-            result = extractor.article(row_article(row))
-        except Exception as err:  # keep measuring; count the crash
+    by_id = {f"ucdp-{row['id']}": row for row in rows}
+    for result in extractor.run([row_article(row) for row in rows]):
+        if isinstance(result, InputError):  # keep measuring; count the crash
             failures += 1
-            print(f"row {row['id']}: {type(err).__name__}: {err}", file=sys.stderr)
+            print(result, file=sys.stderr)
             continue
         if not result.events:
             continue
         found += 1
+        row = by_id[result.article.id]
         if int(row["where_prec"]) > 2:
             continue
         truth = (float(row["latitude"]), float(row["longitude"]))
