@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.errors import InputError
 from geoevents.extract.extractor import ExtractionError
-from geoevents.io.articles import Article
+from geoevents.io.articles import Article, read_articles
 from geoevents.model import Event
 from geoevents.store.sql import BATCH_SIZE
 
@@ -66,8 +66,6 @@ def ingest(
     The extractor (default: one on ``gazetteer``, or the default gazetteer) is
     made only when a new article needs it.
     """
-    from geoevents.io.articles import read_articles
-
     report = IngestReport()
     known = store.report_hashes()
     extract_failed = 0

@@ -57,7 +57,7 @@ from geoevents.extract.mentions import Mention, article_context, find_mentions
 from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.targets import find_targets
 from geoevents.io.articles import Article
-from geoevents.model import Claim, Event
+from geoevents.model import Claim, Event, sort_events
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Context
@@ -112,11 +112,11 @@ def article_sentences(article: Article) -> list[Sentence]:
 class ArticleExtraction:
     """The state of extracting one article; use :meth:`Extractor.article`."""
 
-    def __init__(self, extractor: Extractor, article: Article, explain: bool) -> None:
+    def __init__(self, extractor: Extractor, article: Article) -> None:
         self.extractor = extractor
         self.gz = extractor.gazetteer
         self.article = article
-        self.want_explain = explain
+        self.want_explain = extractor.explain
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
         self.last_claimant: tuple[str, str] | None = None
@@ -149,10 +149,7 @@ class ArticleExtraction:
     def run(self) -> ArticleResult:
         for sent in article_sentences(self.article):
             self.sentence(sent)
-        events = sorted(
-            (draft_event(d, self.article) for d in self.drafts),
-            key=lambda e: (e.date_start or "", e.place_name or "", e.id),
-        )
+        events = sort_events(draft_event(d, self.article) for d in self.drafts)
         return ArticleResult(
             self.article, tuple(events), tuple(dict.fromkeys(self.unresolved)), tuple(self.trail)
         )

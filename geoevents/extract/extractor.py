@@ -90,27 +90,23 @@ class Extractor:
 
     def article(self, article: Article) -> ArticleResult:
         """Strike events reported by one article (exceptions propagate)."""
-        return ArticleExtraction(self, article, self.explain).run()
+        return ArticleExtraction(self, article).run()
 
     def run(
         self,
         inputs: Sequence[str | Path] | Iterable[Article | InputError],
         *,
         published: datetime.date | None = None,
-        skip: Callable[[Article], bool] | None = None,
     ) -> Iterator[ArticleResult | InputError]:
         """Results of every article of ``inputs``, and an :class:`InputError` for each failure.
 
         ``inputs`` are paths (read with :func:`geoevents.io.articles.read_articles`
         and ``published``) or already read articles and errors. An article whose
         extraction raises is yielded as an :class:`ExtractionError`; the run goes on.
-        Articles for which ``skip`` is true are not extracted and not yielded.
         """
         for item in _articles(inputs, published):
             if isinstance(item, InputError):
                 yield item
-                continue
-            if skip is not None and skip(item):
                 continue
             try:
                 result = self.article(item)
