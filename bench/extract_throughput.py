@@ -1,13 +1,13 @@
 """Extraction throughput: synthetic ~4 KB articles through the pipeline on one core.
 
 Generates N articles from templates (own wording; seeded, so every run reads
-the same text), runs :func:`geoevents.pipeline.extract_article` on each in this
+the same text), runs :meth:`geoevents.extract.Extractor.article` on each in this
 one process, and prints articles/s (wall clock and CPU time), events found and
 peak RSS. Target: at least 200 articles/s, memory under 1 GB.
 
 The filler sentences repeat across articles, like wire boilerplate, and the
 pipeline reads each distinct sentence's own facts once per process
-(:func:`geoevents.pipeline.sentence_facts`). ``--distinct`` gives every filler
+(:meth:`geoevents.extract.Extractor.facts`). ``--distinct`` gives every filler
 sentence a unique "Update xx:" prefix, so no sentence but the titles repeats:
 the throughput of a corpus without boilerplate.
 
@@ -96,7 +96,7 @@ def synthetic_articles(n: int, size: int, seed: int, *, distinct: bool = False):
 
     With ``distinct``, each filler sentence starts with its own "Update xx:" tag.
     """
-    from geoevents.articles import Article
+    from geoevents.io.articles import Article
 
     rnd = random.Random(seed)
     start = datetime.date(2023, 1, 1)
@@ -149,20 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from gazetteer import Gazetteer
-    from geoevents.pipeline import extract_article
-    from geoevents.sentences import split_sentences
+    from geoevents.extract import Extractor
+    from geoevents.extract.sentences import split_sentences
 
     t0 = time.perf_counter()
-    gz = Gazetteer.open()
+    extractor = Extractor(Gazetteer.open())
     arts = synthetic_articles(args.n, args.size, args.seed, distinct=args.distinct)
-    warm = extract_article(arts[0], gz)  # first call builds lazy tables
+    warm = extractor.article(arts[0])  # first call builds lazy tables
     setup = time.perf_counter() - t0
     t1 = time.perf_counter()
     cpu1 = time.process_time()
     events = 0
     countries: Counter[str] = Counter()
     for a in arts:
-        found = extract_article(a, gz).events
+        found = extractor.article(a).events
         events += len(found)
         countries.update(e.country_code or "?" for e in found)
     wall = time.perf_counter() - t1

@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from geoevents.eventio import events_to_frame
+from geoevents.io.events import events_to_frame
 from maps.eventmap import write_map
 from tests.support.browser import READY_JS, PageLog, launch, route_offline
 from tests.support.synthetic import synthetic_events

@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 from geoevents.store import open_store
-from geoevents.store.base import bulk
 from geoevents.store.fusion import ReportEvent, fuse
+from geoevents.store.sql import bulk
 from geoevents.store.synthetic import synthetic_reports
 
 

@@ -2,7 +2,7 @@
 
 Each UCDP row becomes one article: its ``source_headline`` (headlines split on
 ";") as sentences, then its ``where_description`` as a closing sentence. The
-script runs :func:`geoevents.pipeline.extract_article` on every sampled row and
+script runs :meth:`geoevents.extract.Extractor.run` over every sampled row and
 prints:
 
 * the share of rows where at least one event was found;
@@ -33,9 +33,9 @@ DEFAULT_CSV = ROOT.parent / "shared" / "benchmarks" / "ucdp" / "ucdp_ged_ukraine
 
 
 def row_article(row: dict[str, str]):  # noqa: ANN201 - Article, imported lazily
-    """One UCDP row as an :class:`~geoevents.articles.Article`."""
-    from geoevents.articles import Article
+    """One UCDP row as an :class:`~geoevents.io.articles.Article`."""
     from geoevents.dates import parse_iso_date
+    from geoevents.io.articles import Article
 
     heads = [h.strip() for h in (row.get("source_headline") or "").split(";") if h.strip()]
     sentences = [h if h.endswith((".", "!", "?")) else h + "." for h in heads]
@@ -62,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     from gazetteer import Gazetteer
-    from geoevents.coords import haversine_km
-    from geoevents.pipeline import extract_article
+    from gazetteer.geo import haversine_km
+    from geoevents.errors import InputError
+    from geoevents.extract import Extractor
 
     with args.csv.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if re.search(r"\w", r.get("source_headline") or "")]
@@ -71,22 +72,22 @@ def main(argv: list[str] | None = None) -> int:
         step = len(rows) / args.limit
         rows = [rows[int(i * step)] for i in range(args.limit)]
 
-    gz = Gazetteer.open()
+    extractor = Extractor(Gazetteer.open())
     found = 0
     nearest: list[float] = []
     first: list[float] = []
     failures = 0
     t0 = time.perf_counter()
-    for row in rows:
-        try:
-            result = extract_article(row_article(row), gz)
-        except Exception as err:  # keep measuring; count the crash
+    by_id = {f"ucdp-{row['id']}": row for row in rows}
+    for result in extractor.run([row_article(row) for row in rows]):
+        if isinstance(result, InputError):  # keep measuring; count the crash
             failures += 1
-            print(f"row {row['id']}: {type(err).__name__}: {err}", file=sys.stderr)
+            print(result, file=sys.stderr)
             continue
         if not result.events:
             continue
         found += 1
+        row = by_id[result.article.id]
         if int(row["where_prec"]) > 2:
             continue
         truth = (float(row["latitude"]), float(row["longitude"]))

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from gazetteer.document import Resolver, resolve_document
 from gazetteer.errors import GazetteerError, QueryError
+from gazetteer.geo import haversine_km
 from gazetteer.types import Candidate, Context
 
 __all__ = [
@@ -320,8 +321,6 @@ def worst(outcomes: Iterable[Outcome], k: int = 15) -> list[Outcome]:
 
 
 def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from geoevents.coords import haversine_km
-
     return haversine_km(a, b)
 
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from functools import lru_cache, partial
 
 from gazetteer.candidates import STAGE_BASE, Match
+from gazetteer.geo import haversine_km
 from gazetteer.types import Candidate, Context, Explanation, Place
 
 KIND_IMPORTANCE = {"continent": 1.0, "country": 1.0, "region": 0.6, "district": 0.4, "site": 0.5}
@@ -57,16 +58,6 @@ NAMESAKE_COUNTRY_POPULATION = 50_000
 def population_importance(population: int) -> float:
     """0..1 importance from population (log scale; 10 million -> 1)."""
     return min(1.0, math.log10(max(population, 0) + 1) / 7.0)
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two ``(lat, lon)`` points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def importance(place: Place) -> float:

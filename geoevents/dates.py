@@ -199,9 +199,9 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-# --- resolvers: (match, published) -> (start, end) ----------------------------------
+# --- span rules: (match, published) -> (start, end) ---------------------------------
 
-Resolver = Callable[[re.Match[str], Date | None], tuple[Date | None, Date | None]]
+SpanRule = Callable[[re.Match[str], Date | None], tuple[Date | None, Date | None]]
 
 
 def _r_iso(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date | None]:
@@ -307,7 +307,7 @@ def _r_period(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date | N
     return Date(pub.year, 1, 1), pub  # this year
 
 
-_PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+_PATTERNS: tuple[tuple[re.Pattern[str], SpanRule], ...] = (
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _r_iso),
     (
         re.compile(
@@ -377,13 +377,13 @@ _REPORTING = re.compile(
 )
 
 
-def _matches(sentence: str) -> list[tuple[int, int, Resolver, re.Match[str]]]:
-    found: list[tuple[int, int, Resolver, re.Match[str]]] = []
-    for pattern, resolver in _PATTERNS:
+def _matches(sentence: str) -> list[tuple[int, int, SpanRule, re.Match[str]]]:
+    found: list[tuple[int, int, SpanRule, re.Match[str]]] = []
+    for pattern, rule in _PATTERNS:
         for m in pattern.finditer(sentence):
-            found.append((m.start(), m.end(), resolver, m))
+            found.append((m.start(), m.end(), rule, m))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    kept: list[tuple[int, int, Resolver, re.Match[str]]] = []
+    kept: list[tuple[int, int, SpanRule, re.Match[str]]] = []
     last_end = -1
     for item in found:  # drop matches overlapping an earlier/longer one
         if item[0] >= last_end:
@@ -407,16 +407,16 @@ def event_date(sentence: str, published: Date | None) -> DateSpan:
     """
     candidates = _matches(sentence)
     chosen = None
-    for start, _end, resolver, m in candidates:
+    for start, _end, rule, m in candidates:
         if not _REPORTING.search(sentence[max(0, start - 40) : start]):
-            chosen = (resolver, m)
+            chosen = (rule, m)
             break
     if chosen is None:  # no expression, or only the date of the report itself
         if published is None:
             return DateSpan(None, None, "unknown")
         return DateSpan(published - datetime.timedelta(days=1), published, "range")
-    resolver, m = chosen
-    start_d, end_d = resolver(m, published)
+    rule, m = chosen
+    start_d, end_d = rule(m, published)
     return _span(start_d, end_d, m[0])
 
 

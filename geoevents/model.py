@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from geoevents.vocabulary import EVENT_TYPES, SIDES, STANCES
@@ -42,7 +43,7 @@ class Figure:
     text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"low": self.low, "high": self.high, "qualifier": self.qualifier, "text": self.text}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Figure | None:
@@ -71,10 +72,16 @@ class Claim:
             raise ValueError(f"unknown stance {self.stance!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["killed"] = self.killed.to_dict() if self.killed else None
-        d["injured"] = self.injured.to_dict() if self.injured else None
-        return d
+        return {
+            "claimant": self.claimant,
+            "side": self.side,
+            "stance": self.stance,
+            "killed": None if self.killed is None else self.killed.to_dict(),
+            "injured": None if self.injured is None else self.injured.to_dict(),
+            "quote": self.quote,
+            "article_id": self.article_id,
+            "disputes": self.disputes,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Claim:
@@ -101,7 +108,13 @@ class Source:
     quote: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "quote": self.quote,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
@@ -193,9 +206,34 @@ class Event:
             "corrected": self.corrected,
         }
 
+    @property
+    def window(self) -> tuple[str, str] | None:
+        """The ISO date window ``(first, last)`` the event may fall in; ``None`` if undated.
+
+        >>> Event("x", "interception", 0, 0, date_start="2023-01-02", date_end="2023-01-05").window
+        ('2023-01-02', '2023-01-05')
+        >>> Event("x", "interception", 0, 0, date="2023-01-02").window
+        ('2023-01-02', '2023-01-02')
+        >>> Event("x", "interception", 0, 0).window is None
+        True
+        """
+        lo = self.date_start or self.date
+        if not lo:
+            return None
+        return lo[:10], (self.date_end or self.date or lo)[:10]
+
     @classmethod
     def from_properties(cls, p: dict[str, Any], *, lat: float, lon: float) -> Event:
-        """Inverse of :meth:`to_properties` (derived keys are ignored)."""
+        """Inverse of :meth:`to_properties` (derived keys are ignored).
+
+        Properties with exactly the keys :meth:`to_properties` writes take a fast
+        path; others (older files, hand-written GeoJSON) are read leniently.
+        """
+        if p.keys() == _PROPERTY_KEYS:
+            try:
+                return _event_of(p, lat, lon)
+            except (KeyError, TypeError, AttributeError):  # the lenient reader decides
+                pass
         names = {f.name for f in fields(cls)}
         kw: dict[str, Any] = {k: v for k, v in p.items() if k in names}
         kw["weapons"] = tuple(p.get("weapons") or ())
@@ -214,6 +252,123 @@ class Event:
     def with_(self, **changes: Any) -> Event:
         """A copy with some fields changed."""
         return replace(self, **changes)
+
+
+#: The keys of :meth:`Event.to_properties`, in order.
+PROPERTY_KEYS = tuple(Event("x", "interception", 0, 0).to_properties())
+_PROPERTY_KEYS = frozenset(PROPERTY_KEYS)
+
+
+def _figure(d: dict[str, Any] | None) -> Figure | None:
+    return None if d is None else Figure(d["low"], d["high"], d["qualifier"], d["text"])
+
+
+def _event_of(p: dict[str, Any], lat: float, lon: float) -> Event:
+    """:meth:`Event.from_properties` for properties of exactly this model's shape."""
+    claims = tuple(
+        Claim(
+            c["claimant"],
+            c["side"],
+            c["stance"],
+            _figure(c["killed"]),
+            _figure(c["injured"]),
+            c["quote"],
+            c["article_id"],
+            c["disputes"],
+        )
+        for c in p["claims"]
+    )
+    sources = tuple(
+        Source(s["article_id"], s["title"], s["url"], s["published"], s["quote"])
+        for s in p["sources"]
+    )
+    gid = p["geonameid"]
+    return Event(
+        id=p["id"],
+        event_type=p["event_type"],
+        lat=float(lat),
+        lon=float(lon),
+        date=p["date"],
+        date_start=p["date_start"],
+        date_end=p["date_end"],
+        date_precision=p["date_precision"],
+        place_name=p["place_name"],
+        country_code=p["country_code"],
+        admin1=p["admin1"],
+        geonameid=None if gid is None else int(gid),
+        location_precision=int(p["location_precision"] or 1),
+        weapons=tuple(p["weapons"] or ()),
+        targets=tuple(p["targets"] or ()),
+        attacker_side=p["attacker_side"],
+        claims=claims,
+        disputed=bool(p["disputed"]),
+        disputed_by=tuple(p["disputed_by"] or ()),
+        verified=p["verified"],
+        sources=sources,
+        corrected=bool(p["corrected"]),
+    )
+
+
+def event_json(ev: Event, *, source: Source | None = None) -> str:
+    """Compact JSON of an event (properties plus ``lat``/``lon``), keys sorted.
+
+    ``source`` is added to the event's sources unless one of the same article is there.
+
+    >>> ev = Event("x", "interception", 50.45, 30.52, date="2023-05-16")
+    >>> event_from_json(event_json(ev)) == ev
+    True
+    >>> src = Source("a1", "T")
+    >>> event_json(ev, source=src) == event_json(ev.with_(sources=(src,)))
+    True
+    """
+    props = ev.to_properties()
+    if source is not None and all(s.article_id != source.article_id for s in ev.sources):
+        props["sources"].append(source.to_dict())
+    return json.dumps(
+        {"lat": ev.lat, "lon": ev.lon, "properties": props},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+
+
+def properties_json(ev: Event) -> str:
+    """Compact JSON of ``ev.to_properties()``, keys sorted (as the store keeps it)."""
+    return json.dumps(ev.to_properties(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_from_json(text: str) -> Event:
+    """Inverse of :func:`event_json`."""
+    d = json.loads(text)
+    return Event.from_properties(d["properties"], lat=d["lat"], lon=d["lon"])
+
+
+def sort_events(events: Iterable[Event]) -> list[Event]:
+    """Events in output order: by start date, place name and id."""
+    return sorted(events, key=lambda e: (e.date_start or "", e.place_name or "", e.id))
+
+
+def claims_summary(ev: Event) -> str:
+    """Killed figures per claimant, e.g. ``"63 (Russian MoD) - 400 (Ukrainian General Staff)"``.
+
+    >>> claims_summary(Event("x", "air_drone_strike", 0, 0, claims=(
+    ...     Claim("Russian MoD", "russia", killed=Figure(63, 89)),
+    ...     Claim("Ukrainian General Staff", "ukraine", killed=Figure(400, 400, "nearly")))))
+    '63-89 (Russian MoD) - nearly 400 (Ukrainian General Staff)'
+    """
+    parts = []
+    for c in ev.claims:
+        f = c.killed
+        if f is None or c.stance == "denies":
+            continue
+        if f.low is not None and f.high is not None and f.low != f.high:
+            num = f"{f.low}-{f.high}"
+        else:
+            num = str(f.low if f.low is not None else f.high)
+        if f.qualifier:
+            num = f"{f.qualifier} {num}"
+        parts.append(f"{num} ({c.claimant})")
+    return " - ".join(parts)
 
 
 def stable_id(*parts: object, prefix: str = "ev") -> str:

@@ -9,7 +9,7 @@ script, and ``controls=`` of :func:`build_map` leaves optional ones out. Text
 from articles only reaches the page as escaped JSON and the DOM as
 ``textContent``: it is shown verbatim, never run.
 
->>> from geoevents.eventio import events_to_frame
+>>> from geoevents.io.events import events_to_frame
 >>> from geoevents.model import Claim, Event
 >>> frame = events_to_frame([Event("ev-1", "air_drone_strike", 48.0, 37.8, date="2023-01-01",
 ...     claims=(Claim("Someone", "ukraine", quote="</script><b>${x}`"),))])
@@ -32,7 +32,7 @@ from branca.element import Element, Figure, MacroElement
 from geopandas import GeoDataFrame
 from jinja2 import Template
 
-from geoevents.atomic import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from geoevents.errors import ConfigurationError
 from maps import assets
 from maps import outlines as admin_outlines
@@ -173,7 +173,7 @@ def build_map(
     regions: bool = False,
     controls: Iterable[str] | None = None,
 ) -> EventMap:
-    """A folium map of the events in ``events`` (a frame as made by ``geoevents.eventio``).
+    """A folium map of the events in ``events`` (a frame as made by ``geoevents.io.events``).
 
     Parameters
     ----------

@@ -1,14 +1,14 @@
 """Data behind the interactive map: everything that is not rendering.
 
 :func:`build_map_data` turns an events frame (as made by
-:func:`geoevents.eventio.events_to_frame`) into a :class:`MapData` value: one
+:func:`geoevents.io.events.events_to_frame`) into a :class:`MapData` value: one
 compact GeoJSON feature per event (true coordinates, nulls dropped, readable
-back by :func:`geoevents.eventio.read_events`), display positions that fan out
+back by :func:`geoevents.io.events.read_events`), display positions that fan out
 events sharing a spot, per-region anchors and counts, the date range and the
 counts the legend shows. The page builds markers and popups from it in the
 browser; colours and shapes are in :mod:`maps.style`.
 
->>> from geoevents.eventio import events_to_frame
+>>> from geoevents.io.events import events_to_frame
 >>> from geoevents.model import Event
 >>> frame = events_to_frame([
 ...     Event("b", "interception", 48.0, 37.8, date="2023-01-02", date_precision="day"),
@@ -32,8 +32,8 @@ from typing import Any
 
 from geopandas import GeoDataFrame
 
-from geoevents.coords import EARTH_RADIUS_KM, lonlat
-from geoevents.eventio import frame_to_events
+from gazetteer.geo import EARTH_RADIUS_KM, lonlat
+from geoevents.io.events import frame_to_events
 from geoevents.model import Event
 from geoevents.vocabulary import EVENT_TYPES, SIDES
 

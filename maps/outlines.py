@@ -34,7 +34,7 @@ from typing import Any
 import shapely
 from shapely.geometry import mapping, shape
 
-from geoevents.atomic import atomic_write_text
+from gazetteer.atomic import atomic_write_text
 from geoevents.errors import ConfigurationError
 from maps import assets
 

@@ -37,6 +37,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from gazetteer.errors import SourceDataError
+from gazetteer.geo import latlon_from_position
 from gazetteer.sources import report_problem
 from gazetteer.types import PRECISIONS, Place, SourceRecord
 
@@ -184,7 +185,6 @@ def _geojson_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, object
         features = doc["features"]
     else:
         raise SourceDataError("expected a GeoJSON FeatureCollection", path=str(path))
-    from geoevents.coords import latlon_from_position
 
     for index, feature in enumerate(features, start=1):
         geometry = feature.get("geometry") if isinstance(feature, dict) else None

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+
 import click
 
+from geoevents.cli.options import IsoDate, db_option
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.vocabulary import EVENT_TYPES
 
 
 @click.command("correct")
 @click.argument("event_id", required=False)
-@click.option(
-    "--db",
-    default="events.gpkg",
-    show_default=True,
-    envvar="GEOEVENTS_DB",
-    help="Store: a .gpkg file or a postgresql:// URL.",
-)
+@db_option()
 @click.option(
     "--place", help='Correct place, resolved by the gazetteer ("Olenivka, Donetsk oblast").'
 )
@@ -25,7 +22,7 @@ from geoevents.vocabulary import EVENT_TYPES
 @click.option(
     "--type", "event_type", type=click.Choice(sorted(EVENT_TYPES)), help="Correct event type."
 )
-@click.option("--date", metavar="YYYY-MM-DD", help="Correct date.")
+@click.option("--date", type=IsoDate(), help="Correct date.")
 @click.option("--note", help="Why (kept with the correction).")
 @click.option(
     "--detach",
@@ -46,7 +43,7 @@ def correct(
     lat: float | None,
     lon: float | None,
     event_type: str | None,
-    date: str | None,
+    date: datetime.date | None,
     note: str | None,
     detach: str | None,
     csv_path: str | None,
@@ -86,7 +83,9 @@ def correct(
         if detach is not None and any(v is not None for v in (place, lat, event_type, date)):
             raise click.UsageError("--detach cannot be combined with other changes")
         requests.append(
-            CorrectionRequest(event_id, place, lat, lon, event_type, date, note, detach)
+            CorrectionRequest(
+                event_id, place, lat, lon, event_type, date and date.isoformat(), note, detach
+            )
         )
     done = []
     if requests:

@@ -6,18 +6,12 @@ from typing import Any
 
 import click
 
+from geoevents.cli.options import db_option, filter_from_options, filter_options
 from geoevents.errors import GeoeventsError
-from geoevents.filters import filter_from_options, filter_options
 
 
 @click.command("export")
-@click.option(
-    "--db",
-    default="events.gpkg",
-    show_default=True,
-    envvar="GEOEVENTS_DB",
-    help="Store: a .gpkg file or a postgresql:// URL.",
-)
+@db_option()
 @click.option(
     "-o",
     "--output",
@@ -31,18 +25,18 @@ def export(db: str, output: str, **filters: Any) -> None:
 
     Every format carries each event's claims, sources and `corrected` marker; a
     GeoPackage also gets `claims` and `sources` attribute layers keyed by `event_id`."""
-    from geoevents.eventio import write_events
+    from geoevents.io.events import write_events
     from geoevents.store import open_store
     from geoevents.store.layers import write_layered_gpkg
 
     flt = filter_from_options(**filters)
     try:
         with open_store(db, create=False) as store:
-            frame = store.events(flt)
+            events = store.event_list(flt)
         if output.lower().endswith(".gpkg"):
-            write_layered_gpkg(frame, output)
+            write_layered_gpkg(events, output)
         else:
-            write_events(frame, output)
+            write_events(events, output)
     except GeoeventsError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(f"wrote {len(frame)} events to {output}")
+    click.echo(f"wrote {len(events)} events to {output}")

@@ -1,9 +1,9 @@
 """``geoevents extract INPUT... -o OUT``: news articles -> geocoded strike events.
 
 Reads text, HTML, JSON and JSON Lines files, directories (recursive) and ``-``
-(stdin) with :func:`geoevents.articles.read_articles`, extracts events with
-:func:`geoevents.pipeline.extract_article` and writes them with
-:func:`geoevents.eventio.write_events` (atomic; the format follows the
+(stdin) with :func:`geoevents.io.articles.read_articles`, extracts events with
+:meth:`geoevents.extract.Extractor.run` and writes them with
+:func:`geoevents.io.events.write_events` (atomic; the format follows the
 extension: ``.geojson``, ``.gpkg``, ``.csv``, ``.parquet``). Without ``-o`` or
 with ``-o -`` the GeoJSON goes to stdout.
 
@@ -15,34 +15,26 @@ some input failed (the output still holds every other event), 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
+from geoevents.cli.options import published_option
 from geoevents.errors import GeoeventsError, InputError
 
 #: Show a progress bar only when a run takes longer than this many seconds.
 PROGRESS_DELAY_S = 2.0
 
 
-def _parse_date(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date like 2023-01-04") from err
-
-
 def _check_output(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    from geoevents.eventio import FORMATS
+    from geoevents.io.events import FORMATS
 
     if value != "-" and Path(value).suffix.lower() not in FORMATS:
         raise click.BadParameter(
@@ -90,12 +82,7 @@ def _summary(stats: Counter[str], unresolved: Counter[str]) -> str:
     callback=_check_output,
     help="Output file (.geojson, .gpkg, .csv, .parquet); '-' prints GeoJSON to stdout.",
 )
-@click.option(
-    "--published",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles whose metadata and dateline give none.",
-)
+@published_option("Publication date for articles whose metadata and dateline give none.")
 @click.option(
     "--explain", is_flag=True, help="Print why each event was placed where it is (stderr)."
 )
@@ -115,67 +102,34 @@ def extract(
     progress: bool | None,
 ) -> None:
     """Extract strike events from news articles in INPUT files or directories ('-' = stdin)."""
-    from tqdm import tqdm
+    from geoevents.extract.extractor import ExtractionError
+    from geoevents.io.events import to_feature_collection, write_events
 
-    from geoevents.articles import Article, read_articles
-    from geoevents.eventio import to_feature_collection, write_events
-
-    try:
-        from gazetteer import Gazetteer
-        from geoevents.pipeline import extract_article
-
-        gazetteer = Gazetteer.open()
-    except (ImportError, GeoeventsError, OSError) as err:
-        raise click.ClickException(f"cannot start extraction: {err}") from err
-    except Exception as err:  # the gazetteer's own errors
-        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
-
+    extractor = _open_extractor(explain)
     stats: Counter[str] = Counter()
     unresolved: Counter[str] = Counter()
     events: list[Any] = []
     seen: set[str] = set()
-    if quiet or progress is False:
-        disable: bool | None = True
-    else:
-        disable = False if progress else None  # None: only on a terminal
-    bar = tqdm(
-        unit=" articles",
-        file=sys.stderr,
-        disable=disable,
-        delay=0 if progress else PROGRESS_DELAY_S,
-        leave=bool(progress),
-    )
-    try:
-        for item in read_articles(list(inputs), published=published):
+    with _progress_bar(quiet, progress) as bar:
+        for item in extractor.run(list(inputs), published=published):
             bar.update(1)
             if isinstance(item, InputError):
                 stats["failed"] += 1
+                stats["read"] += isinstance(item, ExtractionError)  # read, then failed
                 bar.clear()
                 _error(str(item))
                 continue
-            article: Article = item
             stats["read"] += 1
-            try:
-                result = extract_article(article, gazetteer, explain=explain)
-            except Exception as err:  # one bad article must not stop the run
-                stats["failed"] += 1
-                bar.clear()
-                _error(f"{article.where}: extraction failed: {type(err).__name__}: {err}")
-                continue
-            unresolved.update(result.unresolved)
+            unresolved.update(item.unresolved)
             if explain:
                 bar.clear()
-                click.echo(f"explain: {article.where} ({article.id})", err=True)
-                for line in result.explain:
-                    click.echo(f"  {line}", err=True)
-            for ev in result.events:
+                _print_explain(item)
+            for ev in item.events:
                 if ev.id in seen:
                     stats["duplicates"] += 1
                     continue
                 seen.add(ev.id)
                 events.append(ev)
-    finally:
-        bar.close()
     stats["events"] = len(events)
 
     try:
@@ -189,3 +143,43 @@ def extract(
         click.echo(_summary(stats, unresolved), err=True)
     if stats["failed"]:
         sys.exit(1)
+
+
+def _open_extractor(explain: bool) -> Any:
+    """An :class:`~geoevents.extract.Extractor` on the default gazetteer, or a click error."""
+    try:
+        from geoevents.extract import Extractor
+
+        return Extractor(explain=explain)
+    except (ImportError, GeoeventsError, OSError) as err:
+        raise click.ClickException(f"cannot start extraction: {err}") from err
+    except Exception as err:  # the gazetteer's own errors
+        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
+
+
+@contextlib.contextmanager
+def _progress_bar(quiet: bool, progress: bool | None) -> Iterator[Any]:
+    """A tqdm bar on stderr: on a terminal after a delay, forced on or off by the flags."""
+    from tqdm import tqdm
+
+    if quiet or progress is False:
+        disable: bool | None = True
+    else:
+        disable = False if progress else None  # None: only on a terminal
+    bar = tqdm(
+        unit=" articles",
+        file=sys.stderr,
+        disable=disable,
+        delay=0 if progress else PROGRESS_DELAY_S,
+        leave=bool(progress),
+    )
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _print_explain(result: Any) -> None:
+    click.echo(f"explain: {result.article.where} ({result.article.id})", err=True)
+    for line in result.explain:
+        click.echo(f"  {line}", err=True)

@@ -72,7 +72,7 @@ def _online_dict(location: Any) -> dict[str, Any]:
     }
 
 
-class _Resolver:
+class _QueryLookup:
     """Turns a query into candidate dicts, offline first, online if enabled."""
 
     def __init__(
@@ -160,7 +160,7 @@ def _print_human(query: str, candidates: list[dict[str, Any]], explain: bool) ->
 
 
 def _batch(
-    resolver: _Resolver,
+    lookup: _QueryLookup,
     in_path: Path,
     column: str,
     out_path: Path,
@@ -169,8 +169,8 @@ def _batch(
     """Geocode ``column`` of every row; returns ``(rows, resolved)``."""
     from tqdm import tqdm
 
+    from gazetteer.atomic import atomic_path
     from gazetteer.errors import QueryError
-    from geoevents.atomic import atomic_path
 
     try:
         with open(in_path, encoding="utf-8-sig", newline="") as fh:
@@ -187,9 +187,9 @@ def _batch(
     if batch_context:
         from gazetteer.batch import batch_prior
 
-        prior = batch_prior(resolver.offline.gazetteer, (row.get(column) or "" for row in rows))
+        prior = batch_prior(lookup.offline.gazetteer, (row.get(column) or "" for row in rows))
         click.echo(prior.describe(), err=True)
-        resolver.context = prior.context()
+        lookup.context = prior.context()
     memo: dict[str, dict[str, Any] | None] = {}
     resolved = 0
     for row in tqdm(rows, desc="geocoding", unit=" rows", file=sys.stderr, disable=None):
@@ -198,7 +198,7 @@ def _batch(
             best: dict[str, Any] | None = None
             try:
                 _check_query(query)
-                found = resolver(query, 1)
+                found = lookup(query, 1)
                 best = found[0] if found else None
             except QueryError:
                 best = None
@@ -337,10 +337,10 @@ def geocode(
     elif not queries:
         raise click.UsageError("give at least one QUERY, or --csv IN.csv --column COL -o OUT.csv")
     try:
-        resolver = _Resolver(index_path, codes, online, user_agent, online_cache, nominatim_url)
+        lookup = _QueryLookup(index_path, codes, online, user_agent, online_cache, nominatim_url)
         if csv_in is not None:
             assert column is not None and output is not None
-            total, resolved = _batch(resolver, csv_in, column, output, batch_context)
+            total, resolved = _batch(lookup, csv_in, column, output, batch_context)
             click.echo(f"resolved {resolved} of {total} rows; wrote {output}", err=True)
             return
         failed = 0
@@ -348,7 +348,7 @@ def geocode(
         for query in queries:
             try:
                 _check_query(query)
-                found = resolver(query, limit)
+                found = lookup(query, limit)
             except QueryError as err:
                 failed += 1
                 label = _short(query)

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
+from geoevents.cli.options import db_option, filter_from_options, filter_options
 from geoevents.errors import GeoeventsError, InputError
-from geoevents.filters import filter_from_options, filter_options
 
 #: Suffixes read as event files written by ``geoevents extract``; anything else is articles.
 EVENT_SUFFIXES = (".geojson", ".gpkg", ".csv", ".parquet")
@@ -31,13 +31,15 @@ def _is_events_file(path: Path) -> bool:
     return False
 
 
-def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str]]:
-    """Frames read from ``inputs`` and error messages for those that failed."""
-    from geoevents.eventio import read_events
+def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str], int]:
+    """Events read from ``inputs`` (event files, or articles extracted), error messages,
+    and how many sources gave events (each event file; all articles together)."""
+    from geoevents.io.events import load_events
 
-    frames: list[Any] = []
+    events: list[Any] = []
     errors: list[str] = []
     articles: list[str] = []
+    sources = 0
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
@@ -45,23 +47,25 @@ def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str]]:
             continue
         if path.is_file() and _is_events_file(path):
             try:
-                frames.append(read_events(path))
+                events.extend(load_events(path))
+                sources += 1
             except GeoeventsError as err:
                 errors.append(str(err))
         else:
             articles.append(raw)
     if articles:
-        try:
-            from geoevents.pipeline import extract_events
-        except ImportError as err:
-            raise click.ClickException(
-                "article inputs need the extraction pipeline (geoevents.pipeline), "
-                f"which is not available: {err}; pass event files instead"
-            ) from err
-        frame, errs = extract_events(articles)
-        frames.append(frame)
-        errors.extend(str(e) for e in errs)
-    return frames, errors
+        from geoevents.extract import Extractor
+        from geoevents.model import sort_events
+
+        found = []
+        for item in Extractor().run(articles):
+            if isinstance(item, InputError):
+                errors.append(str(item))
+            else:
+                found.extend(item.events)
+        events.extend(sort_events(found))
+        sources += 1
+    return events, errors, sources
 
 
 @click.command("map")
@@ -76,8 +80,7 @@ def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str]]:
 @click.option("--title", default="Reported strikes", show_default=True, help="Map title.")
 @click.option("--heat", is_flag=True, help="Add a density (heat) layer.")
 @click.option("--regions", is_flag=True, help="Add a layer with event counts per region.")
-@click.option(
-    "--db",
+@db_option(
     default=None,
     envvar="GEOEVENTS_MAP_DB",
     help="Map the events of a store (.gpkg or postgresql:// URL) instead of, or besides, INPUT.",
@@ -99,11 +102,7 @@ def map_command(
     the map is written from the others and the exit status is 1. Filters (--since,
     --type, ...) apply to every input.
     """
-    import pandas as pd
-    from geopandas import GeoDataFrame
-
-    from geoevents.eventio import CRS, events_to_frame
-    from geoevents.filters import apply_filter
+    from geoevents.filters import select
     from maps import assets
     from maps.eventmap import write_map
 
@@ -115,31 +114,34 @@ def map_command(
             assets.check_assets()
         except GeoeventsError as err:
             raise click.ClickException(str(err)) from err
-    frames, errors = _read_inputs(inputs)
+    events, errors, sources = _read_inputs(inputs)
     if db:
         from geoevents.store import open_store
 
         try:
             with open_store(db, create=False) as store:
-                frames.append(store.events(flt))
+                events.extend(store.event_list())
+            sources += 1
         except GeoeventsError as err:
             errors.append(f"{db}: {err}")
     for msg in errors:
         click.echo(f"error: {msg}", err=True)
-    if errors and not frames:
+    if errors and not sources:
         raise click.ClickException(f"no input could be read ({len(errors)} errors)")
-    frames = [f for f in frames if len(f)]
-    if frames:
-        frame = GeoDataFrame(pd.concat(frames, ignore_index=True), crs=CRS)
-        frame = frame.drop_duplicates(subset="id", keep="first")
-    else:
-        frame = events_to_frame([])
-    frame = apply_filter(frame, flt)
+    events = select(_first_of_each_id(events), flt)
     try:
-        write_map(frame, output, title=title, offline=offline, heat=heat, regions=regions)
+        write_map(events, output, title=title, offline=offline, heat=heat, regions=regions)
     except GeoeventsError as err:
         raise click.ClickException(str(err)) from err
     skipped = f" ({len(errors)} inputs skipped)" if errors else ""
-    click.echo(f"wrote a map of {len(frame)} events to {output}{skipped}")
+    click.echo(f"wrote a map of {len(events)} events to {output}{skipped}")
     if errors:
         sys.exit(1)
+
+
+def _first_of_each_id(events: list[Any]) -> list[Any]:
+    """``events`` without later repeats of an id (the same event from two inputs)."""
+    first: dict[str, Any] = {}
+    for ev in events:
+        first.setdefault(ev.id, ev)
+    return list(first.values())

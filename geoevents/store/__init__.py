@@ -5,7 +5,7 @@ missing) or a PostgreSQL + PostGIS database (``postgresql://...``); both give
 the same :class:`EventStore` API.
 
 >>> import tempfile, pathlib
->>> from geoevents.articles import Article
+>>> from geoevents.io.articles import Article
 >>> from geoevents.model import Event
 >>> db = pathlib.Path(tempfile.mkdtemp()) / "events.gpkg"
 >>> with open_store(db) as store:
@@ -21,16 +21,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from geoevents.store.base import EventStore, IngestReport
 from geoevents.store.corrections import Correction, CorrectionRequest, read_corrections_csv
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
+from geoevents.store.sql import EventStore
 
 __all__ = [
     "Correction",
     "CorrectionRequest",
     "EventStore",
     "FusedEvent",
-    "IngestReport",
     "ReportEvent",
     "fuse",
     "is_postgres_url",

@@ -163,6 +163,33 @@ def place_changes(gazetteer: Any, text: str) -> dict[str, Any]:
 _CSV_FIELDS = ("event_id", "place", "lat", "lon", "event_type", "date", "note", "detach")
 
 
+def request_changes(req: CorrectionRequest, gazetteer: Any) -> dict[str, Any]:
+    """The validated field changes of a (non-detach) request; ``ValueError`` if bad.
+
+    ``gazetteer`` resolves ``req.place`` (it is not used otherwise).
+
+    >>> request_changes(CorrectionRequest("ev-1", lat=47.1, lon=37.5), None)
+    {'lat': 47.1, 'lon': 37.5, 'location_precision': 1, 'geonameid': None}
+    """
+    changes: dict[str, Any] = {}
+    if req.place:
+        changes.update(place_changes(gazetteer, req.place))
+    if req.lat is not None or req.lon is not None:
+        changes["lat"], changes["lon"] = req.lat, req.lon
+        if not req.place:
+            changes["location_precision"] = 1
+            changes["geonameid"] = None  # the old place's id no longer applies
+    if req.event_type:
+        changes["event_type"] = req.event_type
+    if req.date:
+        changes["date"] = req.date
+    if not changes:
+        raise ValueError("nothing to correct (give place, lat/lon, event_type or date)")
+    if "lat" in changes and (changes["lat"] is None or changes["lon"] is None):
+        raise ValueError("lat/lon: give both or neither")
+    return validate_changes(changes)
+
+
 def read_corrections_csv(path: str | Path) -> Iterator[CorrectionRequest | InputError]:
     """Correction requests from a CSV with a header row.
 

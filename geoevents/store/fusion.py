@@ -48,7 +48,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from geoevents.coords import haversine_km, valid_latlon
+from gazetteer.geo import haversine_km, valid_latlon
 from geoevents.model import Claim, Event, Source, stable_id
 
 #: Distance (km) within which two events at this location precision may be one strike.
@@ -244,8 +244,7 @@ def candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, that the spatial/temporal index puts near each other.
 
-    Sorted and free of duplicates; pairs from the same report are left out.
-    ``windows`` are the items' :func:`window` values if already computed.
+    Sorted, no duplicates, none of one report; ``windows``: :func:`window` of each item.
 
     Each report event goes into the grid cell of each day of its window; then
     every occupied cell is paired with itself and with the neighbouring cells
@@ -260,6 +259,19 @@ def candidate_pairs(
         for r, w in zip(items, windows, strict=True)
     ]
     report = [r.report_id for r in items]
+    grid, regions = _day_cells(items, windows)
+    pairs: set[tuple[int, int]] = set()
+    _grid_pairs(grid, report, pairs.add)
+    if regions:
+        _region_pairs(items, windows, regions, report, pairs.add)
+        _region_fallback_pairs(items, windows, report, pairs.add)
+    return sorted(pairs)
+
+
+def _day_cells(
+    items: Sequence[ReportEvent], windows: Sequence[tuple[int, int] | None]
+) -> tuple[dict[tuple[int, int, int], list[int]], dict[tuple[int, str], list[int]]]:
+    """Items per (day, grid cell), and region-level items per (day, region)."""
     grid: dict[tuple[int, int, int], list[int]] = {}
     regions: dict[tuple[int, str], list[int]] = {}
     for i, (r, w) in enumerate(zip(items, windows, strict=True)):
@@ -271,8 +283,15 @@ def candidate_pairs(
             grid.setdefault((d, cy, cx), []).append(i)
             if r.event.location_precision >= 3:
                 regions.setdefault((d, rkey), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    add = pairs.add
+    return grid, regions
+
+
+def _grid_pairs(
+    grid: dict[tuple[int, int, int], list[int]],
+    report: Sequence[str],
+    add: Callable[[tuple[int, int]], None],
+) -> None:
+    """Pairs within each occupied cell and with the neighbouring cells after it."""
     lat_reach = math.ceil(MAX_KM[2] / (LAT_CELL * _KM_PER_DEG))
     offsets: dict[int, tuple[tuple[int, int, int], ...]] = {}
     get = grid.get
@@ -298,18 +317,24 @@ def candidate_pairs(
                 for j in other:
                     if report[j] != ri:  # also skips i == j (one item, two days)
                         add((i, j) if i < j else (j, i))
-    if regions:
-        # region-level events: every event of that day in the same region, either way
-        for i, (r, w) in enumerate(zip(items, windows, strict=True)):
-            if w is None:
-                continue
-            rkey = f"{r.event.country_code}|{r.event.admin1}"
-            for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
-                for j in regions.get((d, rkey), ()):
-                    if report[j] != report[i]:
-                        add((i, j) if i < j else (j, i))
-        _region_fallback_pairs(items, windows, report, add)
-    return sorted(pairs)
+
+
+def _region_pairs(
+    items: Sequence[ReportEvent],
+    windows: Sequence[tuple[int, int] | None],
+    regions: dict[tuple[int, str], list[int]],
+    report: Sequence[str],
+    add: Callable[[tuple[int, int]], None],
+) -> None:
+    """Region-level events: every event of that day in the same region, either way."""
+    for i, (r, w) in enumerate(zip(items, windows, strict=True)):
+        if w is None:
+            continue
+        rkey = f"{r.event.country_code}|{r.event.admin1}"
+        for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
+            for j in regions.get((d, rkey), ()):
+                if report[j] != report[i]:
+                    add((i, j) if i < j else (j, i))
 
 
 def _region_fallback_pairs(

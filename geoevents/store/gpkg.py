@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.errors import StoreError, StoreLockedError
-from geoevents.store.base import EventStore
 from geoevents.store.gpkgbinary import WGS84, encode_point
 from geoevents.store.schema import DDL, DESCRIPTIONS, SCHEMA_VERSION, TABLES
+from geoevents.store.sql import EventStore
 
 #: ``PRAGMA application_id`` of a GeoPackage ("GPKG").
 GPKG_APPLICATION_ID = 0x47504B47

@@ -19,10 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from geopandas import GeoDataFrame
 
-from geoevents.atomic import atomic_path
-from geoevents.model import Claim, Event
+from gazetteer.atomic import atomic_path
+from geoevents.model import Claim, Event, Source
 
 CLAIM_COLUMNS = (
     "event_id",
@@ -63,6 +62,11 @@ def claim_row(event_id: str, c: Claim) -> tuple[object, ...]:
     )
 
 
+def source_row(event_id: str, s: Source) -> tuple[object, ...]:
+    """The ``sources`` row of source ``s`` of event ``event_id`` (:data:`SOURCE_COLUMNS` order)."""
+    return (event_id, s.article_id, s.title, s.url, s.published, s.quote)
+
+
 def claims_frame(events: Sequence[Event]) -> pd.DataFrame:
     """One row per claim of each event (the store's ``claims`` columns)."""
     rows = [claim_row(ev.id, c) for ev in events for c in ev.claims]
@@ -74,23 +78,18 @@ def claims_frame(events: Sequence[Event]) -> pd.DataFrame:
 
 def sources_frame(events: Sequence[Event]) -> pd.DataFrame:
     """One row per source article of each event (the store's ``sources`` columns)."""
-    rows = [
-        (ev.id, s.article_id, s.title, s.url, s.published, s.quote)
-        for ev in events
-        for s in ev.sources
-    ]
+    rows = [source_row(ev.id, s) for ev in events for s in ev.sources]
     return pd.DataFrame(rows, columns=list(SOURCE_COLUMNS), dtype=object)
 
 
-def write_layered_gpkg(frame: GeoDataFrame, path: str | Path) -> Path:
-    """Write ``frame``'s events to the GeoPackage ``path`` with ``claims`` and ``sources``
-    layers beside the ``events`` layer; atomic (the file appears whole or not at all)."""
+def write_layered_gpkg(events: Sequence[Event], path: str | Path) -> Path:
+    """Write ``events`` to the GeoPackage ``path`` with ``claims`` and ``sources`` layers
+    beside the ``events`` layer; atomic (the file appears whole or not at all)."""
     import pyogrio
 
-    from geoevents.eventio import frame_to_events, write_events
+    from geoevents.io.events import write_events
 
     path = Path(path)
-    events = frame_to_events(frame)
     with atomic_path(path) as tmp:
         write_events(events, tmp)
         for layer, table in (("claims", claims_frame(events)), ("sources", sources_frame(events))):

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from geoevents.errors import StoreError, StoreLockedError
-from geoevents.store.base import EventStore
 from geoevents.store.schema import DDL, SCHEMA_VERSION
+from geoevents.store.sql import EventStore
 
 #: Advisory lock key of the store's write lock ("geoevent" as a number).
 LOCK_KEY = 0x67656F6576656E74 & 0x7FFFFFFFFFFFFFFF

@@ -19,7 +19,7 @@ import datetime
 import random
 from collections.abc import Iterator
 
-from geoevents.articles import Article
+from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, Figure, stable_id
 
 REPORTS_PER_STRIKE = 3

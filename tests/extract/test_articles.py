@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geoevents.articles import Article, read_articles
 from geoevents.errors import InputError
+from geoevents.io.articles import Article, read_articles
 
 D = datetime.date
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from geoevents.articles import MAX_BYTES, MAX_BYTES_ENV, Article, read_articles
 from geoevents.errors import InputError
+from geoevents.io.articles import MAX_BYTES, MAX_BYTES_ENV, Article, read_articles
 
 GOOD = "Shelling hits Nikopol\nRussian artillery shelled Nikopol overnight, the governor said.\n"
 

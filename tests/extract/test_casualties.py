@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.casualties import parse_casualties, parse_number, parse_quantity
+from geoevents.extract.casualties import parse_casualties, parse_number, parse_quantity
 from geoevents.model import Claim, Event, Figure
 
 

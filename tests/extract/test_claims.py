@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.claims import find_claims, outlet_claimant, region_side
+from geoevents.extract.claims import find_claims, outlet_claimant, region_side
 
 MALOTARANIVKA = (
     "Near the village of Malotaranivka in the Donetsk People's Republic, two HIMARS launchers and two "

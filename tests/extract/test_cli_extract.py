@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from geoevents.cli import main
-from geoevents.eventio import frame_to_events, read_events, to_feature_collection
+from geoevents.io.events import frame_to_events, read_events, to_feature_collection
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NIKOPOL = (
@@ -114,7 +114,7 @@ def test_examples_output_opens_in_gdal_and_validates(
 
 def test_examples_events_reach_the_expected_places(examples_run: tuple[Any, Path]) -> None:
     """Every place of examples/expected.json has an event in the file (within the tolerance)."""
-    from geoevents.coords import haversine_km, latlon_from_position
+    from gazetteer.geo import haversine_km, latlon_from_position
 
     _, out = examples_run
     points = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.detect import attacker_side, detect
+from geoevents.extract.detect import attacker_side, detect
 from geoevents.vocabulary import EVENT_TYPES
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from geoevents.articles import Article, read_articles
-from geoevents.coords import haversine_km
+from gazetteer.geo import haversine_km
+from geoevents.io.articles import Article, read_articles
 from geoevents.model import Claim, Event
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -42,9 +42,10 @@ def articles() -> dict[str, Article]:
 
 @pytest.fixture(scope="module")
 def results(articles: dict[str, Article], gazetteer: Any) -> dict[str, Any]:
-    from geoevents.pipeline import extract_article
+    from geoevents.extract import Extractor
 
-    return {key: extract_article(art, gazetteer, explain=True) for key, art in articles.items()}
+    extractor = Extractor(gazetteer, explain=True)
+    return {key: extractor.article(art) for key, art in articles.items()}
 
 
 def test_expected_covers_every_example(articles: dict[str, Article]) -> None:
@@ -182,10 +183,10 @@ def test_every_event_carries_its_source_and_quote(
 def test_extraction_is_deterministic(
     articles: dict[str, Article], results: dict[str, Any], gazetteer: Any
 ) -> None:
-    from geoevents.pipeline import extract_article
+    from geoevents.extract import Extractor
 
     for key in ("makiivka_new_year.txt", "olenivka_prison.html"):
-        again = extract_article(articles[key], gazetteer)
+        again = Extractor(gazetteer).article(articles[key])
         assert [e.id for e in again.events] == [e.id for e in results[key].events]
         assert again.events == results[key].events
 

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from geoevents.articles import Article
-from geoevents.mentions import article_context, context_runs, find_mentions
-from geoevents.pipeline import extract_article
+from geoevents.extract import Extractor
+from geoevents.extract.mentions import article_context, context_runs, find_mentions
+from geoevents.io.articles import Article
 
 
 def _mentions(sentence: str, gz) -> list[tuple[str, str, str]]:  # noqa: ANN001
@@ -24,7 +24,7 @@ def _events(text: str, gz, **kw: object):  # noqa: ANN001, ANN202
         published_source="metadata",
         **kw,  # type: ignore[arg-type]
     )
-    return extract_article(art, gz).events
+    return Extractor(gz).article(art).events
 
 
 def test_common_words_that_are_place_names_are_not_places(gazetteer) -> None:  # noqa: ANN001

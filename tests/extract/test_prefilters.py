@@ -1,7 +1,7 @@
 """The cheap pre-filters (word stems, per-pattern literals) never change a result.
 
 Each stage skips its regex scans when a sentence lacks the words its patterns
-need (:func:`geoevents.sentences.has_stem`, the ``*_LITERALS`` tables). These
+need (:func:`geoevents.extract.sentences.has_stem`, the ``*_LITERALS`` tables). These
 tests run the gated and the full scans over every sentence of the examples,
 of the throughput bench's synthetic articles and of a list of hard cases, and
 require identical results, so a pattern added without its literal fails here.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from geoevents import casualties, claims, detect, targets, weapons
-from geoevents.articles import Article, read_articles
-from geoevents.sentences import has_stem, split_sentences
+from geoevents.extract import casualties, claims, detect, targets, weapons
+from geoevents.extract.sentences import has_stem, split_sentences
+from geoevents.io.articles import Article, read_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from geoevents.errors import InputError
-from geoevents.eventio import read_events, to_feature_collection, write_events
+from geoevents.io.events import read_events, to_feature_collection, write_events
 from geoevents.model import Claim, Event, Figure, Source
 from geoevents.vocabulary import DATE_PRECISION, EVENT_TYPES, LOCATION_PRECISION, SIDES, STANCES
 
@@ -239,7 +239,7 @@ def test_an_event_without_a_point_geometry_is_named(tmp_path: Path) -> None:
 def test_a_geopackage_row_without_geometry_is_named(tmp_path: Path) -> None:
     import geopandas as gpd
 
-    from geoevents.eventio import LAYER
+    from geoevents.io.events import LAYER
 
     out = write_events(_variants()[:3], tmp_path / "events.gpkg")
     frame = gpd.read_file(out, layer=LAYER, engine="pyogrio")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.sentences import split_sentences
+from geoevents.extract.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

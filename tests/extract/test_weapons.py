@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.targets import find_targets
-from geoevents.weapons import find_weapons, weapon_kinds
+from geoevents.extract.targets import find_targets
+from geoevents.extract.weapons import find_weapons, weapon_kinds
 
 
 @pytest.mark.parametrize(

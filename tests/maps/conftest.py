@@ -278,7 +278,7 @@ def test_events() -> list[Any]:
 @pytest.fixture(scope="session")
 def online_map(tmp_path_factory: pytest.TempPathFactory, test_events: list[Any]) -> Path:
     """The test events as an online map (assets linked from the CDN), heat and regions on."""
-    from geoevents.eventio import events_to_frame
+    from geoevents.io.events import events_to_frame
     from maps.eventmap import write_map
 
     path = tmp_path_factory.mktemp("maps") / "online.html"
@@ -289,7 +289,7 @@ def online_map(tmp_path_factory: pytest.TempPathFactory, test_events: list[Any])
 @pytest.fixture(scope="session")
 def offline_map(tmp_path_factory: pytest.TempPathFactory, test_events: list[Any]) -> Path:
     """The test events as one self-contained offline file."""
-    from geoevents.eventio import events_to_frame
+    from geoevents.io.events import events_to_frame
     from maps.eventmap import write_map
 
     path = tmp_path_factory.mktemp("maps") / "offline.html"

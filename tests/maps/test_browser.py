@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from geoevents.eventio import read_events
+from geoevents.io.events import read_events
 from maps.mapdata import date_window
 from tests.maps.conftest import HOSTILE, HOSTILE_PLACE, click_event, hover_event, wait_idle
 

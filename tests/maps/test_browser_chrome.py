@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from geoevents.eventio import events_to_frame
+from geoevents.io.events import events_to_frame
 from maps.eventmap import write_map
 from maps.mapdata import date_window
 from maps.style import TYPE_STYLES, basemaps

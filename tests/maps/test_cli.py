@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from geoevents.cli import main
-from geoevents.eventio import read_events
+from geoevents.io.events import read_events
 from maps import assets
 from maps.mapdata import date_window
 from tests.maps.conftest import embedded_data
@@ -241,7 +241,7 @@ def test_same_input_gives_the_same_page(extracted: dict[str, Path], tmp_path: Pa
 
 
 def test_date_range_covers_every_event_window(extracted: dict[str, Path]) -> None:
-    from geoevents.eventio import frame_to_events
+    from geoevents.io.events import frame_to_events
     from maps.eventmap import build_map, render_html
 
     frame = read_events(extracted[".geojson"])

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from geoevents.errors import ConfigurationError
-from geoevents.eventio import events_to_frame
+from geoevents.io.events import events_to_frame
 from maps.controls import OPTIONAL_CONTROLS
 from maps.eventmap import build_map, write_map
 from tests.maps.conftest import FIND_MAP_JS, click_event, embedded_data, wait_idle

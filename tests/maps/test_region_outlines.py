@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from geoevents.cli import main
 from geoevents.errors import ConfigurationError
-from geoevents.eventio import events_to_frame
+from geoevents.io.events import events_to_frame
 from maps import assets, outlines
 from maps.eventmap import REGION_OUTLINES_ID, write_map
 from tests.conftest import EXAMPLES

@@ -14,7 +14,7 @@ import pytest
 from branca.element import Figure
 
 from geoevents.errors import ConfigurationError
-from geoevents.eventio import events_to_frame, read_events, write_events
+from geoevents.io.events import events_to_frame, read_events, write_events
 from geoevents.model import Claim, Event, Source
 from maps import assets
 from maps.eventmap import EventMap, build_map, save_map, write_map

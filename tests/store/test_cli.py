@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from geoevents.cli import main
-from geoevents.eventio import read_events
+from geoevents.io.events import read_events
 from geoevents.store import open_store
 
 from .conftest import FIXTURES
@@ -144,7 +144,7 @@ def test_correct_detach_command(db: Path) -> None:
 def test_export_filters_select_from_the_store(tmp_path: Path) -> None:
     import datetime
 
-    from geoevents.articles import Article
+    from geoevents.io.articles import Article
 
     from .test_gpkg_store import strike
 

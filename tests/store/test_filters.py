@@ -1,4 +1,4 @@
-"""EventFilter on real event frames, and the click options that build it."""
+"""EventFilter on events, and the click options that build it."""
 
 from __future__ import annotations
 
@@ -8,53 +8,51 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from geoevents.eventio import events_to_frame
-from geoevents.filters import EventFilter, apply_filter, filter_from_options, filter_options
+from geoevents.cli.options import filter_from_options, filter_options
+from geoevents.filters import EventFilter, select
 from geoevents.model import Claim, Event, Figure
 
 D = datetime.date
 
 
-def frame():
-    return events_to_frame(
-        [
-            Event(
-                "makiivka",
-                "shelling_missile_attack",
-                48.05,
-                37.93,
-                date="2023-01-01",
-                date_start="2023-01-01",
-                date_end="2023-01-01",
-                country_code="UA",
-                claims=(
-                    Claim("Russian Ministry of Defence", "russia", killed=Figure(63, 63)),
-                    Claim("Ukrainian General Staff", "ukraine", killed=Figure(400, 400)),
-                ),
+def events() -> list[Event]:
+    return [
+        Event(
+            "makiivka",
+            "shelling_missile_attack",
+            48.05,
+            37.93,
+            date="2023-01-01",
+            date_start="2023-01-01",
+            date_end="2023-01-01",
+            country_code="UA",
+            claims=(
+                Claim("Russian Ministry of Defence", "russia", killed=Figure(63, 63)),
+                Claim("Ukrainian General Staff", "ukraine", killed=Figure(400, 400)),
             ),
-            Event(
-                "kyiv",
-                "interception",
-                50.45,
-                30.52,
-                date="2023-05-16",
-                country_code="UA",
-                claims=(Claim("Kyiv city administration", "ukraine"),),
-            ),
-            Event(
-                "belgorod",
-                "air_drone_strike",
-                50.6,
-                36.6,
-                date_start="2023-03-01",
-                date_end="2023-03-05",
-                date_precision="range",
-                country_code="RU",
-                claims=(Claim("Governor of Belgorod", "russia"),),
-            ),
-            Event("undated", "remote_explosive", 47.1, 37.5, country_code="UA"),
-        ]
-    )
+        ),
+        Event(
+            "kyiv",
+            "interception",
+            50.45,
+            30.52,
+            date="2023-05-16",
+            country_code="UA",
+            claims=(Claim("Kyiv city administration", "ukraine"),),
+        ),
+        Event(
+            "belgorod",
+            "air_drone_strike",
+            50.6,
+            36.6,
+            date_start="2023-03-01",
+            date_end="2023-03-05",
+            date_precision="range",
+            country_code="RU",
+            claims=(Claim("Governor of Belgorod", "russia"),),
+        ),
+        Event("undated", "remote_explosive", 47.1, 37.5, country_code="UA"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -72,8 +70,9 @@ def frame():
         (EventFilter(claimants=("ukraine",), countries=("UA",), until=D(2023, 2, 1)), ["makiivka"]),
     ],
 )
-def test_apply_filter(flt: EventFilter, expected: list[str]) -> None:
-    assert list(apply_filter(frame(), flt).id) == expected
+def test_select(flt: EventFilter, expected: list[str]) -> None:
+    assert [e.id for e in select(events(), flt)] == expected
+    assert [e.id for e in events() if flt.matches(e)] == expected
 
 
 @click.command()

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from geoevents.coords import haversine_km
+from gazetteer.geo import haversine_km
 from geoevents.model import Claim, Event, Figure, Source
 from geoevents.store.fusion import (
     ReportEvent,

@@ -10,8 +10,9 @@ import geopandas as gpd
 import pyogrio
 import pytest
 
-from geoevents.articles import Article
+from geoevents.cli.explain import explain_lines
 from geoevents.errors import SchemaVersionError, StoreError
+from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, Figure
 from geoevents.store import open_store
 from geoevents.store.gpkgbinary import decode_point
@@ -224,7 +225,7 @@ def test_correction_survives_reingest_new_reports_and_rebuild(db: Path) -> None:
         assert len(ev.sources) == 2
         store.rebuild()
         assert next(e for e in store.event_list() if e.id == kyiv_id) == ev
-        lines = store.explain(kyiv_id)
+        lines = explain_lines(store.explain(kyiv_id))
     assert any("correction #1" in ln and "analyst" in ln for ln in lines)
     assert lines[0].endswith("CORRECTED")
     corrected = gpd.read_file(db, layer="events", engine="pyogrio").set_index("id").corrected
@@ -307,7 +308,7 @@ def test_files_that_are_not_stores_are_refused(tmp_path: Path) -> None:
 def test_explain_names_members_and_reasons(db: Path) -> None:
     with open_store(db) as store:
         mk = store.events().query("place_name == 'Makiivka'").id.iloc[0]
-        lines = store.explain(mk)
+        lines = explain_lines(store.explain(mk))
         with pytest.raises(StoreError, match="no event"):
             store.explain("ev-missing")
     text = "\n".join(lines)
@@ -327,7 +328,11 @@ def test_an_article_twice_in_one_batch_is_stored_once(tmp_path: Path) -> None:
 def test_detach_undoes_a_merge_and_survives_rebuild(db: Path) -> None:
     with open_store(db) as store:
         mk = next(e for e in store.event_list() if e.place_name == "Makiivka")
-        members = [ln.split()[1].rstrip(":") for ln in store.explain(mk.id) if "member re-" in ln]
+        members = [
+            ln.split()[1].rstrip(":")
+            for ln in explain_lines(store.explain(mk.id))
+            if "member re-" in ln
+        ]
         assert len(members) == 3
         alone = store.correct(mk.id, detach=members[-1], note="a different strike")
         assert alone.corrected and len(alone.sources) == 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from geoevents.atomic import atomic_write_bytes
+from gazetteer.atomic import atomic_write_bytes
 from tests.support.browser import READY_JS, PageLog, launch, route_offline
 
 #: Page script: id of the event with the most claims (ties: first in page order).

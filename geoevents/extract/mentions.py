@@ -56,7 +56,7 @@ import ahocorasick
 
 from gazetteer.normalize import normalize
 from gazetteer.regions import REGION_SUFFIXES
-from geoevents.sentences import ABBREVIATIONS
+from geoevents.extract.sentences import ABBREVIATIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from geoevents.sentences import gated_entries
+from geoevents.extract.sentences import gated_entries
 
 TARGETS: tuple[tuple[str, str], ...] = (
     (

@@ -16,10 +16,10 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geoevents.atomic import atomic_path, atomic_write_text
-from geoevents.coords import latlon_of, lonlat, point
+from gazetteer.atomic import atomic_path, atomic_write_text
+from gazetteer.geo import latlon_of, lonlat, point
 from geoevents.errors import InputError
-from geoevents.model import Event
+from geoevents.model import PROPERTY_KEYS, Event
 
 CRS = "EPSG:4326"
 JSON_COLUMNS = (
@@ -55,8 +55,7 @@ def events_to_frame(events: Iterable[Event]) -> gpd.GeoDataFrame:
         props["injured_high"] = cas["injured"]["high"]
         rows.append(props)
         geoms.append(point(ev.lat, ev.lon))
-    columns = list(Event(id="x", event_type="air_drone_strike", lat=0, lon=0).to_properties())
-    columns += list(FLAT_CASUALTY_COLUMNS)
+    columns = list(PROPERTY_KEYS) + list(FLAT_CASUALTY_COLUMNS)
     df = pd.DataFrame(rows, columns=columns)
     for col in FLAT_CASUALTY_COLUMNS + ("geonameid",):
         df[col] = df[col].astype("Int64")
@@ -152,6 +151,14 @@ def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -
 
 def read_events(path: str | Path) -> gpd.GeoDataFrame:
     """Read an events file written by :func:`write_events` into a frame like :func:`events_to_frame`."""
+    return events_to_frame(load_events(path))
+
+
+def load_events(path: str | Path) -> list[Event]:
+    """The events of a file written by :func:`write_events`.
+
+    Raises :class:`~geoevents.errors.InputError` naming the file (and feature/row, field).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -159,7 +166,7 @@ def read_events(path: str | Path) -> gpd.GeoDataFrame:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("type") != "FeatureCollection":
                 raise InputError("not a GeoJSON FeatureCollection", path=str(path))
-            evs = []
+            evs: list[Event] = []
             for i, feat in enumerate(data.get("features", [])):
                 geometry = feat.get("geometry") if isinstance(feat, dict) else None
                 if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -174,7 +181,7 @@ def read_events(path: str | Path) -> gpd.GeoDataFrame:
                     evs.append(Event.from_properties(feat["properties"], lat=lat, lon=lon))
                 except (KeyError, TypeError, ValueError) as err:
                     raise InputError(f"feature {i}: {err}", path=str(path)) from err
-            return events_to_frame(evs)
+            return evs
         if suffix == ".gpkg":
             frame = gpd.read_file(path, layer=LAYER, engine="pyogrio")
         elif suffix == ".parquet":
@@ -193,7 +200,6 @@ def read_events(path: str | Path) -> gpd.GeoDataFrame:
     except (OSError, ValueError, KeyError) as err:
         raise InputError(f"cannot read events: {err}", path=str(path)) from err
     try:
-        events = frame_to_events(frame)
+        return frame_to_events(frame)
     except InputError as err:
         raise InputError(err.message, path=str(path), line=err.line, field=err.field) from err
-    return events_to_frame(events)

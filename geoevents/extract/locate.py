@@ -1,6 +1,6 @@
 """Location choice: which mentioned place is where the event happened.
 
-Mentions of an event sentence (:mod:`geoevents.mentions`) are resolved with the
+Mentions of an event sentence (:mod:`geoevents.extract.mentions`) are resolved with the
 gazetteer, then chosen by rank; every decision is written to an explain trail.
 
 =====  ==============================================================  =========
@@ -19,7 +19,7 @@ All mentions of the best rank present become locations (one event per place);
 the others are reported as context. Mentions with relation ``origin``
 ("launched from X") or ``aside`` ("a speech in X"), and countries, are never
 event locations. A place that a claimant phrase names ("the Belgorod governor")
-is excluded earlier, in :mod:`geoevents.pipeline`.
+is excluded earlier, in :mod:`geoevents.extract.article`.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize
-from geoevents.mentions import Mention
+from geoevents.extract.mentions import Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context, Gazetteer, Place

@@ -2,7 +2,7 @@
 
 Types are those of :data:`geoevents.vocabulary.EVENT_TYPES` (ACLED sub-event
 types). A sentence reports an event when it has a *strong* trigger, or a *weak*
-trigger together with a weapon named in it (:mod:`geoevents.weapons`):
+trigger together with a weapon named in it (:mod:`geoevents.extract.weapons`):
 
 =================================================  ==========================  ========
 trigger words (case-insensitive)                   event_type                  strength
@@ -29,7 +29,7 @@ weapon is ``remote_explosive``.
 
 Sentences about threats, plans or negations ("threatened to strike", "could
 hit", "no shelling was reported") are not events. Sentences with no place
-stay off the map (that is decided later, in :mod:`geoevents.pipeline`).
+stay off the map (that is decided later, in :mod:`geoevents.extract.article`).
 
 >>> detect("Russian missiles struck an apartment building in Dnipro.").event_type
 'shelling_missile_attack'
@@ -46,8 +46,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geoevents.sentences import has_stem
-from geoevents.weapons import Weapon, is_target_use, weapon_spans
+from geoevents.extract.sentences import has_stem
+from geoevents.extract.weapons import Weapon, is_target_use, weapon_spans
 
 _I = re.IGNORECASE
 
@@ -160,7 +160,7 @@ def detect(
 ) -> Detection | None:
     """The event type reported by ``sentence``, or ``None`` for a non-event.
 
-    ``weapons`` are :func:`geoevents.weapons.weapon_spans` of the sentence
+    ``weapons`` are :func:`geoevents.extract.weapons.weapon_spans` of the sentence
     (computed when not given). ``corroborated`` (the sentence states casualties
     or names a strike target) lets "destroyed", "hit", "struck" and "damaged"
     report a strike without a weapon ("destroyed an ammunition depot, killing

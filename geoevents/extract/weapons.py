@@ -1,7 +1,7 @@
 """Weapon names: normalised labels, their aliases, and the kind of weapon.
 
 Each entry maps a normalised label to the patterns that name it and a
-``kind`` that :mod:`geoevents.detect` uses to type an event:
+``kind`` that :mod:`geoevents.extract.detect` uses to type an event:
 
 ================  ===================================================  ===========
 label             aliases (case-insensitive)                           kind
@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from geoevents.sentences import gated_entries, has_stem
+from geoevents.extract.sentences import gated_entries, has_stem
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ Every conversion between the two goes through these functions.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from shapely.geometry import Point
+if TYPE_CHECKING:  # shapely is imported only where a point is made
+    from shapely.geometry import Point
 
 
 def lonlat(lat: float, lon: float) -> list[float]:
@@ -23,6 +25,8 @@ def lonlat(lat: float, lon: float) -> list[float]:
 
 def point(lat: float, lon: float) -> Point:
     """A shapely point (x=lon, y=lat) for an API ``(lat, lon)`` pair."""
+    from shapely.geometry import Point
+
     return Point(float(lon), float(lat))
 
 

@@ -43,9 +43,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlparse
 
-from geoevents.sentences import candidates, has_stem
+from geoevents.extract.sentences import candidates, has_stem
 
 #: Region name (lower case, as in "the X governor") -> ISO country of that region.
 REGION_COUNTRY: dict[str, str] = {
@@ -377,44 +378,25 @@ def _find_claims(
         denying = [False] * len(spans)
     else:
         denying = [bool(_DENIAL.search(sentence, a, b)) for a, b in spans]
-
-    def clause_of(pos: int) -> int:
-        for i, (a, b) in enumerate(spans):
-            if a <= pos < b:
-                return i
-        return len(spans) - 1
-
     found: list[FoundClaimant] = []
     taken: list[tuple[int, int]] = []
 
     def overlaps(a: int, b: int) -> bool:
         return any(x < b and a < y for x, y in taken)
 
-    if gated:  # only the patterns one of whose literals occurs, in table order
-        wanted = candidates(sentence.lower(), _SCAN_LITERALS)
-        speakers = [_SCAN[i] for i in wanted if i < len(_SCAN)]
-        outlets = [_OUTLETS[i - len(_SCAN)] for i in wanted if i >= len(_SCAN)]
-    else:
-        speakers, outlets = _SCAN, _OUTLETS
+    speakers, outlets = _patterns(sentence, gated)
     for pat, rx, _lits in speakers:
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
             if pat.needs_speech and not _linked(sentence, m.start(), m.end()):
                 continue
-            name, side = pat.claimant, pat.side
-            if "{region}" in name:
-                region = m.group("region") or m.group("region2")
-                if region in _NOT_REGION:
-                    continue
-                region = region.removesuffix("'s").removesuffix("’s")
-                name = name.format(region=region)
-                side = region_side(region, country_of)
-                if re.search(r"(?:Russian|Moscow)[- ]installed\s+$", sentence[: m.start()]):
-                    side = "russia"
+            who = _speaker(pat, m, sentence, country_of)
+            if who is None:
+                continue
             taken.append((m.start(), m.end()))
-            stance = "denies" if denying[clause_of(m.start())] else "asserts"
-            found.append(FoundClaimant(name, side, stance, m.start(), m.end()))
+            stance = "denies" if denying[_clause_index(spans, m.start())] else "asserts"
+            found.append(FoundClaimant(who[0], who[1], stance, m.start(), m.end()))
     for rx, name, side, _lits in outlets:
         for m in rx.finditer(sentence):
             if overlaps(m.start(), m.end()):
@@ -422,27 +404,66 @@ def _find_claims(
             taken.append((m.start(), m.end()))
             found.append(FoundClaimant(name, side, "reports", m.start(), m.end()))
     found.sort(key=lambda c: c.start)
-    disputes_side = None
+    return SentenceClaims(
+        _first_per_claimant(found),
+        any(denying),
+        (not gated or has_stem(sentence, UNVERIFIED_STEMS))
+        and _UNVERIFIED.search(sentence) is not None,
+        _disputes_side(sentence, spans, denying),
+    )
+
+
+def _patterns(sentence: str, gated: bool) -> tuple[list[Any], list[Any]]:
+    """Speaker and outlet patterns to try: when gated, only those one of whose literals
+    occurs, in table order."""
+    if not gated:
+        return list(_SCAN), list(_OUTLETS)
+    wanted = candidates(sentence.lower(), _SCAN_LITERALS)
+    speakers = [_SCAN[i] for i in wanted if i < len(_SCAN)]
+    outlets = [_OUTLETS[i - len(_SCAN)] for i in wanted if i >= len(_SCAN)]
+    return speakers, outlets
+
+
+def _speaker(
+    pat: Any, m: re.Match[str], sentence: str, country_of: Callable[[str], str | None] | None
+) -> tuple[str, str] | None:
+    """``(claimant, side)`` of a speaker match; ``None`` if its region is no region."""
+    name, side = pat.claimant, pat.side
+    if "{region}" not in name:
+        return name, side
+    region = m.group("region") or m.group("region2")
+    if region in _NOT_REGION:
+        return None
+    region = region.removesuffix("'s").removesuffix("’s")
+    side = region_side(region, country_of)
+    if re.search(r"(?:Russian|Moscow)[- ]installed\s+$", sentence[: m.start()]):
+        side = "russia"
+    return name.format(region=region), side
+
+
+def _clause_index(spans: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(spans):
+        if a <= pos < b:
+            return i
+    return len(spans) - 1
+
+
+def _disputes_side(sentence: str, spans: list[tuple[int, int]], denying: list[bool]) -> str | None:
+    """The side whose account a denying clause names ("rejected Russia's account")."""
     for (a, b), den in zip(spans, denying, strict=True):
         m = _DISPUTES.search(sentence, a, b) if den else None
         if m is not None:
             who = m.group("who").lower()
-            disputes_side = "russia" if who in ("russia", "moscow", "russian") else "ukraine"
-            break
-    # One claim per claimant per sentence.
-    seen: set[str] = set()
-    uniq = []
+            return "russia" if who in ("russia", "moscow", "russian") else "ukraine"
+    return None
+
+
+def _first_per_claimant(found: list[FoundClaimant]) -> tuple[FoundClaimant, ...]:
+    """One claim per claimant per sentence: the first."""
+    first: dict[str, FoundClaimant] = {}
     for c in found:
-        if c.claimant not in seen:
-            seen.add(c.claimant)
-            uniq.append(c)
-    return SentenceClaims(
-        tuple(uniq),
-        any(denying),
-        (not gated or has_stem(sentence, UNVERIFIED_STEMS))
-        and _UNVERIFIED.search(sentence) is not None,
-        disputes_side,
-    )
+        first.setdefault(c.claimant, c)
+    return tuple(first.values())
 
 
 _ANAPHORA = re.compile(

@@ -35,10 +35,11 @@ Figure(low=400, high=400, qualifier='nearly', text='killed nearly four hundred')
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from geoevents.extract.sentences import has_stem
 from geoevents.model import Figure
-from geoevents.sentences import has_stem
 
 _UNITS = {
     "zero": 0,
@@ -260,6 +261,82 @@ def _kind(verb: str) -> str:
     return "injured"
 
 
+#: ``(kind, position, figure)`` found in a sentence by one family of phrasings.
+_Found = Iterator[tuple[str, int, Figure]]
+
+
+def _with_text(fig: Figure, text: str) -> Figure:
+    return Figure(fig.low, fig.high, fig.qualifier, text)
+
+
+def _number_then_verb(sentence: str) -> _Found:
+    """Number first: "63 were killed", "400 killed or wounded" (one figure for both)."""
+    for m in _N_THEN_VERB.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is None:
+            continue
+        if m.group("comb"):
+            high = fig.high if fig.high is not None else fig.low
+            both = Figure(None, high, "dead and wounded", m.group(0))
+            yield "killed", m.start(), both
+            yield "injured", m.start(), both
+            continue
+        yield _kind(m.group("v")), m.start(), _with_text(fig, m.group(0))
+
+
+def _verb_then_number(sentence: str) -> _Found:
+    """Verb first: "killing three", "left 12 injured"."""
+    for m in _VERB_THEN_N.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is None:
+            continue
+        verb = m.group("v").lower()
+        if verb == "left":
+            if not m.group("v2"):
+                continue
+            verb = m.group("v2")
+        yield _kind(verb), m.start(), _with_text(fig, m.group(0))
+
+
+def _tolls(sentence: str) -> _Found:
+    """Tolls: "the death toll rose to 20", "eliminated up to 200 servicemen"."""
+    for m in _TOLL.finditer(sentence):
+        fig = parse_quantity(m.group("q") or m.group("q2"))
+        if fig is not None:
+            yield "killed", m.start(), _with_text(fig, m.group(0))
+    for m in _ELIMINATED.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is not None:
+            yield "killed", m.start(), _with_text(fig, m.group(0))
+
+
+def _one_person(sentence: str) -> _Found:
+    """One person: "a 45-year-old man was killed"."""
+    for m in _ONE_PERSON.finditer(sentence):
+        yield _kind(m.group("v")), m.start(), Figure(1, 1, None, m.group(0))
+
+
+def _nones(sentence: str) -> _Found:
+    """None: "No one was hurt", "no casualties"."""
+    for m in _NONE.finditer(sentence):
+        word = (m.group("w") or "").lower()
+        verb = (m.group("v") or m.group("v2") or "").lower()
+        zero = Figure(0, 0, "none", m.group(0))
+        if verb:
+            yield _kind(verb), m.start(), zero
+        elif word in ("deaths", "fatalities"):
+            yield "killed", m.start(), zero
+        elif word == "injuries":
+            yield "injured", m.start(), zero
+        elif word in ("casualties", "victims"):
+            yield "killed", m.start(), zero
+            yield "injured", m.start(), zero
+
+
+#: The phrasings in reading order (at one position, the first reader's figure wins).
+_READERS = (_number_then_verb, _verb_then_number, _tolls, _one_person, _nones)
+
+
 def parse_casualties(sentence: str) -> Casualties:
     """Killed and injured figures in ``sentence``; the first figure of each kind wins.
 
@@ -275,56 +352,10 @@ def parse_casualties(sentence: str) -> Casualties:
     if not has_stem(sentence, GATE_STEMS):  # no casualty word: nothing to read
         return Casualties()
     found: dict[str, tuple[int, Figure]] = {}
-
-    def put(kind: str, pos: int, fig: Figure | None) -> None:
-        if fig is not None and (kind not in found or pos < found[kind][0]):
-            found[kind] = (pos, fig)
-
-    for m in _N_THEN_VERB.finditer(sentence):
-        fig = parse_quantity(m.group("q"))
-        if fig is None:
-            continue
-        if m.group("comb"):
-            both = Figure(
-                None, fig.high if fig.high is not None else fig.low, "dead and wounded", m.group(0)
-            )
-            put("killed", m.start(), both)
-            put("injured", m.start(), both)
-            continue
-        put(_kind(m.group("v")), m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
-    for m in _VERB_THEN_N.finditer(sentence):
-        fig = parse_quantity(m.group("q"))
-        if fig is None:
-            continue
-        verb = m.group("v").lower()
-        if verb == "left":
-            if not m.group("v2"):
-                continue
-            verb = m.group("v2")
-        put(_kind(verb), m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
-    for m in _TOLL.finditer(sentence):
-        fig = parse_quantity(m.group("q") or m.group("q2"))
-        if fig is not None:
-            put("killed", m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
-    for m in _ELIMINATED.finditer(sentence):
-        fig = parse_quantity(m.group("q"))
-        if fig is not None:
-            put("killed", m.start(), Figure(fig.low, fig.high, fig.qualifier, m.group(0)))
-    for m in _ONE_PERSON.finditer(sentence):
-        put(_kind(m.group("v")), m.start(), Figure(1, 1, None, m.group(0)))
-    for m in _NONE.finditer(sentence):
-        word = (m.group("w") or "").lower()
-        verb = (m.group("v") or m.group("v2") or "").lower()
-        zero = Figure(0, 0, "none", m.group(0))
-        if verb:
-            put(_kind(verb), m.start(), zero)
-        elif word in ("deaths", "fatalities"):
-            put("killed", m.start(), zero)
-        elif word == "injuries":
-            put("injured", m.start(), zero)
-        elif word in ("casualties", "victims"):
-            put("killed", m.start(), zero)
-            put("injured", m.start(), zero)
+    for read in _READERS:
+        for kind, pos, fig in read(sentence):
+            if kind not in found or pos < found[kind][0]:
+                found[kind] = (pos, fig)
     killed = found.get("killed", (0, None))[1]
     injured = found.get("injured", (0, None))[1]
     return Casualties(killed, injured)

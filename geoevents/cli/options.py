@@ -1,0 +1,135 @@
+"""Click options shared by several commands: the store (``--db``), dates, event filters."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from geoevents.filters import EventFilter
+from geoevents.vocabulary import EVENT_TYPES, SIDES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = "Store: a .gpkg file or a postgresql:// URL."
+
+
+class IsoDate(click.DateTime):
+    """A ``YYYY-MM-DD`` day as a :class:`datetime.date`.
+
+    >>> IsoDate().convert("2023-01-04", None, None)
+    datetime.date(2023, 1, 4)
+    """
+
+    name = "date"
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime.date:
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+        try:
+            return super().convert(value, param, ctx).date()
+        except click.BadParameter:
+            self.fail(f"expected YYYY-MM-DD, got {value!r}", param, ctx)
+
+
+def db_option(
+    *, default: str | None = "events.gpkg", envvar: str = "GEOEVENTS_DB", help: str = DB_HELP
+) -> Callable[[F], F]:
+    """The ``--db`` option naming the store (a ``.gpkg`` path or a ``postgresql://`` URL)."""
+    return click.option(
+        "--db", default=default, show_default=default is not None, envvar=envvar, help=help
+    )
+
+
+def published_option(help: str) -> Callable[[F], F]:
+    """``--published YYYY-MM-DD``: the publication date of articles that carry none."""
+    return click.option("--published", type=IsoDate(), help=help)
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``"min_lon,min_lat,max_lon,max_lat"`` -> a 4-tuple of floats.
+
+    >>> parse_bbox("37.5,47.8,38.2,48.3")
+    (37.5, 47.8, 38.2, 48.3)
+    >>> parse_bbox("1,2,3")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: expected min_lon,min_lat,max_lon,max_lat, got '1,2,3'
+    """
+    if value is None:
+        return None
+    message = f"expected min_lon,min_lat,max_lon,max_lat, got {value!r}"
+    try:
+        nums = tuple(float(p) for p in value.split(","))
+    except ValueError as err:
+        raise click.BadParameter(message, param_hint="--bbox") from err
+    if len(nums) != 4:
+        raise click.BadParameter(message, param_hint="--bbox")
+    min_lon, min_lat, max_lon, max_lat = nums
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise click.BadParameter(
+            f"bbox must be min_lon<=max_lon, min_lat<=max_lat within WGS84, got {value!r}",
+            param_hint="--bbox",
+        )
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def filter_options(func: F) -> F:
+    """Click decorator adding ``--since --until --bbox --type --country --claimant``."""
+    options = [
+        click.option("--since", type=IsoDate(), help="Events on or after this day."),
+        click.option("--until", type=IsoDate(), help="Events on or before this day."),
+        click.option(
+            "--bbox",
+            metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+            help="Events inside this box (WGS84 degrees).",
+        ),
+        click.option(
+            "--type",
+            "types",
+            multiple=True,
+            type=click.Choice(sorted(EVENT_TYPES)),
+            help="Event type (repeatable).",
+        ),
+        click.option(
+            "--country", "countries", multiple=True, help="ISO country code (repeatable)."
+        ),
+        click.option(
+            "--claimant",
+            "claimants",
+            multiple=True,
+            help=f"Claimant side ({', '.join(sorted(SIDES))}) or part of a claimant's name "
+            "(repeatable).",
+        ),
+    ]
+    for opt in reversed(options):
+        func = opt(func)
+    return func
+
+
+def filter_from_options(**kwargs: Any) -> EventFilter:
+    """An :class:`EventFilter` from the keyword arguments of :func:`filter_options`.
+
+    Unrelated keyword arguments are ignored, so a command can pass all of its own.
+
+    >>> filter_from_options(since=datetime.date(2023, 1, 1), types=("interception",), output="x")
+    EventFilter(since=datetime.date(2023, 1, 1), until=None, bbox=None, types=('interception',), countries=(), claimants=())
+    """
+    return EventFilter(
+        since=kwargs.get("since"),
+        until=kwargs.get("until"),
+        bbox=parse_bbox(kwargs.get("bbox")),
+        types=tuple(kwargs.get("types") or ()),
+        countries=tuple(c.upper() for c in kwargs.get("countries") or ()),
+        claimants=tuple(kwargs.get("claimants") or ()),
+    )

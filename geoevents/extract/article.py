@@ -1,0 +1,318 @@
+"""One article -> its strike events: the per-article extraction.
+
+For each sentence of an article (the title first, then the text):
+
+1. :func:`geoevents.extract.detect.detect` decides whether it reports a strike and its type;
+2. :func:`geoevents.extract.claims.find_claims` finds claimants, denials and "could not verify";
+3. :func:`geoevents.extract.casualties.parse_casualties` reads killed/injured per clause, so
+   "Russia said 63 died, but Ukraine said 400" gives each claimant its own figure;
+4. :func:`geoevents.extract.mentions.find_mentions` finds places (claimant and weapon phrases
+   excluded) and :func:`geoevents.extract.locate.choose_locations` picks the event places;
+5. :func:`geoevents.dates.event_date` dates it against the publication date.
+
+Merging within an article (one event per place and strike): an event sentence
+joins an earlier event of the same article with the same place and type unless
+both state different explicit dates; the more precise date wins. A sentence
+with a trigger but no place, or with no trigger but with figures, a denial or
+"could not verify", continues the last event ("Dozens more were wounded, he
+said."; "Ukraine's general staff called the claim fake."). "he said", "the
+ministry had put the toll at 63" are attributed to the last named claimant.
+
+Claims: every claimant in a sentence gives a :class:`geoevents.model.Claim`
+quoting it; a sentence without a claimant is the outlet's own voice (stance
+``"reports"``, side ``"other"``, claimant = the URL host or "news report"). A
+denial's ``disputes`` names the claimant whose account it rejects: the side the
+sentence names ("rejected Russia's account"), else the latest asserting claim
+of another side. Officials named without a side (a regional governor, a
+mayor, "local officials") take the side of the event's country (UA ->
+ukraine, RU -> russia). Attacker side: as stated ("Russian missiles",
+"Ukraine struck"); for an interception claimed by a military claimant, the
+other side; for a military claimant saying it "destroyed" something, its own side.
+
+Event ids are ``stable_id(article id, place, type, first sentence index)``;
+events are sorted by date, place and id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geoevents.dates import DateSpan, event_date
+from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
+from geoevents.extract.detect import Detection, attacker_side
+from geoevents.extract.drafts import Draft, draft_event
+from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
+from geoevents.extract.locate import (
+    Location,
+    Resolved,
+    apply_sentence_regions,
+    choose_locations,
+    drop_foreign_namesakes,
+    resolve_mention,
+)
+from geoevents.extract.mentions import Mention, article_context, find_mentions
+from geoevents.extract.sentences import Sentence, split_sentences
+from geoevents.extract.targets import find_targets
+from geoevents.io.articles import Article
+from geoevents.model import Claim, Event, sort_events
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer import Context
+    from geoevents.extract.extractor import Extractor
+
+#: Claimants whose statements about their own side's actions set the attacker side.
+MILITARY_CLAIMANTS = {
+    "Russian Ministry of Defence": "russia",
+    "Ukrainian General Staff": "ukraine",
+    "Ukrainian Air Force": "ukraine",
+    "Ukrainian military": "ukraine",
+}
+_DESTROYED = re.compile(r"\b(?:destroyed|eliminated|neutrali[sz]ed|liquidated|wiped\s+out)\b", re.I)
+_OTHER = {"russia": "ukraine", "ukraine": "russia"}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Events of one article, the place mentions left unresolved, and the explain trail."""
+
+    article: Article
+    events: tuple[Event, ...]
+    unresolved: tuple[str, ...]
+    explain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Said:
+    """One sentence being handled: its text, tag for the trail, facts and claims."""
+
+    sentence: Sentence
+    tag: str
+    facts: SentenceFacts
+    sc: SentenceClaims
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The title (index 0, offsets -1) and then the sentences of the text."""
+    out: list[Sentence] = []
+    if article.title and article.title.strip():
+        out.append(Sentence(" ".join(article.title.split()), -1, -1, 0))
+    for s in split_sentences(article.text or ""):
+        out.append(Sentence(s.text, s.start, s.end, len(out)))
+    return out
+
+
+class ArticleExtraction:
+    """The state of extracting one article; use :meth:`Extractor.article`."""
+
+    def __init__(self, extractor: Extractor, article: Article) -> None:
+        self.extractor = extractor
+        self.gz = extractor.gazetteer
+        self.article = article
+        self.want_explain = extractor.explain
+        self.drafts: list[Draft] = []
+        self.last: Draft | None = None
+        self.last_claimant: tuple[str, str] | None = None
+        self.unresolved: list[str] = []
+        self.trail: list[str] = []
+        self.context = self._context()
+
+    def _context(self) -> Context | None:
+        from gazetteer import Context
+
+        text = "\n".join(x for x in (self.article.title or "", self.article.text or "") if x)
+        try:
+            regions, countries = article_context(self.gz, text[:200_000])
+        except Exception:  # context is only a hint
+            regions, countries = (), ()
+        return Context(countries=countries, regions=regions, country_focus=("UA", "RU"))
+
+    def country_of(self, name: str) -> str | None:
+        """Country code of a region or place named in a claimant ("the governor of X")."""
+        region = self.gz.match_region(f"{name} region")
+        if region is not None:
+            return region.country_code
+        cands = self.gz.resolve(name, self.context, limit=1)
+        return cands[0].place.country_code if cands else None
+
+    def note(self, text: str) -> None:
+        if self.want_explain:
+            self.trail.append(text)
+
+    def run(self) -> ArticleResult:
+        for sent in article_sentences(self.article):
+            self.sentence(sent)
+        events = sort_events(draft_event(d, self.article) for d in self.drafts)
+        return ArticleResult(
+            self.article, tuple(events), tuple(dict.fromkeys(self.unresolved)), tuple(self.trail)
+        )
+
+    # -- one sentence, by case ------------------------------------------------------
+    def sentence(self, sent: Sentence) -> None:
+        s = sent.text
+        facts = self.extractor.facts(s)
+        sc = self.extractor.sentence_claims(s, self.country_of)
+        said = _Said(sent, "title" if sent.start < 0 else f"s{sent.index}", facts, sc)
+        mentions = self._mentions(said)
+        resolved = self._resolve(s, mentions)
+        if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
+            self._aside(said, mentions)
+            return
+        said = _Said(sent, said.tag, facts, sc, tuple(self._claims(s, sc, facts)))
+        if facts.detection is not None and sc.denial and self.last is not None:
+            self._denial(said, self.last)
+        elif facts.detection is None:
+            self._follow_up(said, mentions, resolved)
+        else:
+            self._event_sentence(said, facts.detection, resolved)
+
+    def _mentions(self, said: _Said) -> list[Mention]:
+        """Places matter only where a sentence can make, continue or place an event."""
+        f, sc = said.facts, said.sc
+        if not (f.detection is not None or f.has_figs or sc.denial or sc.unverified or f.specific):
+            return []
+        exclude = list(sc.spans) + [(a, b) for a, b, _ in f.weapon_spans]  # "Artillery" is no place
+        return find_mentions(said.text, self.gz, exclude=exclude, matcher=self.extractor.matcher)
+
+    def _resolve(self, s: str, mentions: list[Mention]) -> list[Resolved]:
+        resolved = [resolve_mention(m, self.gz, self.context) for m in mentions]
+        resolved = apply_sentence_regions(s, resolved, self.gz, self.context)
+        resolved = drop_foreign_namesakes(resolved, self.context)
+        for r in resolved:
+            if r.place is None and r.mention.relation not in ("origin", "aside"):
+                self.unresolved.append(r.mention.text)
+        return resolved
+
+    def _aside(self, said: _Said, mentions: Sequence[object]) -> None:
+        """Nothing to add to an event; only remember who spoke ("..., he said" later)."""
+        for c in said.sc.claimants:
+            if c.stance != "reports":
+                self.last_claimant = (c.claimant, c.side)
+        self._weapon_only(said, mentions)
+
+    def _weapon_only(self, said: _Said, mentions: Sequence[object]) -> None:
+        """A sentence with no place that names a specific weapon adds it to the last event."""
+        if self.last is not None and said.facts.specific and not mentions:
+            self.note(
+                f"[{said.tag}] names the weapon of the event at {self.last.location.place.name}"
+            )
+            self.last.weapons.update(said.facts.specific)
+
+    def _denial(self, said: _Said, last: Draft) -> None:
+        """A strike sentence that denies: it continues the last event."""
+        self.note(
+            f"[{said.tag}] a denial: continues the event at {last.location.place.name}: {said.text!r}"
+        )
+        last.add_claims(list(said.claims), said.sc)
+        last.weapons.update(said.facts.specific)
+        last.quotes.append(said.text)
+
+    def _follow_up(self, said: _Said, mentions: Sequence[object], resolved: list[Resolved]) -> None:
+        """Figures, a denial or "could not verify" without a trigger: continue the last event."""
+        self._weapon_only(said, mentions)
+        last = self.last
+        if last is None:  # figures or a denial/verification note, with no event yet
+            return
+        locs = choose_locations(resolved)
+        if locs and not any(last.same_place(loc) for loc in locs):
+            self.note(
+                f"[{said.tag}] figures/claims about another place, not attached: {said.text!r}"
+            )
+            return
+        self.note(f"[{said.tag}] continues the event at {last.location.place.name}: {said.text!r}")
+        if said.sc.unverified:
+            for d in self.drafts:
+                d.verified = False
+        if said.facts.has_figs or said.sc.denial:
+            last.add_claims(list(said.claims), said.sc)
+            last.quotes.append(said.text)
+
+    def _event_sentence(self, said: _Said, det: Detection, resolved: list[Resolved]) -> None:
+        """A sentence reporting a strike: a new event per place, or more of an existing one."""
+        tag = said.tag
+        self.note(f"[{tag}] {det.reason}: {said.text!r}")
+        locs = choose_locations(resolved)
+        span = event_date(said.text, self.article.published)
+        explicit = span.text is not None
+        if not locs:
+            if self.last is not None:
+                self.note(
+                    f"[{tag}] no place: continues the event at {self.last.location.place.name}"
+                )
+                self._update(self.last, said, span, explicit)
+            else:
+                self.note(f"[{tag}] no place named: not an event on the map")
+            return
+        for loc in locs:
+            for line in loc.explain:
+                self.note(f"[{tag}]   {line}")
+            self.last = self._draft_for(said, det, loc, span, explicit)
+            self._update(self.last, said, span, explicit)
+
+    def _draft_for(
+        self, said: _Said, det: Detection, loc: Location, span: DateSpan, explicit: bool
+    ) -> Draft:
+        d = next((x for x in self.drafts if x.accepts(loc, det.event_type, span, explicit)), None)
+        if d is None:
+            d = Draft(said.sentence.index, det.event_type, loc, span, explicit, det.strength)
+            self.drafts.append(d)
+        elif det.strength > d.type_strength:
+            self.note(f"[{said.tag}]   type {d.event_type} -> {det.event_type} (firmer evidence)")
+            d.event_type, d.type_strength = det.event_type, det.strength
+        else:
+            d.refine_location(loc)
+        return d
+
+    def _update(self, d: Draft, said: _Said, span: DateSpan, explicit: bool) -> None:
+        s, facts = said.text, said.facts
+        d.refine_date(span, explicit)
+        d.weapons.update(facts.weapons)
+        d.targets.update(facts.targets if facts.targets is not None else find_targets(s))
+        side = attacker_side(s, d.event_type) or _claimed_attacker(d, said)
+        if side is not None and d.attacker is None:
+            d.attacker = side
+        if said.sc.unverified:
+            d.verified = False
+        d.add_claims(list(said.claims), said.sc)
+        d.quotes.append(s)
+
+    # -- claims ---------------------------------------------------------------------
+    def _claims(self, s: str, sc: SentenceClaims, facts: SentenceFacts) -> list[Claim]:
+        aid = self.article.id
+        per_clause = facts.per_clause
+        if sc.claimants:
+            out: list[Claim] = []
+            for c in sc.claimants:
+                cas = figures_for(c.start, per_clause)
+                out.append(Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid))
+                if c.stance != "reports":
+                    self.last_claimant = (c.claimant, c.side)
+            return out
+        cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
+        if refers_back(s) and self.last_claimant is not None:
+            name, side = self.last_claimant
+            stance = "denies" if sc.denial else "asserts"
+            return [Claim(name, side, stance, cas.killed, cas.injured, s, aid)]
+        claimant = outlet_claimant(self.article.url)
+        return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid)]
+
+
+def _claimed_attacker(d: Draft, said: _Said) -> str | None:
+    """The attacker side a military claimant's own statement implies, if any."""
+    for c in said.claims:
+        mil = MILITARY_CLAIMANTS.get(c.claimant)
+        if mil is None or c.stance != "asserts":
+            continue
+        if d.event_type == "interception":
+            return _OTHER[mil]
+        if _DESTROYED.search(said.text):
+            return mil
+        return None
+    return None

@@ -1,0 +1,113 @@
+"""What one sentence says on its own: weapons, figures per clause, trigger, targets.
+
+Everything here depends only on the sentence text, so
+:class:`geoevents.extract.extractor.Extractor` computes it once per distinct
+sentence (wire copy repeats boilerplate sentences across articles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geoevents.extract.casualties import GATE_STEMS as CASUALTY_STEMS
+from geoevents.extract.casualties import Casualties, parse_casualties
+from geoevents.extract.claims import clauses
+from geoevents.extract.detect import GATE_STEMS as TRIGGER_STEMS
+from geoevents.extract.detect import Detection, detect
+from geoevents.extract.sentences import has_stem
+from geoevents.extract.targets import find_targets
+from geoevents.extract.weapons import WEAPONS, Weapon, find_weapons, weapon_spans
+from geoevents.model import Figure
+
+#: Targets that make "destroyed"/"hit" a strike even without a weapon named.
+STRIKE_TARGETS = frozenset(
+    {
+        "ammunition depot",
+        "fuel depot",
+        "weapon system",
+        "radar",
+        "airfield",
+        "military base",
+        "troop position",
+    }
+)
+#: Weapon labels that name a specific system (not "rocket", "drone").
+SPECIFIC_WEAPONS = frozenset(w.label for w in WEAPONS if not w.generic)
+_NONE = Casualties()
+
+#: Figures of one clause: ``(start, end, casualties)``.
+ClauseFigures = tuple[int, int, Casualties]
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What one sentence says on its own: weapons, figures, trigger, targets.
+
+    ``targets`` is ``None`` when the sentence has no trigger word (then no
+    stage needs it).
+    """
+
+    weapon_spans: tuple[tuple[int, int, Weapon], ...]
+    per_clause: tuple[ClauseFigures, ...]
+    has_figs: bool
+    detection: Detection | None
+    weapons: tuple[str, ...]
+    specific: tuple[str, ...]
+    targets: tuple[str, ...] | None
+
+
+def sentence_facts(s: str) -> SentenceFacts:
+    """The :class:`SentenceFacts` of ``s`` (computed afresh; the extractor memoises).
+
+    >>> f = sentence_facts("Two Grad rockets hit a school in Kherson, killing three people.")
+    >>> f.detection.event_type, f.weapons, f.targets, f.per_clause[0][2].killed.low
+    ('shelling_missile_attack', ('Grad',), ('school',), 3)
+    >>> sentence_facts("Residents spent the night in shelters.").detection is None
+    True
+    """
+    wspans = weapon_spans(s)
+    per_clause = (
+        tuple(clause_casualties(s)) if has_stem(s, CASUALTY_STEMS) else ((0, len(s), _NONE),)
+    )
+    has_figs = any(c.killed or c.injured for _, _, c in per_clause)
+    det = None
+    targets = None
+    if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
+        targets = find_targets(s)
+        det = detect(s, wspans, corroborated=has_figs or not STRIKE_TARGETS.isdisjoint(targets))
+    weapons = find_weapons(s, wspans)
+    return SentenceFacts(
+        tuple(wspans),
+        per_clause,
+        has_figs,
+        det,
+        weapons,
+        tuple(w for w in weapons if w in SPECIFIC_WEAPONS),
+        targets,
+    )
+
+
+def clause_casualties(sentence: str) -> list[ClauseFigures]:
+    """Casualty figures of each clause of ``sentence``."""
+    return [(a, b, parse_casualties(sentence[a:b])) for a, b in clauses(sentence)]
+
+
+def figures_for(pos: int, per_clause: tuple[ClauseFigures, ...]) -> Casualties:
+    """Figures of the clause holding ``pos``; else the sentence's only figures."""
+    for a, b, cas in per_clause:
+        if a <= pos < b and (cas.killed or cas.injured):
+            return cas
+    with_figs = [c for _, _, c in per_clause if c.killed or c.injured]
+    if len(with_figs) == 1:
+        return with_figs[0]
+    return Casualties()
+
+
+def merge_figures(per_clause: tuple[ClauseFigures, ...]) -> Casualties:
+    """The first killed and the first injured figure over all clauses."""
+    killed: Figure | None = None
+    injured: Figure | None = None
+    for _, _, c in per_clause:
+        killed = killed or c.killed
+        injured = injured or c.injured
+    return Casualties(killed, injured)

@@ -1,0 +1,1 @@
+"""Files in and out: articles (:mod:`.articles`) and event files (:mod:`.events`)."""
