@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan, event_date
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.detect import Detection, attacker_side
@@ -48,6 +49,7 @@ from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
 from geoevents.extract.locate import (
     Location,
     Resolved,
+    apply_near_references,
     apply_sentence_regions,
     choose_locations,
     drop_foreign_namesakes,
@@ -60,7 +62,7 @@ from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, sort_events
 
 if TYPE_CHECKING:  # pragma: no cover
-    from gazetteer import Context
+    from gazetteer import Candidate, Context
     from geoevents.extract.extractor import Extractor
 
 #: Claimants whose statements about their own side's actions set the attacker side.
@@ -123,6 +125,7 @@ class ArticleExtraction:
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         self.context = self._context()
+        self.document: dict[str, Candidate | None] = {}
 
     def _context(self) -> Context | None:
         from gazetteer import Context
@@ -147,20 +150,37 @@ class ArticleExtraction:
             self.trail.append(text)
 
     def run(self) -> ArticleResult:
-        for sent in article_sentences(self.article):
-            self.sentence(sent)
+        prepared = [self._prepare(sent) for sent in article_sentences(self.article)]
+        self.document = self._resolve_document([m for _, ms in prepared for m in ms])
+        for said, mentions in prepared:
+            self.sentence(said, mentions)
         events = sort_events(draft_event(d, self.article) for d in self.drafts)
         return ArticleResult(
             self.article, tuple(events), tuple(dict.fromkeys(self.unresolved)), tuple(self.trail)
         )
 
     # -- one sentence, by case ------------------------------------------------------
-    def sentence(self, sent: Sentence) -> None:
-        s = sent.text
-        facts = self.extractor.facts(s)
-        sc = self.extractor.sentence_claims(s, self.country_of)
+    def _prepare(self, sent: Sentence) -> tuple[_Said, list[Mention]]:
+        """A sentence's facts, claims and place mentions (before any is resolved)."""
+        facts = self.extractor.facts(sent.text)
+        sc = self.extractor.sentence_claims(sent.text, self.country_of)
         said = _Said(sent, "title" if sent.start < 0 else f"s{sent.index}", facts, sc)
-        mentions = self._mentions(said)
+        return said, self._mentions(said)
+
+    def _resolve_document(self, mentions: list[Mention]) -> dict[str, Candidate | None]:
+        """The article's toponyms resolved together: the gazetteer's document resolver,
+        the same one ``geoevents eval geoparse`` measures."""
+        names = [m.text for m in mentions if m.kind != "region"]
+        if not names:
+            return {}
+        text = "\n".join(x for x in (self.article.title or "", self.article.text or "") if x)
+        try:
+            return resolve_document(self.gz, text[:200_000], names, context=self.context)
+        except Exception:  # the document pass is a preference; one by one still works
+            return {}
+
+    def sentence(self, said: _Said, mentions: list[Mention]) -> None:
+        s, sent, facts, sc = said.text, said.sentence, said.facts, said.sc
         resolved = self._resolve(s, mentions)
         if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
             self._aside(said, mentions)
@@ -182,8 +202,9 @@ class ArticleExtraction:
         return find_mentions(said.text, self.gz, exclude=exclude, matcher=self.extractor.matcher)
 
     def _resolve(self, s: str, mentions: list[Mention]) -> list[Resolved]:
-        resolved = [resolve_mention(m, self.gz, self.context) for m in mentions]
+        resolved = [resolve_mention(m, self.gz, self.context, self.document) for m in mentions]
         resolved = apply_sentence_regions(s, resolved, self.gz, self.context)
+        resolved = apply_near_references(s, resolved, self.gz, self.context)
         resolved = drop_foreign_namesakes(resolved, self.context)
         for r in resolved:
             if r.place is None and r.mention.relation not in ("origin", "aside"):

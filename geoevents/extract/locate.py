@@ -25,6 +25,7 @@ is excluded earlier, in :mod:`geoevents.extract.article`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,14 +69,27 @@ class Location:
     explain: tuple[str, ...]
 
 
-def resolve_mention(m: Mention, gz: Gazetteer, context: Context | None) -> Resolved:
-    """Resolve one mention with ``gz``; regions come resolved from the mention."""
+def resolve_mention(
+    m: Mention,
+    gz: Gazetteer,
+    context: Context | None,
+    document: Mapping[str, Candidate | None] | None = None,
+) -> Resolved:
+    """Resolve one mention with ``gz``; regions come resolved from the mention.
+
+    ``document`` holds the article's toponyms resolved together
+    (:func:`gazetteer.document.resolve_document`): its answer for the mention's
+    text is taken first; the mention's own candidates decide only without one.
+    """
     if m.kind == "region":
         return Resolved(m, m.region, None, "region" if m.region is not None else "none")
     try:
         cands = gz.resolve(m.text, context, limit=5)
     except Exception:  # a name the gazetteer rejects (too long, empty) is unresolved
         cands = []
+    chosen = document.get(m.text) if document else None
+    if chosen is not None:
+        cands = [chosen, *(c for c in cands if c.place != chosen.place)]
     if not cands:
         return Resolved(m, None, None, "none")
     best = cands[0]
@@ -232,6 +246,46 @@ def apply_sentence_regions(
             out.append(Resolved(r.mention, inside.place, inside, "settlement"))
         else:
             out.append(Resolved(r.mention, None, None, "none"))
+    return out
+
+
+#: What may stand between a place and the place it is near ("X near Y", "X, 10 km south of Y").
+_NEAR_GAP = re.compile(r"[\s,]*(?:\(|\b\w+\b[\s,-]*){1,6}", re.S)
+
+
+def apply_near_references(
+    sentence: str, resolved: list[Resolved], gz: Gazetteer, context: Context | None
+) -> list[Resolved]:
+    """A settlement the sentence puts near another ("Yelenovka near Donetsk") is the
+    namesake closest to it: re-ranked with that place as a nearby point (the same
+    bonus the free-text resolver gives a reference place)."""
+    from gazetteer import Context
+
+    out = list(resolved)
+    for i in range(len(out) - 1):
+        r, ref = out[i], out[i + 1]
+        if (
+            r.level != "settlement"
+            or r.place is None
+            or ref.mention.relation not in ("near", "relative")
+            or ref.place is None
+            or ref.level != "settlement"
+            or not _NEAR_GAP.fullmatch(sentence, r.mention.end, ref.mention.start)
+        ):
+            continue
+        base = context or Context()
+        near = Context(
+            countries=base.countries,
+            regions=base.regions,
+            near=((ref.place.lat, ref.place.lon),),
+            country_focus=base.country_focus,
+        )
+        try:
+            cands = gz.resolve(r.mention.text, near, limit=1)
+        except Exception:  # a name the gazetteer rejects stays as it was
+            continue
+        if cands and cands[0].place.kind in ("settlement", "site") and cands[0].place != r.place:
+            out[i] = Resolved(r.mention, cands[0].place, cands[0], "settlement")
     return out
 
 
