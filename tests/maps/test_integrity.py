@@ -15,7 +15,7 @@ from geoevents.eventio import events_to_frame
 from maps import assets
 from maps.eventmap import write_map
 from tests.maps.conftest import hand_events
-from tests.support.browser import READY_JS, PageLog, route_offline
+from tests.support.browser import CDN_HEADERS, READY_JS, PageLog, route_offline
 
 MAPS_DIR = Path(assets.__file__).resolve().parent
 LINK_RE = re.compile(r"<(script|link)\b([^>]*?)\s(?:src|href)=\"(https?://[^\"]+)\"([^>]*)>")
@@ -88,7 +88,7 @@ def _open(browser: Any, path: Path, tamper: str | None = None) -> tuple[Any, Any
             lambda r: r.fulfill(
                 body=body,
                 content_type="application/javascript",
-                headers={"Access-Control-Allow-Origin": "*"},
+                headers=CDN_HEADERS,
             ),
         )
     page.goto(path.as_uri())
