@@ -236,11 +236,11 @@ class Event:
                 pass
         names = {f.name for f in fields(cls)}
         kw: dict[str, Any] = {k: v for k, v in p.items() if k in names}
-        kw["weapons"] = tuple(p.get("weapons") or ())
-        kw["targets"] = tuple(p.get("targets") or ())
-        kw["disputed_by"] = tuple(p.get("disputed_by") or ())
-        kw["claims"] = tuple(Claim.from_dict(c) for c in p.get("claims") or ())
-        kw["sources"] = tuple(Source.from_dict(s) for s in p.get("sources") or ())
+        kw["weapons"] = _items(p.get("weapons"))
+        kw["targets"] = _items(p.get("targets"))
+        kw["disputed_by"] = _items(p.get("disputed_by"))
+        kw["claims"] = tuple(Claim.from_dict(c) for c in _items(p.get("claims")))
+        kw["sources"] = tuple(Source.from_dict(s) for s in _items(p.get("sources")))
         kw.pop("notes", None)
         if kw.get("geonameid") is not None:
             kw["geonameid"] = int(kw["geonameid"])
@@ -257,6 +257,19 @@ class Event:
 #: The keys of :meth:`Event.to_properties`, in order.
 PROPERTY_KEYS = tuple(Event("x", "interception", 0, 0).to_properties())
 _PROPERTY_KEYS = frozenset(PROPERTY_KEYS)
+
+
+def _items(value: Any) -> tuple[Any, ...]:
+    """A list field's value as a tuple: a lone string or object is one item, not its letters.
+
+    >>> _items("HIMARS"), _items(["HIMARS", "ATACMS"]), _items(None), _items("")
+    (('HIMARS',), ('HIMARS', 'ATACMS'), (), ())
+    """
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    if isinstance(value, (str, dict)):
+        return (value,) if value else ()
+    return tuple(value or ())
 
 
 def _figure(d: dict[str, Any] | None) -> Figure | None:
@@ -297,12 +310,12 @@ def _event_of(p: dict[str, Any], lat: float, lon: float) -> Event:
         admin1=p["admin1"],
         geonameid=None if gid is None else int(gid),
         location_precision=int(p["location_precision"] or 1),
-        weapons=tuple(p["weapons"] or ()),
-        targets=tuple(p["targets"] or ()),
+        weapons=_items(p["weapons"]),
+        targets=_items(p["targets"]),
         attacker_side=p["attacker_side"],
         claims=claims,
         disputed=bool(p["disputed"]),
-        disputed_by=tuple(p["disputed_by"] or ()),
+        disputed_by=_items(p["disputed_by"]),
         verified=p["verified"],
         sources=sources,
         corrected=bool(p["corrected"]),

@@ -9,11 +9,19 @@ pages link it from the jsDelivr npm CDN (``https://cdn.jsdelivr.net/npm/PKG@VER/
 'https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js'
 >>> local_path_for_url("https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css", Path("/x"))
 PosixPath('/x/leaflet/dist/leaflet.css')
+
+Online pages link each file with its subresource-integrity hash (:attr:`Asset.integrity`,
+SHA-384 of the file as published in that version on npm), so a browser runs it only if
+the CDN serves exactly those bytes:
+
+>>> link_tag(JS_ASSETS[0])
+'<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" integrity="sha384-okbb..." crossorigin="anonymous"></script>'
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import mimetypes
 import os
 import re
@@ -46,7 +54,9 @@ class Asset:
     name: str
     package: str
     path: str
-    kind: str  # "js" or "css"
+    kind: str  # "js", "css" or "json"
+    #: Subresource-integrity hash of the file in the pinned version (JS/CSS linked from the CDN).
+    integrity: str = ""
 
     @property
     def url(self) -> str:
@@ -54,24 +64,85 @@ class Asset:
 
 
 JS_ASSETS: tuple[Asset, ...] = (
-    Asset("leaflet", "leaflet", "dist/leaflet.js", "js"),
-    Asset("markercluster", "leaflet.markercluster", "dist/leaflet.markercluster.js", "js"),
-    Asset("heat", "leaflet.heat", "dist/leaflet-heat.js", "js"),
-    Asset("minimap", "leaflet-minimap", "dist/Control.MiniMap.min.js", "js"),
-    Asset("fullscreen", "leaflet.fullscreen", "Control.FullScreen.js", "js"),
-    Asset("topojson", "topojson-client", "dist/topojson-client.min.js", "js"),
+    Asset(
+        "leaflet",
+        "leaflet",
+        "dist/leaflet.js",
+        "js",
+        "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6",
+    ),
+    Asset(
+        "markercluster",
+        "leaflet.markercluster",
+        "dist/leaflet.markercluster.js",
+        "js",
+        "sha384-eXVCORTRlv4FUUgS/xmOyr66XBVraen8ATNLMESp92FKXLAMiKkerixTiBvXriZr",
+    ),
+    Asset(
+        "heat",
+        "leaflet.heat",
+        "dist/leaflet-heat.js",
+        "js",
+        "sha384-mFKkGiGvT5vo1fEyGCD3hshDdKmW3wzXW/x+fWriYJArD0R3gawT6lMvLboM22c0",
+    ),
+    Asset(
+        "minimap",
+        "leaflet-minimap",
+        "dist/Control.MiniMap.min.js",
+        "js",
+        "sha384-s+UjUz5AYaOKTypfMOTUwRsgophnJbGXlggAD/BqTA1iRFjRK9IK0FOddzOe0b4N",
+    ),
+    Asset(
+        "fullscreen",
+        "leaflet.fullscreen",
+        "Control.FullScreen.js",
+        "js",
+        "sha384-x7v1I62R/kj/KTKVdkOISydKyk8O5/CC0zFoK9TvDab7IYP7mBGOGxr4gAifMiZR",
+    ),
+    Asset(
+        "topojson",
+        "topojson-client",
+        "dist/topojson-client.min.js",
+        "js",
+        "sha384-Ukv1p/xTma6P4/2bY5KzWBw+ydSpXmhCMtyciIQVDJ1RmOxtCYNMF1uXT9T63H67",
+    ),
 )
 CSS_ASSETS: tuple[Asset, ...] = (
-    Asset("leaflet_css", "leaflet", "dist/leaflet.css", "css"),
-    Asset("markercluster_css", "leaflet.markercluster", "dist/MarkerCluster.css", "css"),
+    Asset(
+        "leaflet_css",
+        "leaflet",
+        "dist/leaflet.css",
+        "css",
+        "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf",
+    ),
+    Asset(
+        "markercluster_css",
+        "leaflet.markercluster",
+        "dist/MarkerCluster.css",
+        "css",
+        "sha384-pmjIAcz2bAn0xukfxADbZIb3t8oRT9Sv0rvO+BR5Csr6Dhqq+nZs59P0pPKQJkEV",
+    ),
     Asset(
         "markercluster_default_css",
         "leaflet.markercluster",
         "dist/MarkerCluster.Default.css",
         "css",
+        "sha384-wgw+aLYNQ7dlhK47ZPK7FRACiq7ROZwgFNg0m04avm4CaXS+Z9Y7nMu8yNjBKYC+",
     ),
-    Asset("minimap_css", "leaflet-minimap", "dist/Control.MiniMap.min.css", "css"),
-    Asset("fullscreen_css", "leaflet.fullscreen", "Control.FullScreen.css", "css"),
+    Asset(
+        "minimap_css",
+        "leaflet-minimap",
+        "dist/Control.MiniMap.min.css",
+        "css",
+        "sha384-fJfuZkkcvs8WaA4EwtvOnAdWCnya8UJs3liz2V87teR6CERxOgK/sAs+Qtemadnv",
+    ),
+    Asset(
+        "fullscreen_css",
+        "leaflet.fullscreen",
+        "Control.FullScreen.css",
+        "css",
+        "sha384-73+xhNp0ojkCt/iDWKlGxfuMbKCt8OcstZj1N30Eo3XQTMu13XLkURBo8SrsLqS4",
+    ),
 )
 #: Country outlines (Natural Earth 1:50m, TopoJSON) for the offline basemap.
 OUTLINES = Asset("outlines", "world-atlas", "countries-50m.json", "json")
@@ -131,6 +202,22 @@ def check_assets() -> None:
         asset_path(asset)
 
 
+def sri_hash(path: Path) -> str:
+    """Subresource-integrity value (``sha384-`` + base64 digest) of the file at ``path``."""
+    digest = hashlib.sha384(path.read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def link_tag(asset: Asset) -> str:
+    """``<script>``/``<link>`` element loading ``asset`` from the CDN, checked by its hash."""
+    checked = f'integrity="{asset.integrity}" crossorigin="anonymous"'
+    if asset.kind == "js":
+        return f'<script src="{asset.url}" {checked}></script>'
+    if asset.kind == "css":
+        return f'<link rel="stylesheet" href="{asset.url}" {checked}/>'
+    raise ValueError(f"{asset.name} is not linked from the page (kind {asset.kind!r})")
+
+
 _CSS_URL_RE = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
 
 
@@ -167,12 +254,12 @@ def inline_assets(html: str) -> str:
     external script or stylesheet remains.
     """
     for asset in JS_ASSETS:
-        tag = f'<script src="{asset.url}"></script>'
+        tag = link_tag(asset)
         if tag in html:
             js = safe_inline_script(read_asset(asset))
             html = html.replace(tag, _tag("script", js), 1)
     for asset in CSS_ASSETS:
-        tag = f'<link rel="stylesheet" href="{asset.url}"/>'
+        tag = link_tag(asset)
         if tag in html:
             css = css_with_data_uris(read_asset(asset), asset_path(asset))
             html = html.replace(tag, _tag("style", css.replace("</", "<\\/")), 1)

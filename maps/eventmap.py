@@ -60,11 +60,21 @@ class EventMap(folium.Map):
     """A folium map whose page loads only the assets the event layer needs.
 
     The asset lists are set on this subclass, so folium's own class-level lists
-    (and every other map made in the process) stay untouched.
+    (and every other map made in the process) stay untouched. Each asset is linked
+    with its subresource-integrity hash (:func:`maps.assets.link_tag`).
     """
 
     default_js = [(a.name, a.url) for a in assets.JS_ASSETS]
     default_css = [(a.name, a.url) for a in assets.CSS_ASSETS]
+
+    def render(self, **kwargs: Any) -> None:
+        """Render the map; our CDN assets are linked with their integrity hashes."""
+        super().render(**kwargs)
+        figure = self.get_root()
+        if isinstance(figure, Figure):
+            # replaces folium's plain link of the same name, in place
+            for asset in (*assets.JS_ASSETS, *assets.CSS_ASSETS):
+                figure.header.add_child(RawElement(assets.link_tag(asset)), name=asset.name)
 
 
 class EventLayer(MacroElement):

@@ -8,6 +8,11 @@ events sharing a spot, per-region anchors and counts, the date range and the
 counts the legend shows. The page builds markers and popups from it in the
 browser; colours and shapes are in :mod:`maps.style`.
 
+Frames and events from elsewhere (a hand-made frame, a table whose cell holds
+a plain string, ``Event(weapons="HIMARS")``) may hold a lone value where a list
+belongs: list fields are normalised first (:func:`normalise_frame`,
+:func:`normalise_event`), so ``weapons: "HIMARS"`` is one weapon, not six letters.
+
 >>> from geoevents.io.events import events_to_frame
 >>> from geoevents.model import Event
 >>> frame = events_to_frame([
@@ -30,11 +35,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
 from geopandas import GeoDataFrame
 
 from gazetteer.geo import EARTH_RADIUS_KM, lonlat
 from geoevents.io.events import frame_to_events
-from geoevents.model import Event
+from geoevents.model import Claim, Event, Source
 from geoevents.vocabulary import EVENT_TYPES, SIDES
 
 #: Radius in metres of the location-uncertainty circle per ACLED precision code.
@@ -45,6 +51,9 @@ PRECISION_LABELS: dict[int, str] = {1: "settlement", 2: "near", 3: "region"}
 
 #: Properties that can be rebuilt from the others and are left out of the page.
 _DERIVED = ("claimant_sides", "casualties")
+
+#: Event fields holding lists; a lone value in one of them is a one-item list.
+LIST_FIELDS = ("weapons", "targets", "disputed_by", "claims", "sources")
 
 #: Fan-out of co-located events: first ring radius and spacing, metres.
 FAN_BASE_M = 120.0
@@ -251,6 +260,56 @@ def region_counts(events: Iterable[Event]) -> list[Region]:
     return out
 
 
+def as_list(value: Any) -> list[Any]:
+    """The value of a list field as a list: a lone string or object is one item.
+
+    Missing values (``None``, NaN, ``""``) are the empty list; JSON text (as the
+    tabular formats store lists) is decoded first, other text is one item.
+
+    >>> as_list("HIMARS"), as_list('["HIMARS", "Storm Shadow"]'), as_list(("a",))
+    (['HIMARS'], ['HIMARS', 'Storm Shadow'], ['a'])
+    >>> as_list('"HIMARS"'), as_list({"claimant": "x"}), as_list(None), as_list(float("nan"))
+    (['HIMARS'], [{'claimant': 'x'}], [], [])
+    """
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except (ValueError, RecursionError):
+            pass  # plain text (or JSON nested too deep to read): one item
+    if hasattr(value, "tolist"):  # numpy arrays (list columns of Parquet files) and scalars
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str):
+        return [value] if value else []
+    if not isinstance(value, dict) and pd.isna(value):
+        return []
+    return [value]
+
+
+def normalise_frame(frame: GeoDataFrame) -> GeoDataFrame:
+    """A copy of ``frame`` whose list fields (:data:`LIST_FIELDS`) hold lists."""
+    out = frame.copy()
+    for col in LIST_FIELDS:
+        if col in out.columns:
+            out[col] = pd.Series([as_list(v) for v in out[col]], index=out.index, dtype=object)
+    return out
+
+
+def normalise_event(ev: Event) -> Event:
+    """``ev`` with a lone value in a list field (``weapons="HIMARS"``) made a one-item tuple.
+
+    >>> normalise_event(Event("x", "interception", 0, 0, weapons="Shahed-136")).weapons
+    ('Shahed-136',)
+    """
+    changes = {}
+    for name in LIST_FIELDS:
+        value = getattr(ev, name)
+        if isinstance(value, (str, Claim, Source)):
+            changes[name] = (value,)
+    return ev.with_(**changes) if changes else ev
+
+
 def _sort_key(ev: Event) -> tuple[str, str]:
     win = date_window(ev)
     return (win[0] if win else "9999", ev.id)
@@ -259,10 +318,15 @@ def _sort_key(ev: Event) -> tuple[str, str]:
 def build_map_data(frame: GeoDataFrame | Iterable[Event]) -> MapData:
     """Map data for an events frame (or events), deterministic for the same input.
 
+    List fields are normalised first (:func:`normalise_frame`, :func:`normalise_event`).
+
     >>> build_map_data([]).date_range is None
     True
     """
-    events = frame_to_events(frame) if isinstance(frame, GeoDataFrame) else list(frame)
+    if isinstance(frame, GeoDataFrame):
+        events = frame_to_events(normalise_frame(frame))
+    else:
+        events = [normalise_event(e) for e in frame]
     events.sort(key=_sort_key)
     display = fan_out([(e.lat, e.lon) for e in events], [e.id for e in events])
     regions = region_counts(events)
@@ -317,15 +381,19 @@ def json_for_script(obj: Any) -> str:
 
 __all__ = [
     "FAN_BASE_M",
+    "LIST_FIELDS",
     "MapData",
     "PRECISION_LABELS",
     "Region",
     "UNCERTAINTY_RADIUS_M",
+    "as_list",
     "build_map_data",
     "date_window",
     "event_feature",
     "fan_out",
     "json_for_script",
+    "normalise_event",
+    "normalise_frame",
     "region_counts",
     "region_key",
 ]

@@ -7,9 +7,9 @@
   var K = window.geoeventsKit;
   var el = K.el, dayNum = K.dayNum, isoDay = K.isoDay;
 
-  function byId(list) {
-    var out = {};
-    list.forEach(function (x) { out[x.id] = x; });
+  function byId(items) {
+    var out = K.dict();
+    items.forEach(function (x) { out[x.id] = x; });
     return out;
   }
 
@@ -26,8 +26,8 @@
         if (minDay === null || lo < minDay) { minDay = lo; }
         if (maxDay === null || hi > maxDay) { maxDay = hi; }
       }
-      var claims = p.claims || [];
-      var sideSet = {};
+      var claims = K.list(p.claims);
+      var sideSet = K.dict();
       claims.forEach(function (cl) { sideSet[cl.side || 'unknown'] = true; });
       var sideList = Object.keys(sideSet).sort();
       if (!sideList.length) { sideList = ['unknown']; }
@@ -46,15 +46,15 @@
       map: map, cfg: cfg, data: data, api: api, E: prep.E, N: prep.E.length,
       minDay: prep.minDay, maxDay: prep.maxDay,
       types: byId(cfg.types), sides: byId(cfg.sides), precision: byId(cfg.precision),
-      typeOn: {}, sideOn: {},
+      typeOn: K.dict(), sideOn: K.dict(),
       state: { end: prep.maxDay, windowDays: 0, undated: true },  // windowDays 0 = all up to end
-      counters: { visible: 0, byType: {}, bySide: {}, windowByType: {}, windowBySide: {} },
+      counters: { visible: 0, byType: K.dict(), bySide: K.dict(), windowByType: K.dict(),
+                  windowBySide: K.dict() },
       busy: 0,
       listeners: [],      // fn() after every refresh
       shownHooks: [],     // fn(visibleMarkers) after every refresh, before the listeners
       lateControls: [],   // fn() adding a control that goes after every other (minimap)
       restored: [],       // fn() once the URL hash is applied: widgets show the restored state
-      hashReaders: {},    // key -> fn(value) for the URL hash
       openPopup: function () {},
       draw: function (visible, toAdd, toRemove, done) { done(); }
     };
@@ -94,7 +94,7 @@
     // Show what the filters let through; `done` runs once the markers are drawn.
     ctx.refresh = function (done) {
       var toAdd = [], toRemove = [], visible = [];
-      var c = { byType: {}, bySide: {}, windowByType: {}, windowBySide: {} };
+      var c = { byType: K.dict(), bySide: K.dict(), windowByType: K.dict(), windowBySide: K.dict() };
       cfg.types.forEach(function (t) { c.byType[t.id] = 0; c.windowByType[t.id] = 0; });
       cfg.sides.forEach(function (s) { c.bySide[s.id] = 0; c.windowBySide[s.id] = 0; });
       ctx.E.forEach(function (e) {
@@ -170,7 +170,8 @@
       if (off.length) { parts.push('off=' + off.join(',')); }
       try { history.replaceState(null, '', '#' + parts.join('&')); } catch (err) { /* file: URLs in some browsers */ }
     };
-    var readers = {
+    var readers = K.dict();
+    Object.assign(readers, {
       map: function (v) {
         var z = v.split('/').map(Number);
         if (z.length !== 3 || !z.every(function (x) { return isFinite(x); })) { return false; }
@@ -190,15 +191,16 @@
           if (kind === 'side' && id in ctx.sideOn) { ctx.sideOn[id] = false; }
         });
       }
-    };
+    });
     // Apply the hash; true when it set the view.
     ctx.readHash = function () {
       var h = (location.hash || '').replace(/^#/, '');
       var view = false;
       if (!h) { return false; }
       h.split('&').forEach(function (kv) {
-        var i = kv.indexOf('='), k = kv.slice(0, i), v = decodeURIComponent(kv.slice(i + 1));
-        if (readers.hasOwnProperty(k) && readers[k](v) === true) { view = true; }
+        var i = kv.indexOf('='), k = kv.slice(0, i), v;
+        try { v = decodeURIComponent(kv.slice(i + 1)); } catch (err) { return; }  // malformed: ignored
+        if (readers[k] && readers[k](v) === true) { view = true; }
       });
       return view;
     };

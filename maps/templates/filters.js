@@ -8,7 +8,7 @@
   var el = K.el;
 
   K.controls.filters = function (ctx) {
-    var counts = { type: {}, side: {} }, boxes = [];
+    var counts = { type: K.dict(), side: K.dict() }, boxes = [];
     var on = { type: ctx.typeOn, side: ctx.sideOn };
     function group(box, title, list, kind) {
       box.appendChild(el('div', { cls: 'ge-section', text: title }));

@@ -48,7 +48,7 @@
         shape: t.shape,
         fillColor: t.colour,
         fillOpacity: 0.85,
-        color: e.sides.length === 1 ? ctx.sides[e.sides[0]].colour : '#222222',
+        color: (e.sides.length === 1 && ctx.sides[e.sides[0]]) ? ctx.sides[e.sides[0]].colour : '#222222',
         weight: 1.6,
         dashArray: ctx.precisionOf(e.p).dash || null,
         idx: i

@@ -12,6 +12,12 @@
     return parts.length ? parts.join(', ') : 'unnamed place';
   }
 
+  // Label of a claimant side; a side the page does not know is shown as written.
+  function sideLabel(ctx, side) {
+    var s = ctx.sides[side];
+    return s ? s.label : String(side || 'unknown');
+  }
+
   function row(label, value) {
     if (value === null || value === undefined || value === '') { return null; }
     return el('div', { cls: 'ge-row' }, [el('span', { cls: 'ge-label', text: label + ': ' }),
@@ -22,7 +28,8 @@
     var box = el('div', { cls: 'ge-head' }, [K.shapeSwatch(t.shape, t.colour), el('strong', { text: t.label })]);
     if (p.disputed) {
       var b = el('span', { cls: 'ge-badge ge-disputed', text: 'disputed' });
-      if (p.disputed_by && p.disputed_by.length) { b.title = 'disputed by ' + p.disputed_by.join(', '); }
+      var by = K.list(p.disputed_by);
+      if (by.length) { b.title = 'disputed by ' + by.join(', '); }
       box.appendChild(b);
     }
     if (p.verified === false) { box.appendChild(el('span', { cls: 'ge-badge ge-unverified', text: 'unverified' })); }
@@ -37,12 +44,11 @@
     box.appendChild(row('Location', lp.label + ' (\u00b1' + Math.round(lp.radius / 1000) + ' km) at ' +
       e.lat.toFixed(4) + ', ' + e.lon.toFixed(4)));
     [['Weapons', p.weapons], ['Targets', p.targets]].forEach(function (x) {
-      if (x[1] && x[1].length) { box.appendChild(row(x[0], x[1].join(', '))); }
+      var items = K.list(x[1]);
+      if (items.length) { box.appendChild(row(x[0], items.join(', '))); }
     });
-    if (p.attacker_side) {
-      box.appendChild(row('Attacker', (ctx.sides[p.attacker_side] || { label: p.attacker_side }).label));
-    }
-    var injured = K.figureRange(p.claims || [], 'injured');
+    if (p.attacker_side) { box.appendChild(row('Attacker', sideLabel(ctx, p.attacker_side))); }
+    var injured = K.figureRange(p.claims, 'injured');
     if (e.killed.high !== null || injured.high !== null) {
       var parts = [];
       if (e.killed.high !== null) { parts.push('killed ' + K.formatFigure(e.killed)); }
@@ -57,7 +63,7 @@
       var li = el('li', { cls: 'ge-claim' });
       var who = el('div', { cls: 'ge-claimant' }, [
         el('strong', { text: c.claimant || 'unknown claimant' }),
-        ' (' + ((ctx.sides[c.side] || { label: c.side || 'unknown' }).label) + ') ' + (c.stance || 'asserts')]);
+        ' (' + sideLabel(ctx, c.side) + ') ' + (c.stance || 'asserts')]);
       if (c.disputes) { who.appendChild(document.createTextNode(' the account of ' + c.disputes)); }
       li.appendChild(who);
       var figs = [];
@@ -72,7 +78,7 @@
 
   function sourceList(sources, claims) {
     var sl = el('ul', { cls: 'ge-sources' });
-    var quotes = {};
+    var quotes = K.dict();
     claims.forEach(function (c) { if (c.quote) { quotes[c.quote] = true; } });
     sources.forEach(function (s) {
       var title = s.title || s.url || s.article_id || 'source';
@@ -92,12 +98,12 @@
     var t = ctx.types[p.event_type] || { label: p.event_type, colour: '#333' };
     var box = el('div', { cls: 'ge-popup', 'data-event-id': e.id }, [head(p, t)]);
     facts(ctx, e, box);
-    var claims = p.claims || [];
+    var claims = K.list(p.claims);
     if (claims.length) {
       box.appendChild(el('div', { cls: 'ge-section', text: 'Claims' }));
       box.appendChild(claimList(ctx, claims));
     }
-    var sources = p.sources || [];
+    var sources = K.list(p.sources);
     if (sources.length) {
       box.appendChild(el('div', { cls: 'ge-section', text: 'Sources' }));
       box.appendChild(sourceList(sources, claims));

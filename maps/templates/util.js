@@ -1,12 +1,23 @@
 /* geoevents map page, shared helpers: DOM building, dates, figures, marker shapes.
  * Every string from the data is untrusted (article text): it only ever reaches the DOM
  * through textContent / createTextNode / attribute setters, never through innerHTML.
+ * Objects keyed by such strings (or by types and sides) come from dict(): they have no
+ * prototype, so keys like "__proto__", "constructor" or "toString" are plain keys.
  * Each control script (markers.js, popup.js, ...) registers itself in
  * geoeventsKit.controls and is called with the page context made by core.js. */
 (function () {
   'use strict';
 
   var DAY_MS = 86400000;
+
+  // An object without prototype, safe to key by any string.
+  function dict() { return Object.create(null); }
+
+  // A list field of the data as an array: a lone value becomes a one-item list.
+  function list(v) {
+    if (Array.isArray(v)) { return v; }
+    return (v === null || v === undefined || v === '') ? [] : [v];
+  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -52,7 +63,7 @@
 
   function figureRange(claims, key) {
     var lows = [], highs = [];
-    claims.forEach(function (c) {
+    list(claims).forEach(function (c) {
       if (c.stance === 'denies' || !c[key]) { return; }
       var f = c[key];
       var lo = (f.low !== undefined && f.low !== null) ? f.low : f.high;
@@ -121,8 +132,8 @@
   }
 
   window.geoeventsKit = {
-    DAY_MS: DAY_MS, el: el, dayNum: dayNum, isoDay: isoDay, formatFigure: formatFigure,
-    figureRange: figureRange, safeUrl: safeUrl, dateLabel: dateLabel, shapeSwatch: shapeSwatch,
+    DAY_MS: DAY_MS, dict: dict, list: list, el: el, dayNum: dayNum, isoDay: isoDay,
+    formatFigure: formatFigure, figureRange: figureRange, safeUrl: safeUrl, dateLabel: dateLabel, shapeSwatch: shapeSwatch,
     panel: panel, ownEvents: ownEvents, controls: {}
   };
 })();

@@ -60,6 +60,27 @@ def wait_idle(page: Any) -> dict[str, Any]:
     return page.evaluate("window.geoevents.state()")
 
 
+def assert_counts(page: Any, events: list[Any]) -> dict[str, Any]:
+    """Check that the page counts ``events`` per type and side, also in the layer panel.
+
+    Every event must be shown; returns the page state.
+    """
+    from collections import Counter
+
+    state: dict[str, Any] = page.evaluate("window.geoevents.state()")
+    assert state["total"] == state["visible"] == len(events)
+    types = Counter(e.event_type for e in events)
+    assert {k: v for k, v in state["byType"].items() if v} == dict(types)
+    sides: Counter[str] = Counter()
+    for e in events:
+        sides.update(e.claimant_sides)
+    assert {k: v for k, v in state["bySide"].items() if v} == dict(sides)
+    for t, n in types.items():
+        label = page.locator(f"label:has(input[data-layer='type:{t}']) .ge-count")
+        assert label.inner_text() == f"({n})"
+    return state
+
+
 def centre_on_event(page: Any, event_id: str, zoom: int = 16) -> tuple[float, float]:
     """Centre the view on the event's marker at ``zoom``; return the marker's pixel point.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +11,14 @@ import pytest
 
 from geoevents.io.events import read_events
 from maps.mapdata import date_window
-from tests.maps.conftest import HOSTILE, HOSTILE_PLACE, click_event, hover_event, wait_idle
-
-
-def _type_counts(events: list[Any]) -> dict[str, int]:
-    return dict(Counter(e.event_type for e in events))
+from tests.maps.conftest import (
+    HOSTILE,
+    HOSTILE_PLACE,
+    assert_counts,
+    click_event,
+    hover_event,
+    wait_idle,
+)
 
 
 @pytest.fixture
@@ -33,21 +35,10 @@ def test_loads_without_console_errors_and_counts_every_layer(
     page_online: tuple[Any, Any], test_events: list[Any]
 ) -> None:
     page, log = page_online
-    state = page.evaluate("window.geoevents.state()")
     assert log.errors == []
     assert log.dialogs == []
-    assert state["total"] == len(test_events)
-    assert state["visible"] == len(test_events)
-    expected = _type_counts(test_events)
-    assert {k: v for k, v in state["byType"].items() if v} == expected
-    sides: Counter[str] = Counter()
-    for e in test_events:
-        sides.update(e.claimant_sides)
-    assert {k: v for k, v in state["bySide"].items() if v} == dict(sides)
-    # the layer panel shows the same counts
-    for t, n in expected.items():
-        label = page.locator(f"label:has(input[data-layer='type:{t}']) .ge-count")
-        assert label.inner_text() == f"({n})"
+    # the state and the layer panel count every type and side
+    assert_counts(page, test_events)
     assert page.inner_text("#ge-count").startswith(
         f"{len(test_events)} of {len(test_events)} events"
     )

@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: Headers of the CDN responses (jsDelivr allows every origin, which integrity checks need).
+CDN_HEADERS = {"Access-Control-Allow-Origin": "*"}
 #: JS condition that holds once the page script has drawn the events and is interactive.
 READY_JS = "window.geoevents && window.geoevents.ready === true"
 
@@ -94,7 +96,8 @@ def route_offline(page: Any, log: PageLog, *, network: bool = True) -> None:
             local = assets.local_path_for_url(url)
             if local is not None and local.is_file():
                 log.served.append(url)
-                r.fulfill(path=str(local))
+                # as the CDN does: the page loads its assets in CORS mode (integrity checks)
+                r.fulfill(path=str(local), headers=CDN_HEADERS)
                 return
             if r.request.resource_type == "image":
                 log.tiles.append(url)
