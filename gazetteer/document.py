@@ -88,7 +88,7 @@ class Resolver(Protocol):
     """What :func:`resolve_document` needs from :class:`gazetteer.Gazetteer`."""
 
     def resolve(
-        self, name: str, context: Context | None = None, *, limit: int = 5
+        self, name: str, context: Context | None = None, *, limit: int = 5, fuzzy: bool = True
     ) -> list[Candidate]: ...
 
     def context_from_text(self, text: str) -> Context: ...
@@ -304,7 +304,7 @@ def _bare_divisions(gz: Resolver, name: str, context: Context) -> list[Candidate
         return []
     out = []
     for word in BARE_DIVISION_WORDS:
-        for cand in _candidates(gz, f"{name} {word}", context, BARE_DIVISION_LIMIT):
+        for cand in _candidates(gz, f"{name} {word}", context, BARE_DIVISION_LIMIT, fuzzy=False):
             if cand.precision == "district" and cand.stage == "exact":
                 raw = unsquash(cand.score) - W_BARE_DIVISION
                 why = f"bare name {name!r} taken as {cand.place.name!r}: -{W_BARE_DIVISION:.3f}"
@@ -317,9 +317,11 @@ def mention_weight(mentions: int) -> float:
     return float(mentions) ** MENTION_POWER
 
 
-def _candidates(gz: Resolver, name: str, context: Context, limit: int) -> list[Candidate]:
+def _candidates(
+    gz: Resolver, name: str, context: Context, limit: int, *, fuzzy: bool = True
+) -> list[Candidate]:
     try:
-        return gz.resolve(name, context, limit=limit)
+        return gz.resolve(name, context, limit=limit, fuzzy=fuzzy)
     except QueryError:
         return []
 

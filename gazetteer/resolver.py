@@ -174,10 +174,12 @@ class Gazetteer:
         *,
         limit: int = 5,
         countries: Sequence[str] | None = None,
+        fuzzy: bool = True,
     ) -> list[Candidate]:
         """Candidates for a place name, best first; ``[]`` when nothing matches.
 
-        ``countries`` restricts results to those ISO codes; ``context`` ranks
+        ``countries`` restricts results to those ISO codes; ``fuzzy=False`` skips
+        the fuzzy stage (for callers that keep exact answers only); ``context`` ranks
         (regions, countries, nearby points, country focus). A region phrase
         ("Donetsk region", "DPR") resolves to its region.
 
@@ -191,16 +193,16 @@ class Gazetteer:
             return []
         ctx = context or _NO_CONTEXT
         only = tuple(sorted({c.upper() for c in countries})) if countries else ()
-        ck = (key, context, limit, only)  # None, not Context(): no Python-level hash
+        ck = (key, context, limit, only, fuzzy)  # None, not Context(): no Python-level hash
         hit = self._cache.get(ck)
         if hit is not None:
             return list(hit)
-        result = self._resolve_key(key, ctx, limit, only)
+        result = self._resolve_key(key, ctx, limit, only, fuzzy)
         self._cache.put(ck, result)
         return list(result)
 
     def _resolve_key(
-        self, key: str, ctx: Context, limit: int, only: tuple[str, ...]
+        self, key: str, ctx: Context, limit: int, only: tuple[str, ...], fuzzy: bool = True
     ) -> list[Candidate]:
         matches = self._matches.get(key)
         if matches is None:
@@ -209,7 +211,7 @@ class Gazetteer:
             self._matches.put(key, matches)
         else:
             self._index.places([m.hit.place_id for m in matches])  # (re)load if dropped
-        if not matches:
+        if not matches and fuzzy:
             fuzzy_countries = (
                 tuple(
                     dict.fromkeys(
