@@ -77,7 +77,7 @@ OBLAST_ADMIN1: dict[str, str] = {
 }
 #: A namesake GeoNames point farther than this from a settlement's hromada is not it.
 MATCH_KM = 20.0
-#: How a point was derived -> its uncertainty radius in km (see :mod:`gazetteer.types`).
+#: ``Place.source`` of the places the register adds.
 SOURCE = "katottg"
 #: Hromada type words by the category of its centre (city, settlement, village).
 _HROMADA_TYPE = {"M": "міська", "K": "міська", "T": "селищна", "X": "селищна", "C": "сільська"}
