@@ -8,7 +8,7 @@ it was renamed since.
 A settlement whose Cyrillic name, romanised name or 2021 name is a name of a
 GeoNames settlement of the same oblast keeps that GeoNames place (and point) and gains its raion and hromada;
 where a name repeats, the GeoNames point nearest the settlement's hromada (as
-placed by the unambiguous matches) within :data:`MATCH_KM` wins. A settlement
+placed by the other matches) within :data:`MATCH_KM` wins. A settlement
 without a point gets an approximate one, recorded in ``point_source``:
 
 ``hromada-mean``
@@ -177,50 +177,88 @@ def _geonames_points(recs: Iterable[Rec]) -> dict[tuple[str, str], list[Rec]]:
     return out
 
 
-def match_points(register: Register, recs: Iterable[Rec]) -> dict[str, Rec]:
-    """Settlement code -> the GeoNames settlement it is (see the module docs)."""
-    points = _geonames_points(recs)
+#: A GeoNames place this big that shares its name with one city of the oblast is that city.
+CITY_POPULATION = 5_000
+
+
+def _name_groups(register: Register) -> dict[tuple[str, str], list[Unit]]:
+    """(admin1, key) -> settlements with that Cyrillic, romanised or 2021 name."""
     groups: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     for unit in register.settlements:
         admin1 = OBLAST_ADMIN1[unit.oblast[:4]]
         names = (unit.name, romanize(unit.name), register.old_names.get(unit.code))
         for key in dict.fromkeys(cyrillic_key(n) for n in names if n):
             groups[(admin1, key)].append(unit)
-    matched: dict[str, Rec] = {}
-    taken: set[int] = set()
+    return groups
+
+
+class _Matcher:
+    """The matches made so far and where they put each hromada and raion."""
+
+    def __init__(self) -> None:
+        self.matched: dict[str, Rec] = {}
+        self.taken: set[int] = set()
+        self.by_hromada: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.by_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def take(self, unit: Unit, rec: Rec) -> None:
+        if unit.code in self.matched or id(rec) in self.taken:
+            return
+        self.matched[unit.code] = rec
+        self.taken.add(id(rec))
+        self.by_hromada[unit.hromada or ""].append((rec.lat, rec.lon))
+        self.by_raion[unit.raion or ""].append((rec.lat, rec.lon))
+
+    def by_distance(self, ambiguous: list[tuple[list[Unit], list[Rec]]]) -> int:
+        """Match namesakes to the GeoNames point nearest their hromada (else raion)."""
+        pairs = []
+        for units, found in ambiguous:
+            for unit in units:
+                if unit.code in self.matched:
+                    continue
+                near = self.by_hromada.get(unit.hromada or "") or self.by_raion.get(
+                    unit.raion or ""
+                )
+                if not near:
+                    continue
+                ref = mean_point(near)
+                for rec in found:
+                    dist = _km(ref, (rec.lat, rec.lon))
+                    if dist <= MATCH_KM and id(rec) not in self.taken:
+                        pairs.append((dist, unit.code, unit, rec))
+        pairs.sort(key=lambda p: (p[0], p[1], p[3].geonameid or 0))
+        before = len(self.matched)
+        for _, _, unit, rec in pairs:
+            self.take(unit, rec)
+        return len(self.matched) - before
+
+
+def match_points(register: Register, recs: Iterable[Rec]) -> dict[str, Rec]:
+    """Settlement code -> the GeoNames settlement it is (see the module docs).
+
+    A name unique in the oblast on both sides matches first; then a city (the
+    only one of its name in the oblast) takes a GeoNames place of that name of
+    :data:`CITY_POPULATION` or more; then, until nothing changes, a repeated
+    name takes the GeoNames point nearest its hromada as placed so far.
+    """
+    points = _geonames_points(recs)
+    state = _Matcher()
     ambiguous = []
-    for key, units in groups.items():
+    for key, units in _name_groups(register).items():
         found = points.get(key, [])
         if len(units) == 1 and len(found) == 1:
-            if units[0].code not in matched and id(found[0]) not in taken:
-                matched[units[0].code] = found[0]
-                taken.add(id(found[0]))
+            state.take(units[0], found[0])
         elif found:
             ambiguous.append((units, found))
-    by_hromada: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_raion: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    units_by_code = {u.code: u for u in register.settlements}
-    for code, rec in matched.items():
-        unit = units_by_code[code]
-        by_hromada[unit.hromada or ""].append((rec.lat, rec.lon))
-        by_raion[unit.raion or ""].append((rec.lat, rec.lon))
-    pairs = []
     for units, found in ambiguous:
-        for unit in units:
-            near = by_hromada.get(unit.hromada or "") or by_raion.get(unit.raion or "")
-            if not near:
-                continue
-            ref = mean_point(near)
-            for rec in found:
-                dist = _km(ref, (rec.lat, rec.lon))
-                if dist <= MATCH_KM:
-                    pairs.append((dist, unit.code, rec))
-    pairs.sort(key=lambda p: (p[0], p[1], p[2].geonameid or 0))
-    for _, code, rec in pairs:
-        if code not in matched and id(rec) not in taken:
-            matched[code] = rec
-            taken.add(id(rec))
-    return matched
+        cities = [u for u in units if u.category in "MK"]
+        big = max(found, key=lambda r: (r.population, -(r.geonameid or 0)))
+        if len(cities) == 1 and big.population >= CITY_POPULATION:
+            state.take(cities[0], big)
+    for _ in range(3):
+        if not state.by_distance(ambiguous):
+            break
+    return state.matched
 
 
 @dataclass
