@@ -380,12 +380,12 @@ class IndexReader:
         return rows[0][0] if rows else None
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Place counts by kind, by source and by point derivation (``surveyed``: none)."""
+        """Place counts by kind, by source and, for the register's places, by point derivation."""
         by_kind = dict(self._query("SELECT kind, count(*) FROM places GROUP BY kind"))
         by_source = dict(self._query("SELECT source, count(*) FROM places GROUP BY source"))
         by_point = dict(
             self._query(
-                "SELECT coalesce(point_source, 'surveyed'), count(*) FROM places "
+                "SELECT coalesce(point_source, 'geonames'), count(*) FROM places "
                 "WHERE code IS NOT NULL GROUP BY point_source"
             )
         )

@@ -12,8 +12,8 @@ class Rec:
     ``names`` become ``keys`` (and region stems); ``extra_names`` (demonyms,
     bare region names) are names only the resolver uses. ``admin2``/``admin3``
     and their codes place a Ukrainian settlement in its raion and hromada;
-    ``point_source`` says how a point was derived where it is not a surveyed
-    one (see :mod:`gazetteer.register`).
+    ``point_source`` says how a point was derived where the place has no point
+    of its own (see :mod:`gazetteer.register`).
     """
 
     name: str

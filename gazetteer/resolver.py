@@ -421,7 +421,7 @@ class Gazetteer:
 
     # -- listing -----------------------------------------------------------
     def name_keys(self) -> Iterator[tuple[str, int, str]]:
-        """Every indexed key: (normalized key, max population with that key, best kind)."""
+        """Every indexed key: (normalized key, max population, kind), a row per kind it names."""
         return self._index.name_keys()
 
     def info(self) -> dict:

@@ -44,8 +44,8 @@ class Place:
 
     Places of Ukraine's settlement register carry their raion (``admin2``,
     ``admin2_code``) and hromada (``admin3``, ``admin3_code``) and their own
-    register ``code`` (KATOTTG). ``point_source`` is ``None`` for a surveyed
-    point and names the derivation of an approximate one (see
+    register ``code`` (KATOTTG). ``point_source`` is ``None`` for a point of
+    the place's own (GeoNames, custom) and names the derivation of an approximate one (see
     :data:`DERIVED_PRECISION`); such a point is never settlement-exact:
 
     >>> p = Place("Zemlianky", 48.1, 37.9, point_source="hromada-mean")
@@ -70,7 +70,7 @@ class Place:
     place_id: int | None = field(default=None, compare=False)  # row id in the index
     admin2: str | None = None  # raion, e.g. "Kramatorsk Raion"
     admin3: str | None = None  # hromada, e.g. "Ocheretyne Hromada"
-    point_source: str | None = None  # None: a surveyed point; else DERIVED_PRECISION key
+    point_source: str | None = None  # None: the place's own point; else a DERIVED_PRECISION key
     code: str | None = None  # register code (KATOTTG) of the place itself
     admin2_code: str | None = None  # register code of its raion
     admin3_code: str | None = None  # register code of its hromada
@@ -85,11 +85,11 @@ class Place:
 
     @property
     def radius_km(self) -> float | None:
-        """Uncertainty of a derived point in km (``None``: a surveyed point)."""
+        """Uncertainty of a derived point in km (``None``: the place's own point)."""
         return DERIVED_RADIUS_KM.get(self.point_source or "")
 
     def point_note(self) -> str | None:
-        """How the point was derived, in words (``None``: a surveyed point).
+        """How the point was derived, in words (``None``: the place's own point).
 
         >>> Place("Zemlianky", 48.1, 37.9, admin3="Ocheretyne Hromada",
         ...       point_source="hromada-mean").point_note()

@@ -24,7 +24,7 @@ def _by_code(gz: Gazetteer, query: str, code: str):
     return found[0]
 
 
-def _surveyed_points(gz: Gazetteer, hromada: str) -> list[tuple[float, float]]:
+def _geonames_points(gz: Gazetteer, hromada: str) -> list[tuple[float, float]]:
     return [
         (p.lat, p.lon)
         for p in gz.places_in(hromada)
@@ -43,7 +43,7 @@ def test_village_only_in_register_gets_hromada_mean(gazetteer) -> None:
     )
     assert place.point_source == "hromada-mean"
     assert best.precision == "hromada" and place.radius_km == 12.0
-    lat, lon = mean_point(_surveyed_points(gazetteer, "Ocheretyne Hromada"))
+    lat, lon = mean_point(_geonames_points(gazetteer, "Ocheretyne Hromada"))
     assert (place.lat, place.lon) == pytest.approx((lat, lon), abs=1e-5)
     explain = best.to_dict()["explain"]
     assert "mean of the GeoNames-placed settlements of its hromada" in explain[-1]
@@ -120,7 +120,9 @@ def test_hromada_by_name(gazetteer, query) -> None:
     assert {p.admin3 for p in members} == {"Ocheretyne Hromada"}
 
 
-@pytest.mark.parametrize("query", ["Kramatorsk Raion", "Kramatorskyi district", "Краматорський район"])
+@pytest.mark.parametrize(
+    "query", ["Kramatorsk Raion", "Kramatorskyi district", "Краматорський район"]
+)
 def test_raion_by_name(gazetteer, query) -> None:
     best = gazetteer.resolve(query)[0]
     assert best.place.kind == "district" and best.precision == "district"
@@ -152,7 +154,7 @@ def test_uman_is_a_settlement_key(gazetteer) -> None:
 def test_info_counts_register_points(gazetteer) -> None:
     counts = gazetteer.info()["counts"]
     points = counts["register_points"]
-    assert points["surveyed"] > 4_900
+    assert points["geonames"] > 4_900
     assert points["hromada-mean"] > 10_000 and points["hromada-centre"] > 5_000
     assert sum(points.values()) > 29_000  # every settlement, hromada and raion
     assert counts["kind"]["hromada"] == 1_772
@@ -217,7 +219,7 @@ def previous_index(tmp_path_factory, gazetteer) -> Path:
         (lambda d: _garbage(d / "garbage.xlsx"), "unreadable codifier"),
         (
             lambda d: _codifier(d / "cols.xlsx", COLUMNS[:5] + ("Категорія",) + COLUMNS[6:], _ROWS),
-            "lacks the column \"Категорія об'єкта\"",
+            'lacks the column "Категорія об\'єкта"',
         ),
         (lambda d: _codifier(d / "nohead.xlsx", ("a", "b"), []), "no header row"),
     ],
