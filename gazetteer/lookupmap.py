@@ -26,7 +26,8 @@ not hold the key (a crc32 collision) is skipped.
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite.lookup"
 >>> groups = [("harkiv", ((1, "Kharkiv", "kharkiv", True), (1, "Kharkov", "kharkov", False)))]
 >>> places = [(1, "Kharkiv", 49.98, 36.25, "settlement", "UA", "07", None, 706483,
-...            "P", "PPLA", 1430885, "geonames-cities500", 0)]
+...            "P", "PPLA", 1430885, "geonames-cities500", "Kharkiv Raion", "Kharkiv Hromada",
+...            None, "UA63120270010096107", "UA63120000000041209", "UA63120270000073993", 0)]
 >>> _ = write_lookup_map(path, "a" * 32, groups, places)
 >>> lm = LookupMap(path, "a" * 32)
 >>> lm.group_for_key("kharkov")[1][0][1], lm.group_for_key("charkow")
@@ -52,13 +53,14 @@ from pathlib import Path
 
 from gazetteer.errors import IndexCorruptError
 
-MAGIC = b"GEOEVLM1"
+MAGIC = b"GEOEVLM2"
 _ID_BYTES = 32
 _HEADER = struct.Struct(f"<8s{_ID_BYTES}s8Q")
 _SLOT = struct.Struct("<IIQ")
 #: Columns of :data:`PLACE_COLUMNS` with few distinct values (kind, cc, admin1 code
-#: and name, feature class and code, source).
-_SHARED_COLUMNS = frozenset({4, 5, 6, 7, 9, 10, 12})
+#: and name, feature class and code, source, raion and hromada names and codes, point
+#: source).
+_SHARED_COLUMNS = frozenset({4, 5, 6, 7, 9, 10, 12, 13, 14, 15, 17, 18})
 #: Hash table slots per entry (load factor about 0.6).
 _SLOTS_PER_ENTRY = 1.6
 #: marshal format written and read (fixed, so Python upgrades keep the file valid).
@@ -68,9 +70,12 @@ Group = tuple[str, tuple[tuple[int, str, str, int], ...]]
 #: Columns of a ``places`` row, in the order the map stores them (``id`` first).
 PLACE_COLUMNS = (
     "id, name, lat, lon, kind, cc, admin1_code, admin1, geonameid, fclass, fcode, "
-    "population, source, priority"
+    "population, source, admin2, admin3, point_source, code, admin2_code, admin3_code, "
+    "priority"
 )
 _PLACE_WIDTH = PLACE_COLUMNS.count(",") + 1
+#: Position of ``priority`` (the last column) in a place row.
+PRIORITY_COLUMN = _PLACE_WIDTH - 1
 
 
 def lookup_map_path(index_path: Path) -> Path:

@@ -40,7 +40,15 @@ from gazetteer.geo import haversine_km
 from gazetteer.types import Candidate, Context, Explanation, Place
 
 KIND_IMPORTANCE = {"continent": 1.0, "country": 1.0, "region": 0.6, "district": 0.4, "site": 0.5}
-KIND_ORDER = {"continent": 5, "country": 4, "region": 3, "district": 2, "site": 1, "settlement": 0}
+KIND_ORDER = {
+    "continent": 6,
+    "country": 5,
+    "region": 4,
+    "district": 3,
+    "hromada": 2,
+    "site": 1,
+    "settlement": 0,
+}
 W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.4, 0.08
 W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.45
 NEAR_KM = 250.0
@@ -238,7 +246,7 @@ def _candidate(
         score=final,
         matched_name=match.hit.name,
         stage=match.stage,
-        precision=place.kind if place.kind in KIND_ORDER else "settlement",
+        precision=place.precision,
         explain=Explanation(partial(_explain, match, place, priority, context, namesake)),
     )
 

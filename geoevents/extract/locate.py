@@ -155,12 +155,16 @@ def choose_locations(resolved: list[Resolved]) -> list[Location]:
         else:
             usable.append(r)
 
-    def pick(rows: list[Resolved], precision: int, why: str) -> list[Location]:
+    def pick(rows: list[Resolved], base: int, base_why: str) -> list[Location]:
         out: list[Location] = []
         for r in rows:
             assert r.place is not None
             if any(_same(r.place, o.place) for o in out):
                 continue
+            if r.place.point_source is not None:  # an approximate point is never exact
+                precision, why = max(base, 2), f"{base_why}; approximate point"
+            else:
+                precision, why = base, base_why
             others = [o for o in usable if o is not r and o not in rows]
             trail = [f"{r.describe()}: {why} -> precision {precision}"]
             trail += [
