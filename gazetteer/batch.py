@@ -7,7 +7,9 @@ resolves every distinct string and counts the countries of the confident
 answers (an exact name, a named region or country, written coordinates); the
 countries that hold at least :data:`MIN_SHARE` of them become context
 countries for the second pass, the same soft bonus a country named in the text
-gives. No list of names: the batch itself is the evidence, and the prior is
+gives, and the first-level regions of those countries that hold at least
+:data:`MIN_REGION_SHARE` become focus regions, a softer bonus (a dataset about the Donbas puts
+a bare "Marynivka" in Donetsk oblast, where most of its places lie). No list of names: the batch itself is the evidence, and the prior is
 reported to the user.
 """
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 
 #: A country needs this share of the confident answers to become batch context.
 MIN_SHARE = 0.25
+#: ... and a first-level region this share (the front-line oblasts of a conflict dataset).
+MIN_REGION_SHARE = 0.15
 #: ... and at least this many confident answers.
 MIN_ANSWERS = 5
 _CONFIDENT_STAGES = frozenset({"exact", "region", "coordinates"})
@@ -39,6 +43,8 @@ class BatchPrior:
     shares: tuple[tuple[str, float], ...]  # top countries and their share of confident answers
     confident: int  # confident answers counted
     queries: int  # distinct queries read
+    regions: tuple[tuple[str, str], ...] = ()  # (country, admin1 code)
+    region_names: tuple[tuple[str, float], ...] = ()  # their names and shares
 
     def context(self, base: Context | None = None) -> Context:
         """``base`` with the batch countries added as context countries."""
@@ -48,6 +54,7 @@ class BatchPrior:
             regions=base.regions,
             near=base.near,
             country_focus=base.country_focus,
+            region_focus=tuple(dict.fromkeys((*base.region_focus, *self.regions))),
         )
 
     def describe(self) -> str:
@@ -55,8 +62,9 @@ class BatchPrior:
         if not self.countries:
             return f"batch context: none (no country holds {MIN_SHARE:.0%} of {self.confident} confident answers)"
         shares = ", ".join(f"{cc} {share:.0%}" for cc, share in self.shares if cc in self.countries)
+        regions = "".join(f"; region {name} {share:.0%}" for name, share in self.region_names)
         return (
-            f"batch context: {', '.join(self.countries)} ({shares} of {self.confident} "
+            f"batch context: {', '.join(self.countries)} ({shares}{regions} of {self.confident} "
             f"confident answers among {self.queries} distinct strings)"
         )
 
@@ -75,6 +83,8 @@ def batch_prior(
     'UA'
     """
     counts: Counter[str] = Counter()
+    region_counts: Counter[tuple[str, str]] = Counter()
+    region_name: dict[tuple[str, str], str] = {}
     distinct = list(dict.fromkeys(q.strip() for q in queries if isinstance(q, str) and q.strip()))
     for query in distinct:
         try:
@@ -82,8 +92,19 @@ def batch_prior(
         except QueryError:
             continue
         if found and found[0].stage in _CONFIDENT_STAGES and found[0].place.country_code:
-            counts[found[0].place.country_code] += 1
+            place = found[0].place
+            counts[place.country_code] += 1
+            if place.admin1_code and place.kind != "country":
+                region = (place.country_code, place.admin1_code)
+                region_counts[region] += 1
+                region_name.setdefault(region, place.admin1 or ".".join(region))
     total = sum(counts.values())
     shares = tuple((cc, n / total) for cc, n in counts.most_common(5)) if total else ()
     countries = tuple(cc for cc, share in shares if share >= MIN_SHARE and total >= MIN_ANSWERS)
-    return BatchPrior(countries, shares, total, len(distinct))
+    regions = tuple(
+        r
+        for r, n in sorted(region_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if total >= MIN_ANSWERS and n / total >= MIN_REGION_SHARE and r[0] in countries
+    )
+    named = tuple((region_name[r], region_counts[r] / total) for r in regions)
+    return BatchPrior(countries, shares, total, len(distinct), regions, named)

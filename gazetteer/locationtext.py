@@ -20,6 +20,7 @@ Stages, each recorded in the answer's explanation:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 #: Two namesakes inside the named area closer than this (0..1 score) are a tie.
 TIE_SCORE = 0.02
 _UNIT_KINDS = frozenset({"district", "hromada"})
+#: Adjectival endings of unit names in reports ("Pervomaisky", "Velykonovosilkivska",
+#: "Nikolskiy"): the stem names the unit's centre, as the index names units.
+_ADJECTIVE = re.compile(r"(?:s'?k(?:yi|iy|yy|y|ij|ii|a|aya|e|oye|oe))$", re.I)
 
 
 @dataclass
@@ -57,6 +61,7 @@ class _Qualifiers:
             regions=tuple(dict.fromkeys((*self.base.regions, *self.regions))),
             near=tuple((*self.base.near, *self.near)),
             country_focus=self.base.country_focus,
+            region_focus=self.base.region_focus,
         )
 
     def within(self, place: Place) -> bool:
@@ -71,9 +76,10 @@ class _Qualifiers:
 
 
 def _in_unit(place: Place, unit: Place) -> bool:
-    field_name = "admin3" if unit.kind == "hromada" else "admin2"
-    value = getattr(place, field_name, None)
-    return value is not None and value == unit.name
+    """Whether ``place`` is the raion or hromada ``unit`` or lies in it (register codes)."""
+    if unit.code is None:
+        return False
+    return unit.code in (place.code, place.admin2_code, place.admin3_code)
 
 
 def fallback(place: Place, why: str, raw: float = 0.3) -> Candidate:
@@ -148,7 +154,9 @@ def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
     word = "hromada" if part.role == "hromada" else "raion"
     found = [
         c
-        for c in gz.resolve(f"{part.text} {word}", q.context(), limit=3)
+        for name in dict.fromkeys((part.text, _ADJECTIVE.sub("", part.text)))
+        if name
+        for c in gz.resolve(f"{name} {word}", q.context(), limit=3)
         if c.place.kind in _UNIT_KINDS
         and c.stage != "fuzzy"
         and (not q.regions or (c.place.country_code or "", c.place.admin1_code or "") in q.regions)
@@ -180,45 +188,58 @@ def _reference(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
 
 
 def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> _Qualifiers:
-    """Read every part but the first target as a qualifier; collect the targets."""
+    """Read every part but the targets as a qualifier; collect the targets.
+
+    Areas first (regions and countries, then raions and hromadas inside them),
+    so that reference places and targets are read with every area the string names.
+    """
     q = _Qualifiers(base=ctx)
-    pending: list[LocationPart] = []
-    structures = [p for p in parts if p.role == "structure"]
-    axes = [LocationPart(p.text, "structure") for p in parts if p.role == "axis"]
+    consumed = _area_qualifiers(gz, parts, q)
+    pending = [p for p in parts if p.role in ("district", "hromada")]
+    for part in pending:
+        _unit_qualifier(gz, part, q)
     for part in parts:
-        if part.role in ("structure", "axis"):
+        if id(part) in consumed or part.role in ("structure", "axis", "district", "hromada"):
             continue
         if part.role == "place" and not q.targets:
-            lead_region = len(parts) > 1 and split_region_phrase(normalize(part.text))[1]
-            if not (lead_region and _region_qualifier(gz, part, normalize(part.text), q)):
-                q.targets.append(part)  # "Donetsk region: Makiivka" reads the region as a qualifier
-            continue
-        if part.role in ("district", "hromada"):
-            pending.append(part)
-            continue
-        key = normalize(part.text)
-        if not key:
-            continue
-        if part.role == "phrase" and (
-            _region_qualifier(gz, part, key, q) or _country_qualifier(gz, part, key, q)
-        ):
+            q.targets.append(part)
             continue
         if part.role == "phrase":
             q.targets.append(part)
         _reference(gz, part, q)
-    for part in pending:
-        _unit_qualifier(gz, part, q)
+    structures = [p for p in parts if p.role == "structure"]
     q.targets.extend(structures)
     q.targets.extend(
         LocationPart(name, "named")
         for name in dict.fromkeys(structure_name(p.text) for p in structures)
         if name
     )
-    q.targets.extend(axes)
+    q.targets.extend(LocationPart(p.text, "structure") for p in parts if p.role == "axis")
     if not q.targets and pending:  # "Starobeshivskyi district": the unit is the target
         word = "hromada" if pending[0].role == "hromada" else "raion"
         q.targets.append(LocationPart(f"{pending[0].text} {word}", "place"))
     return q
+
+
+def _area_qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], q: _Qualifiers) -> set[int]:
+    """Region and country phrases (a leading one too: "Donetsk region: Makiivka")."""
+    consumed: set[int] = set()
+    for i, part in enumerate(parts):
+        key = normalize(part.text)
+        if not key:
+            continue
+        if part.role == "phrase" and (
+            _region_qualifier(gz, part, key, q) or _country_qualifier(gz, part, key, q)
+        ):
+            consumed.add(id(part))
+        elif (
+            part.role == "place"
+            and i < len(parts) - 1
+            and split_region_phrase(key)[1]
+            and _region_qualifier(gz, part, key, q)
+        ):
+            consumed.add(id(part))
+    return consumed
 
 
 def _pick_target(gz: Gazetteer, q: _Qualifiers, limit: int) -> tuple[list[Candidate], str]:

@@ -14,7 +14,8 @@ The raw score adds up, each part recorded in :attr:`Candidate.explain`:
   the city, "Kharkiv region" the region), and for a country matched by an
   alternate name that is the main name of a town of at least 50,000 anywhere
   ("Uman" is the Ukrainian city, not an alias of Oman);
-* context: ``+0.30`` in a region named in context, ``+0.12`` in a named
+* context: ``+0.30`` in a region named in context (else ``+0.10`` in a focus
+  region), ``+0.12`` in a named
   country (or the country of a named region), ``+0.05`` in a focus country,
   up to ``+0.25`` near a place already resolved in the text (linear to 0 at
   250 km);
@@ -51,6 +52,8 @@ KIND_ORDER = {
 }
 W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.4, 0.08
 W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.45
+#: A region in focus (a batch's main regions, :mod:`gazetteer.batch`): a soft preference.
+W_REGION_FOCUS = 0.10
 NEAR_KM = 250.0
 #: A region matched by its bare name loses this much to a namesake town of at
 #: least :data:`NAMESAKE_POPULATION` in the same country ("Kharkiv", "New York").
@@ -122,6 +125,10 @@ def score_match(
         raw += W_REGION
         if explain:
             why.append(f"in context region {cc}.{place.admin1_code or ''}: +{W_REGION:.3f}")
+    elif context.region_focus and (cc, place.admin1_code or "") in context.region_focus:
+        raw += W_REGION_FOCUS
+        if explain:
+            why.append(f"in focus region {cc}.{place.admin1_code or ''}: +{W_REGION_FOCUS:.3f}")
     if cc and (cc in context.countries or (regions and any(r[0] == cc for r in regions))):
         raw += W_COUNTRY
         if explain:

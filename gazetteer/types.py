@@ -215,6 +215,7 @@ class Context:
     regions: tuple[tuple[str, str], ...] = ()
     near: tuple[tuple[float, float], ...] = ()
     country_focus: tuple[str, ...] = ()  # soft preference, e.g. ("UA", "RU")
+    region_focus: tuple[tuple[str, str], ...] = ()  # soft preference (a batch's main regions)
 
 
 @dataclass(frozen=True, slots=True)
