@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 
 #: Version of the cache rows' JSON layout.
 CACHE_FORMAT = 1
+#: File names, in the user cache dir, of the online answers' cache and of the lock file
+#: that spaces online requests across processes.
+ONLINE_CACHE_NAME = "online-geocode-cache.sqlite"
+RATE_LOCK_NAME = "online-geocode-rate.lock"
 
 
 def candidate_address(candidate: Candidate) -> str:
@@ -276,8 +280,11 @@ class FallbackGeocoder:
         min_delay_seconds: float = 1.0,
         max_retries: int = 2,
         error_wait_seconds: float = 5.0,
+        rate_lock_path: str | os.PathLike[str] | None = None,
     ) -> None:
         from geopy.extra.rate_limiter import RateLimiter
+
+        from gazetteer.ratelimit import SharedRateLimit
 
         if not callable(getattr(online, "geocode", None)):
             raise GeocoderConfigurationError(
@@ -287,6 +294,12 @@ class FallbackGeocoder:
         self.online = online
         self.cache = _DiskCache(Path(cache_path))
         self.online_calls = 0
+        if rate_lock_path is None:
+            from gazetteer.cache import cache_dir
+
+            rate_lock_path = cache_dir() / RATE_LOCK_NAME
+        #: spaces requests across processes (geopy's RateLimiter only within this one)
+        self.shared_limit = SharedRateLimit(rate_lock_path, min_delay_seconds)
         self._rate_limited = RateLimiter(
             self._call_online,
             min_delay_seconds=min_delay_seconds,
@@ -296,6 +309,7 @@ class FallbackGeocoder:
         )
 
     def _call_online(self, query: str, **kwargs: Any) -> Any:
+        self.shared_limit.wait()
         self.online_calls += 1
         return self.online.geocode(query, **kwargs)
 
@@ -391,6 +405,7 @@ def with_fallback(
     offline: OfflineGeocoder | None = None,
     max_retries: int = 2,
     error_wait_seconds: float = 5.0,
+    rate_lock_path: str | os.PathLike[str] | None = None,
 ) -> FallbackGeocoder:
     """Wrap an online geopy geocoder as the fallback of the offline one.
 
@@ -401,14 +416,17 @@ def with_fallback(
     cache_path
         SQLite cache file; default ``<geoevents cache dir>/online-geocode-cache.sqlite``.
     min_delay_seconds
-        Minimum delay between online requests (Nominatim's policy: 1 s).
+        Minimum delay between online requests (Nominatim's policy: 1 s), kept across
+        processes through the lock file ``rate_lock_path`` (default
+        ``<geoevents cache dir>/online-geocode-rate.lock``; see
+        :class:`gazetteer.ratelimit.SharedRateLimit`).
     offline
         The offline geocoder to ask first (default: the default index).
     """
     if cache_path is None:
         from gazetteer.cache import cache_dir
 
-        cache_path = cache_dir() / "online-geocode-cache.sqlite"
+        cache_path = cache_dir() / ONLINE_CACHE_NAME
     return FallbackGeocoder(
         offline or OfflineGeocoder(),
         online,
@@ -416,4 +434,5 @@ def with_fallback(
         min_delay_seconds=min_delay_seconds,
         max_retries=max_retries,
         error_wait_seconds=error_wait_seconds,
+        rate_lock_path=rate_lock_path,
     )

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import click
 
-from geoevents.cli.options import IsoDate, db_option
+from geoevents.cli.options import IsoDate, db_option, store_failure
+from geoevents.cli.outputs import check_inputs_not_store
+from geoevents.dburl import mask_secrets
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.vocabulary import EVENT_TYPES
+
+#: A --place match farther than this from the event's current point needs --yes.
+FAR_KM = 50.0
 
 
 @click.command("correct")
@@ -36,6 +42,14 @@ from geoevents.vocabulary import EVENT_TYPES
     type=click.Path(dir_okay=False),
     help="CSV of corrections: event_id, place, lat, lon, event_type, date, note, detach.",
 )
+@click.option(
+    "--yes",
+    "--force",
+    "yes",
+    is_flag=True,
+    help=f"Apply --place even when the gazetteer's match is fuzzy or more than "
+    f"{FAR_KM:g} km from the event's current point (otherwise refused, showing the match).",
+)
 def correct(
     event_id: str | None,
     db: str,
@@ -47,11 +61,12 @@ def correct(
     note: str | None,
     detach: str | None,
     csv_path: str | None,
+    yes: bool,
 ) -> None:
     """Correct EVENT_ID (or every row of --csv). Corrections are stored apart from
     machine output and survive re-ingestion and re-fusion; the map marks them.
     --detach undoes a wrong merge."""
-    from geoevents.store import CorrectionRequest, open_store, read_corrections_csv
+    from geoevents.store import CorrectionRequest, read_corrections_csv
 
     if (event_id is None) == (csv_path is None):
         raise click.UsageError("give either EVENT_ID with what to change, or --csv FILE")
@@ -61,6 +76,7 @@ def correct(
         raise click.UsageError(
             "--csv cannot be combined with --place/--lat/--lon/--type/--date/--detach"
         )
+    check_inputs_not_store([csv_path], db)
     errors: list[str] = []
     requests: list[CorrectionRequest] = []
     if csv_path is not None:
@@ -87,18 +103,66 @@ def correct(
                 event_id, place, lat, lon, event_type, date and date.isoformat(), note, detach
             )
         )
-    done = []
-    if requests:
-        try:
-            with open_store(db, create=False) as store:
-                done, store_errors = store.correct_many(requests)
-        except GeoeventsError as err:
-            raise click.ClickException(str(err)) from err
-        errors.extend(store_errors)
+    done, store_errors = _apply(db, requests, confirm=place is not None and not yes)
+    errors.extend(store_errors)
     for ev in done:
         where = ev.place_name or f"{ev.lat:.4f}, {ev.lon:.4f}"
         click.echo(f"corrected {ev.id}: {ev.event_type} at {where} on {ev.date or '?'}")
     for msg in errors:
-        click.echo(f"error: {msg}", err=True)
+        click.echo(f"error: {mask_secrets(msg, db)}", err=True)
     if errors:
         raise SystemExit(1)
+
+
+def _apply(db: str, requests: list[Any], *, confirm: bool) -> tuple[list[Any], list[str]]:
+    """Store ``requests`` (corrected events, errors); ``confirm``: a --place match that is
+    fuzzy or far away is refused first (see :func:`_confirm_place`)."""
+    from geoevents.store import open_store
+
+    if not requests:
+        return [], []
+    try:
+        with open_store(db, create=False) as store:
+            gazetteer = _open_gazetteer() if any(r.place for r in requests) else None
+            if confirm:
+                _confirm_place(store, requests[0], gazetteer)
+            return store.correct_many(requests, gazetteer=gazetteer)
+    except GeoeventsError as err:
+        raise store_failure(err, db) from err
+
+
+def _open_gazetteer() -> Any:
+    from gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.open()
+    except Exception as err:  # the gazetteer's own errors carry the reason
+        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
+
+
+def _confirm_place(store: Any, req: Any, gazetteer: Any) -> None:
+    """Refuse (exit 1, showing the match) a --place match that is fuzzy or far from the
+    event's current point; the store's own checks report unknown events and places."""
+    from gazetteer.geo import haversine_km
+
+    try:
+        current = store.explain(req.event_id).event
+        found = gazetteer.resolve_text(req.place)
+    except Exception:  # an unknown event or unusable place: correct_many says which
+        return
+    if not found:
+        return
+    best = found[0]
+    km = haversine_km((current.lat, current.lon), (best.place.lat, best.place.lon))
+    reasons = []
+    if best.stage == "fuzzy":
+        reasons.append(f"a fuzzy match on {best.matched_name!r}")
+    if km > FAR_KM:
+        reasons.append(f"{km:.0f} km from the event's current point (> {FAR_KM:g} km)")
+    if reasons:
+        where = ", ".join(str(x) for x in (best.place.admin1, best.place.country_code) if x)
+        raise click.ClickException(
+            f"{req.event_id}: --place {req.place!r} would move it to {best.place.name}"
+            f"{f' ({where})' if where else ''} at {best.place.lat:.4f}, {best.place.lon:.4f}: "
+            f"{' and '.join(reasons)}; nothing changed (give --yes to apply)"
+        )

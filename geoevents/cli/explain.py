@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from geoevents.cli.options import db_option
+from geoevents.cli.options import db_option, store_failure
 from geoevents.errors import GeoeventsError
 from geoevents.model import claims_summary
 from geoevents.store.explanation import FusionExplanation, MemberReport
@@ -56,6 +56,6 @@ def explain(event_id: str, db: str) -> None:
         with open_store(db, create=False) as store:
             found = store.explain(event_id)
     except GeoeventsError as err:
-        raise click.ClickException(str(err)) from err
+        raise store_failure(err, db) from err
     for line in explain_lines(found):
         click.echo(line)

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from geoevents.cli.options import db_option, filter_from_options, filter_options
+from geoevents.cli.options import db_option, filter_from_options, filter_options, store_failure
+from geoevents.cli.outputs import check_output
 from geoevents.errors import GeoeventsError
 
 
@@ -29,6 +30,7 @@ def export(db: str, output: str, **filters: Any) -> None:
     from geoevents.store import open_store
     from geoevents.store.layers import write_layered_gpkg
 
+    check_output(output, store=db)
     flt = filter_from_options(**filters)
     try:
         with open_store(db, create=False) as store:
@@ -38,5 +40,5 @@ def export(db: str, output: str, **filters: Any) -> None:
         else:
             write_events(events, output)
     except GeoeventsError as err:
-        raise click.ClickException(str(err)) from err
+        raise store_failure(err, db) from err
     click.echo(f"wrote {len(events)} events to {output}")

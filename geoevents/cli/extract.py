@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -102,9 +103,9 @@ def extract(
     progress: bool | None,
 ) -> None:
     """Extract strike events from news articles in INPUT files or directories ('-' = stdin)."""
-    from geoevents.extract.extractor import ExtractionError
-    from geoevents.io.events import to_feature_collection, write_events
+    from geoevents.cli.outputs import check_output
 
+    check_output(output, inputs=inputs)
     extractor = _open_extractor(explain)
     stats: Counter[str] = Counter()
     unresolved: Counter[str] = Counter()
@@ -115,11 +116,12 @@ def extract(
             bar.update(1)
             if isinstance(item, InputError):
                 stats["failed"] += 1
-                stats["read"] += isinstance(item, ExtractionError)  # read, then failed
+                stats["read"] += _was_read(item)
                 bar.clear()
                 _error(str(item))
                 continue
             stats["read"] += 1
+            stats["ok"] += 1
             unresolved.update(item.unresolved)
             if explain:
                 bar.clear()
@@ -131,7 +133,21 @@ def extract(
                 seen.add(ev.id)
                 events.append(ev)
     stats["events"] = len(events)
+    _write(events, output, every_input_failed=stats["failed"] > 0 and not stats["ok"])
+    if not quiet:
+        click.echo(_summary(stats, unresolved), err=True)
+    if stats["failed"]:
+        sys.exit(1)
 
+
+def _write(events: list[Any], output: str, *, every_input_failed: bool) -> None:
+    """Write ``events`` to ``output`` ('-': stdout); an existing file is kept when every
+    input failed (the run would replace it with an empty result)."""
+    from geoevents.io.events import to_feature_collection, write_events
+
+    if every_input_failed and output != "-" and os.path.lexists(output):
+        _error(f"every input failed: {output} left unchanged (not replaced by an empty result)")
+        return
     try:
         if output == "-":
             click.echo(json.dumps(to_feature_collection(events), ensure_ascii=False, indent=1))
@@ -139,10 +155,13 @@ def extract(
             write_events(events, output)
     except (OSError, GeoeventsError, ValueError) as err:
         raise click.ClickException(f"cannot write {output}: {err}") from err
-    if not quiet:
-        click.echo(_summary(stats, unresolved), err=True)
-    if stats["failed"]:
-        sys.exit(1)
+
+
+def _was_read(error: InputError) -> bool:
+    """True for an article that was read and then crashed the pipeline."""
+    from geoevents.extract.extractor import ExtractionError
+
+    return isinstance(error, ExtractionError)
 
 
 def _open_extractor(explain: bool) -> Any:

@@ -126,6 +126,21 @@ class _QueryLookup:
         return [_online_dict(loc) for loc in (online or [])][:limit]
 
 
+def _check_user_agent(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Refuse a blank User-Agent (geopy would send its own stock agent, which Nominatim blocks).
+
+    >>> _check_user_agent(None, None, " ")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: must name your application and a contact (Nominatim's usage policy), got ' '
+    """
+    if not value.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise click.BadParameter(
+            f"must name your application and a contact (Nominatim's usage policy), got {value!r}"
+        )
+    return value.strip()
+
+
 def _check_query(query: str) -> None:
     """Reject bad queries early with a message (the gazetteer re-checks)."""
     from gazetteer.errors import QueryError
@@ -284,6 +299,7 @@ def _batch(
     "--user-agent",
     default=DEFAULT_USER_AGENT,
     show_default=True,
+    callback=_check_user_agent,
     help="User-Agent for --online (Nominatim policy: name your app and a contact).",
 )
 @click.option(
@@ -334,6 +350,13 @@ def geocode(
             raise click.UsageError("give either QUERY arguments or --csv, not both")
         if not column or output is None:
             raise click.UsageError("--csv needs --column COL and -o OUT.csv")
+        from gazetteer.cache import cache_dir, default_index_path
+        from gazetteer.geocoder import ONLINE_CACHE_NAME
+        from geoevents.cli.outputs import check_output
+
+        index = index_path or default_index_path()
+        cache = online_cache or cache_dir() / ONLINE_CACHE_NAME
+        check_output(output, inputs=(csv_in, index, cache))
     elif not queries:
         raise click.UsageError("give at least one QUERY, or --csv IN.csv --column COL -o OUT.csv")
     try:

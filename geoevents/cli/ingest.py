@@ -6,7 +6,9 @@ import datetime
 
 import click
 
-from geoevents.cli.options import db_option, published_option
+from geoevents.cli.options import db_option, published_option, store_failure
+from geoevents.cli.outputs import check_inputs_not_store
+from geoevents.dburl import mask_secrets
 from geoevents.errors import GeoeventsError
 
 
@@ -28,13 +30,14 @@ def ingest(inputs: tuple[str, ...], db: str, published: datetime.date | None, qu
     from geoevents.ingest import ingest as ingest_articles
     from geoevents.store import open_store
 
+    check_inputs_not_store(inputs, db)
     try:
         with open_store(db) as store:
             report = ingest_articles(store, list(inputs), published=published)
     except GeoeventsError as err:
-        raise click.ClickException(str(err)) from err
+        raise store_failure(err, db) from err
     for msg in report.errors:
-        click.echo(f"error: {msg}", err=True)
+        click.echo(f"error: {mask_secrets(msg, db)}", err=True)
     if not quiet:
         click.echo(report.summary())
     if report.failed:

@@ -14,6 +14,8 @@ from typing import Any
 import click
 
 from geoevents.cli.options import db_option, filter_from_options, filter_options
+from geoevents.cli.outputs import check_output
+from geoevents.dburl import describe_db, mask_secrets
 from geoevents.errors import GeoeventsError, InputError
 
 #: Suffixes read as event files written by ``geoevents extract``; anything else is articles.
@@ -58,13 +60,15 @@ def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str], int]:
         from geoevents.model import sort_events
 
         found = []
+        read = 0
         for item in Extractor().run(articles):
             if isinstance(item, InputError):
                 errors.append(str(item))
             else:
+                read += 1
                 found.extend(item.events)
         events.extend(sort_events(found))
-        sources += 1
+        sources += read > 0
     return events, errors, sources
 
 
@@ -108,6 +112,7 @@ def map_command(
 
     if not inputs and not db:
         raise click.UsageError("give at least one INPUT or --db")
+    check_output(output, inputs=inputs, store=db)
     flt = filter_from_options(**filters)
     if offline:
         try:
@@ -123,7 +128,7 @@ def map_command(
                 events.extend(store.event_list())
             sources += 1
         except GeoeventsError as err:
-            errors.append(f"{db}: {err}")
+            errors.append(mask_secrets(f"{describe_db(db)}: {err}", db))
     for msg in errors:
         click.echo(f"error: {msg}", err=True)
     if errors and not sources:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from geoevents.dburl import mask_secrets
 from geoevents.filters import EventFilter
 from geoevents.vocabulary import EVENT_TYPES, SIDES
 
@@ -49,6 +50,16 @@ def db_option(
     return click.option(
         "--db", default=default, show_default=default is not None, envvar=envvar, help=help
     )
+
+
+def store_failure(err: BaseException, db: str | None) -> click.ClickException:
+    """The click error for a store that failed: the message, with ``db``'s passwords masked.
+
+    >>> url = "postgresql://ann:hunter2@nowhere/events?sslpassword=k3y"
+    >>> store_failure(ValueError(f"{url}: cannot connect (k3y)"), url).message
+    'postgresql://ann:***@nowhere/events?sslpassword=***: cannot connect (***)'
+    """
+    return click.ClickException(mask_secrets(str(err), db))
 
 
 def published_option(help: str) -> Callable[[F], F]:

@@ -5,7 +5,9 @@ is ``geometry(Point, 4326)`` with a GiST index. Writers serialise on a
 transaction-scoped advisory lock (waiting up to ``timeout`` seconds, then
 :class:`~geoevents.errors.StoreLockedError`); readers use a repeatable-read
 snapshot. Tables live in the connection's ``search_path`` (choose a schema with
-``?options=-csearch_path%3Dmyschema`` in the URL).
+``?options=-csearch_path%3Dmyschema`` in the URL); a schema named there that does not
+exist is a :class:`~geoevents.errors.StoreError`, never a silent fallback to ``public``.
+The URL appears in messages only through :func:`geoevents.dburl.describe_db`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from geoevents.dburl import describe_db, mask_secrets
 from geoevents.errors import StoreError, StoreLockedError
 from geoevents.store.schema import DDL, SCHEMA_VERSION
 from geoevents.store.sql import EventStore
@@ -37,12 +40,12 @@ class PostgisStore(EventStore):
             ) from err
         self._psycopg = psycopg
         self.url = url
-        self.location = _redact(url)
+        self.location = describe_db(url)
         self.timeout = timeout
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as err:
-            raise StoreError(f"{self.location}: cannot connect: {err}") from err
+            raise StoreError(mask_secrets(f"{self.location}: cannot connect: {err}", url)) from err
         try:
             self._open()
         except BaseException:
@@ -58,9 +61,25 @@ class PostgisStore(EventStore):
         )
         return {r[0] for r in cur.fetchall()}
 
+    def _missing_schemas(self, cur: Any) -> list[str]:
+        """Schemas named in the connection's ``search_path`` that do not exist."""
+        cur.execute("SELECT current_setting('search_path')")
+        named = [_schema_name(s) for s in cur.fetchone()[0].split(",")]
+        named = [s for s in named if s and s != "$user" and not s.startswith("pg_")]
+        cur.execute("SELECT nspname FROM pg_namespace WHERE nspname = ANY(%s)", (named,))
+        have = {r[0] for r in cur.fetchall()}
+        return [s for s in named if s not in have]
+
     def _open(self) -> None:
         with self._read_tx() as cur:
+            missing = self._missing_schemas(cur)
             found = self._tables(cur)
+        if missing:
+            raise StoreError(
+                f"{self.location}: schema {missing[0]!r} named in search_path does not exist "
+                f"(CREATE SCHEMA {missing[0]}; or fix the URL's options); refusing to fall "
+                "back to another schema"
+            )
         if "geoevents_meta" not in found:
             with self._write_tx() as cur:
                 found = self._tables(cur)
@@ -137,17 +156,13 @@ class PostgisStore(EventStore):
         self.conn.close()
 
 
-def _redact(url: str) -> str:
-    """The URL without its password, for messages.
+def _schema_name(item: str) -> str:
+    """One ``search_path`` entry as PostgreSQL reads it (unquoted names fold to lower case).
 
-    >>> _redact("postgresql://ann:secret@db.example/events")
-    'postgresql://ann:***@db.example/events'
-    >>> _redact("postgresql://localhost/events")
-    'postgresql://localhost/events'
+    >>> _schema_name(' Geo'), _schema_name('"My Schema"'), _schema_name('"$user"')
+    ('geo', 'My Schema', '$user')
     """
-    scheme, sep, rest = url.partition("://")
-    if "@" not in rest:
-        return url
-    cred, _, host = rest.rpartition("@")
-    user, colon, _pw = cred.partition(":")
-    return f"{scheme}{sep}{user}{':***' if colon else ''}@{host}"
+    item = item.strip()
+    if len(item) >= 2 and item[0] == item[-1] == '"':
+        return item[1:-1].replace('""', '"')
+    return item.lower()
