@@ -40,7 +40,9 @@ from dataclasses import dataclass
 #: Characters and words that separate the parts of a location string.
 _SPLIT = re.compile(
     r"\s*(?:[,;()\[\]/|:\n\u201c\u201d\u00ab\u00bb]|\s-\s|\.\s+(?=[A-Z])"
-    r"|\s+(?:in|near|nearby|outside|between|and|including|towards?|at|along)\s+(?:the\s+)?)\s*",
+    r"|\s+(?:in|between|and|including|towards?|at|along)\s+(?:the\s+)?)\s*"
+    # "near X" stays one piece: X is then a reference place, not a qualifier
+    r"|\s+(?=(?:near|nearby|outside|close\s+to)\s)",
     re.I,
 )
 _UNIT_WORDS = r"(?:district|raion|rayon|hromada|community|municipality|territorial\s+community)"

@@ -418,3 +418,10 @@ class IndexReader:
         )
         found = self.places([r[0] for r in rows])
         return [found[r[0]] for r in rows if r[0] in found]
+
+    def place_by_code(self, code: str) -> Place | None:
+        """The register place (settlement, hromada or raion) with the code ``code``."""
+        rows = self._query("SELECT id FROM places WHERE code = ? ORDER BY id LIMIT 1", (code,))
+        if not rows:
+            return None
+        return self.places([rows[0][0]]).get(rows[0][0])

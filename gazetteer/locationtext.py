@@ -162,12 +162,59 @@ def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
         and (not q.regions or (c.place.country_code or "", c.place.admin1_code or "") in q.regions)
     ]
     if not found:
-        q.notes.append(f"{word} {part.text!r} not in the index (not used)")
+        _old_unit_centre(gz, part, word, q)
         return
     unit = found[0].place
     q.units.append(unit)
     q.notes.append(f"qualifier {part.text!r} -> {unit.kind} {unit.name}")
     q.fallbacks.insert(0, fallback(unit, f"{unit.kind} {unit.name} from {part.text!r}", 0.34))
+
+
+def _iv_forms(stem: str) -> tuple[str, ...]:
+    """Towns whose adjective ends in -iv-: Starobeshiv(skyi) <- Starobesheve, Artemiv(skyi) <- Artemivsk.
+
+    >>> _iv_forms("Starobeshiv")
+    ('Starobesheve', 'Starobeshove', 'Starobeshivsk')
+    """
+    if not stem.lower().endswith("iv"):
+        return ()
+    return (f"{stem[:-2]}eve", f"{stem[:-2]}ove", f"{stem}sk")
+
+
+def _old_unit_centre(gz: Gazetteer, part: LocationPart, word: str, q: _Qualifiers) -> None:
+    """A unit the index does not hold (a pre-2020 raion: "Novoazovsky district") is
+    named after its centre: that town, found inside the named area, is a nearby point."""
+    stem = _ADJECTIVE.sub("", part.text)
+    centre = [
+        c
+        for name in dict.fromkeys((stem, f"{stem}e", f"{stem}a", *_iv_forms(stem), part.text))
+        if len(name) >= 4
+        for c in gz.resolve(name, q.context(), limit=1, fuzzy=False)
+        if c.place.kind == "settlement" and (not q.regions or q.within(c.place))
+    ][:1]
+    if not centre:
+        q.notes.append(f"{word} {part.text!r} not in the index (not used)")
+        return
+    place = centre[0].place
+    q.near.append((place.lat, place.lon))
+    raw = 0.335
+    q.fallbacks.append(
+        Candidate(
+            place,
+            squash(raw),
+            place.name,
+            "fallback",
+            "district",
+            (
+                f"fallback to the centre of the former {word} {part.text!r}",
+                f"score {squash(raw):.3f}",
+            ),
+        )
+    )
+    q.notes.append(
+        f"{word} {part.text!r} not in the index: its centre {place.name} "
+        f"({place.lat:.4f}, {place.lon:.4f}) taken as a nearby point"
+    )
 
 
 def _reference(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
@@ -176,15 +223,20 @@ def _reference(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
     if not ref or ref[0].stage == "fuzzy":
         return
     place = ref[0].place
-    q.near.append((place.lat, place.lon))
-    q.notes.append(f"reference {part.text!r} -> {place.name} ({place.lat:.4f}, {place.lon:.4f})")
-    q.fallbacks.append(fallback(place, f"reference place {part.text!r}", 0.33))
     region = (place.country_code or "", place.admin1_code or "")
     capital_of = {(cc, a1) for cc, a1, _ in gz.index.region_key_hits(normalize(part.text))}
+    q.fallbacks.append(fallback(place, f"reference place {part.text!r}", 0.33))
     if part.role == "phrase" and region in capital_of:
+        # "X, Kharkiv": the oblast, not closeness to its capital
         if region not in q.regions:
             q.regions.append(region)
-            q.notes.append(f"qualifier {part.text!r} names {place.admin1 or region} by its capital")
+            area = gz.index.region_place(*region)
+            if area is not None:
+                q.fallbacks.append(fallback(area, f"region {area.name} from {part.text!r}", 0.32))
+        q.notes.append(f"qualifier {part.text!r} names {place.admin1 or region} by its capital")
+        return
+    q.near.append((place.lat, place.lon))
+    q.notes.append(f"reference {part.text!r} -> {place.name} ({place.lat:.4f}, {place.lon:.4f})")
 
 
 def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> _Qualifiers:
@@ -217,7 +269,7 @@ def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> 
     q.targets.extend(LocationPart(p.text, "structure") for p in parts if p.role == "axis")
     if not q.targets and pending:  # "Starobeshivskyi district": the unit is the target
         word = "hromada" if pending[0].role == "hromada" else "raion"
-        q.targets.append(LocationPart(f"{pending[0].text} {word}", "place"))
+        q.targets.append(LocationPart(f"{pending[0].text} {word}", "unit"))
     return q
 
 
@@ -246,12 +298,14 @@ def _pick_target(gz: Gazetteer, q: _Qualifiers, limit: int) -> tuple[list[Candid
     ctx = q.context()
     first: list[Candidate] | None = None
     first_text = ""
+    # inside a named area the right namesake may rank low among the country's
+    want = max(limit, 50) if (q.units or q.regions) else max(limit, 5)
     for part in q.targets:
-        found = gz.resolve(part.text, ctx, limit=max(limit, 5))
-        if q.units:
-            found = sorted(found, key=lambda c: not q.within(c.place))
-        if first is None and part.role != "structure":
+        found = gz.resolve(part.text, ctx, limit=want, fuzzy=part.role != "unit")
+        if first is None and part.role not in ("structure", "unit"):
             first, first_text = found, part.text
+        if q.regions or q.units:
+            found = sorted(found, key=lambda c: not q.within(c.place))  # stable: rank kept
         if found and found[0].stage != "fuzzy" and q.within(found[0].place):
             # a street or a lower-case word names a place only as a site or inside the area
             if part.role != "structure" or found[0].place.kind == "site" or q.regions or q.units:
@@ -259,7 +313,18 @@ def _pick_target(gz: Gazetteer, q: _Qualifiers, limit: int) -> tuple[list[Candid
     return first or [], first_text
 
 
-def _tie_in_area(q: _Qualifiers, result: list[Candidate]) -> list[Candidate] | None:
+def _shared_unit(gz: Gazetteer, same: list[Candidate]) -> Candidate | None:
+    """The hromada, else the raion, that holds every tied namesake (register places)."""
+    for attr in ("admin3_code", "admin2_code"):
+        codes = {getattr(c.place, attr) for c in same}
+        if len(codes) == 1 and None not in codes:
+            unit = gz.index.place_by_code(codes.pop())
+            if unit is not None:
+                return fallback(unit, f"{unit.kind} {unit.name}, which holds every namesake", 0.34)
+    return None
+
+
+def _tie_in_area(gz: Gazetteer, q: _Qualifiers, result: list[Candidate]) -> list[Candidate] | None:
     """Namesakes inside the named area that nothing separates: the area, then them."""
     if not (q.regions or q.units) or len(result) < 2:
         return None
@@ -274,7 +339,9 @@ def _tie_in_area(q: _Qualifiers, result: list[Candidate]) -> list[Candidate] | N
     ]
     if len(same) < 2 or top.place.kind != "settlement":
         return None
-    area = next((f for f in q.fallbacks if f.place.kind in ("hromada", "district", "region")), None)
+    area = _shared_unit(gz, same) or next(
+        (f for f in q.fallbacks if f.place.kind in ("hromada", "district", "region")), None
+    )
     if area is None:
         return None
     listed = "; ".join(
@@ -338,7 +405,7 @@ def resolve_location_text(
             for c in coarse[:1]
         ] + result
     elif result:
-        result = _tie_in_area(q, result) or result
+        result = _tie_in_area(gz, q, result) or result
     if not result:
         prefix = (*prefix, "target not found")
         result = sorted(q.fallbacks, key=lambda c: -c.score)

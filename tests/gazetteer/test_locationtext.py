@@ -138,3 +138,46 @@ def test_batch_geocode_uses_and_reports_the_prior(gazetteer, tmp_path) -> None:
     with open(out, encoding="utf-8") as fh:
         odessa = [r for r in csv.DictReader(fh) if r["place"] == "Odessa"][0]
     assert odessa["country_code"] == "US"  # without context, the bigger main-name match
+
+
+# -- the settlement register: qualifiers by oblast, raion and hromada ---------------------
+
+
+def test_repeated_name_inside_the_oblast_answers_the_oblast_with_the_namesakes(gazetteer) -> None:
+    # two villages named Zemlianky in Kharkiv oblast (Vovchansk and Kehychivka hromadas)
+    found = gazetteer.resolve_text("Zemlianky, Kharkiv")
+    assert found[0].precision == "region" and found[0].place.name == "Kharkiv Oblast"
+    tie = next(line for line in found[0].explain if "tie" in line)
+    assert "Zemlianky" in tie and "answered with the area" in found[0].explain[-1]
+    assert {c.place.admin3 for c in found[1:3]} == {"Vovchansk Hromada", "Kehychivka Hromada"}
+
+
+def test_hromada_qualifier_picks_the_namesake_inside_it(gazetteer) -> None:
+    best = gazetteer.resolve_text("Zemlianky, Kharkiv, Vovchansk hromada")[0]
+    assert best.place.name == "Zemlianky" and best.place.admin3 == "Vovchansk Hromada"
+    best = gazetteer.resolve_text("Vodiane, Kalchyk hromada")[0]
+    assert best.place.name == "Vodiane" and best.place.admin3 == "Kalchyk Hromada"
+    assert best.precision == "hromada"  # a derived point is never settlement-exact
+
+
+def test_hromada_phrases_resolve_to_the_hromada(gazetteer) -> None:
+    for phrase in ("Ocheretynska hromada", "Ocheretyne community"):
+        best = gazetteer.resolve_text(phrase)[0]
+        assert best.place.name == "Ocheretyne Hromada" and best.precision == "hromada", phrase
+    # a typo in the name
+    assert gazetteer.resolve_text("Krasnopilia community")[0].place.name == "Krasnopillia Hromada"
+
+
+def test_former_raion_is_placed_at_its_centre(gazetteer) -> None:
+    # the pre-2020 raions are not in the register; their centre gives the name
+    best = gazetteer.resolve_text("Starobeshivskyi district")[0]
+    assert best.place.name == "Starobesheve" and best.precision == "district"
+    assert any("former raion" in line for line in best.explain)
+
+
+def test_batch_prior_names_the_main_regions(gazetteer) -> None:
+    donbas = ["Bakhmut", "Avdiivka", "Horlivka", "Kramatorsk", "Sievierodonetsk", "Lysychansk"]
+    prior = batch_prior(gazetteer, donbas)
+    assert ("UA", "05") in prior.regions  # Donetsk oblast
+    assert prior.context().region_focus == prior.regions
+    assert "region Donetsk Oblast" in prior.describe()
