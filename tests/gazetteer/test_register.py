@@ -142,7 +142,7 @@ def test_divisions_and_places_in(gazetteer) -> None:
 
 
 def test_uman_is_a_settlement_key(gazetteer) -> None:
-    from geoevents.mentions import keep_key, matcher_for
+    from geoevents.extract.mentions import keep_key, matcher_for
 
     kinds = {kind: pop for key, pop, kind in gazetteer.name_keys() if key == "uman"}
     assert kinds.get("settlement", 0) > 80_000 and "country" in kinds
