@@ -181,3 +181,18 @@ def test_batch_prior_names_the_main_regions(gazetteer) -> None:
     assert ("UA", "05") in prior.regions  # Donetsk oblast
     assert prior.context().region_focus == prior.regions
     assert "region Donetsk Oblast" in prior.describe()
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "oblast"),
+    [
+        ("Sudzha, Kursk region", "Sudzha", "Kursk Oblast"),
+        ("Klintsy, Bryansk", "Klintsy", "Bryansk Oblast"),
+        ("Graivoron, Belgorod", "Grayvoron", "Belgorod Oblast"),
+        ("Tyotkino, Kursk oblast", "Tëtkino", "Kursk Oblast"),
+        ("Glushkovo (Kursk)", "Glushkovo", "Kursk Oblast"),
+    ],
+)
+def test_russian_border_oblasts_qualify_like_ukrainian_ones(gazetteer, query, name, oblast) -> None:
+    best = gazetteer.resolve_text(query)[0]
+    assert (best.place.name, best.place.admin1, best.place.country_code) == (name, oblast, "RU")
