@@ -119,36 +119,45 @@ def score_match(
                 if place.kind == "region"
                 else f"alternate country name that is a town's name: -{W_NAMESAKE:.3f}"
             )
+    if context.regions or context.countries or context.country_focus or context.near or (
+        context.region_focus
+    ):
+        raw = _with_context(raw, place, context, why if explain else None)
+    if priority > 0:
+        raw += W_CUSTOM
+        if explain:
+            why.append(f"custom place (priority {priority}): +{W_CUSTOM:.3f}")
+    return raw, why
+
+
+def _with_context(raw: float, place: Place, context: Context, why: list[str] | None) -> float:
+    """``raw`` plus what the context adds: region, country, focus and nearness bonuses."""
     cc = place.country_code or ""
     regions = context.regions
     if regions and (cc, place.admin1_code or "") in regions:
         raw += W_REGION
-        if explain:
+        if why is not None:
             why.append(f"in context region {cc}.{place.admin1_code or ''}: +{W_REGION:.3f}")
     elif context.region_focus and (cc, place.admin1_code or "") in context.region_focus:
         raw += W_REGION_FOCUS
-        if explain:
+        if why is not None:
             why.append(f"in focus region {cc}.{place.admin1_code or ''}: +{W_REGION_FOCUS:.3f}")
     if cc and (cc in context.countries or (regions and any(r[0] == cc for r in regions))):
         raw += W_COUNTRY
-        if explain:
+        if why is not None:
             why.append(f"in context country {cc}: +{W_COUNTRY:.3f}")
     elif cc and cc in context.country_focus:
         raw += W_FOCUS
-        if explain:
+        if why is not None:
             why.append(f"in focus country {cc}: +{W_FOCUS:.3f}")
     if context.near:
         dist = min(haversine_km((place.lat, place.lon), p) for p in context.near)
         bonus = W_NEAR * max(0.0, 1.0 - dist / NEAR_KM)
         if bonus > 0:
             raw += bonus
-            if explain:
+            if why is not None:
                 why.append(f"{dist:.0f} km from a place in the same text: +{bonus:.3f}")
-    if priority > 0:
-        raw += W_CUSTOM
-        if explain:
-            why.append(f"custom place (priority {priority}): +{W_CUSTOM:.3f}")
-    return raw, why
+    return raw
 
 
 def squash(raw: float) -> float:
