@@ -440,7 +440,7 @@ def focus_context(base: Context, answers: Iterable[Candidate | None]) -> Context
     >>> kyiv = Candidate(Place("Kyiv", 50.45, 30.52, country_code="UA", admin1_code="12"),
     ...                  0.8, "Kyiv", "exact", "settlement")
     >>> focus_context(Context(), [kyiv, None])
-    Context(countries=('UA',), regions=(('UA', '12'),), near=(), country_focus=())
+    Context(countries=('UA',), regions=(('UA', '12'),), near=(), country_focus=(), region_focus=())
     """
     countries = list(base.countries)
     regions = list(base.regions)

@@ -342,7 +342,7 @@ def neighbour_context(base: Context, others: Iterable[Candidate | None]) -> Cont
     >>> kyiv = Candidate(Place("Kyiv", 50.45, 30.52, country_code="UA"), 1, "Kyiv", "exact", "settlement")
     >>> ua = Candidate(Place("Ukraine", 50.45, 30.52, kind="country", country_code="UA"), 1, "Ukraine", "exact", "country")
     >>> neighbour_context(Context(), [kyiv, ua, None])
-    Context(countries=('UA',), regions=(), near=((50.45, 30.52),), country_focus=())
+    Context(countries=('UA',), regions=(), near=((50.45, 30.52),), country_focus=(), region_focus=())
     """
     near = list(base.near)
     regions = list(base.regions)
