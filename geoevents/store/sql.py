@@ -326,9 +326,9 @@ class EventStore:
     def _load_report_events(self, cur: Any) -> list[ReportEvent]:
         rows = self._exec(
             cur,
-            "SELECT id, content_hash, published, event_json, fid FROM report_events ORDER BY id",
+            "SELECT id, content_hash, published, event_json FROM report_events ORDER BY id",
         ).fetchall()
-        return [ReportEvent(r[0], r[1], r[2], event_from_json(r[3]), int(r[4])) for r in rows]
+        return [ReportEvent(r[0], r[1], r[2], event_from_json(r[3])) for r in rows]
 
     def _load_corrections(self, cur: Any) -> list[Correction]:
         rows = self._exec(
