@@ -222,7 +222,7 @@ def _row_json(cur: Any, row: Sequence[Any]) -> str:
             return repr(v)
         return v
 
-    names = [d[0] for d in cur.description]
+    names = [getattr(d, "name", None) or d[0] for d in cur.description]
     return json.dumps({n: plain(v) for n, v in zip(names, row, strict=True)}, sort_keys=True)
 
 

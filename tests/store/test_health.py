@@ -106,6 +106,7 @@ def test_damaged_fused_rows_and_corrections_are_skipped_by_name(db: Path) -> Non
         assert ("corrections", 1, "changes") in {(d.table, d.fid, d.column) for d in store.damaged}
 
 
+@pytest.mark.slow  # child processes
 def test_commands_on_a_damaged_store_name_the_row_and_go_on(db: Path, tmp_path: Path) -> None:
     sql(db, "UPDATE report_events SET event_json = '{oops' WHERE fid = ?", (KYIV_FID,))
     sql(db, "UPDATE geoevents_meta SET value = '1' WHERE key = 'fusion_stale'")  # fuse on read
@@ -187,6 +188,7 @@ def corrupt_an_index(db: Path) -> None:
     overwrite_root_page(db, "report_events_hash", b"\x0d" + b"\xa5" * 99)
 
 
+@pytest.mark.slow  # child processes
 def test_export_refuses_a_store_that_fails_the_integrity_check(db: Path, tmp_path: Path) -> None:
     corrupt_an_index(db)
     out = tmp_path / "out.geojson"
@@ -199,6 +201,7 @@ def test_export_refuses_a_store_that_fails_the_integrity_check(db: Path, tmp_pat
         repair_store(store)
 
 
+@pytest.mark.slow  # child processes
 def test_a_malformed_store_gives_a_message_not_a_traceback(db: Path) -> None:
     overwrite_root_page(db, "events", bytes(range(256)))
     with pytest.raises(StoreError, match="cannot read: database disk image is malformed"):
@@ -208,3 +211,33 @@ def test_a_malformed_store_gives_a_message_not_a_traceback(db: Path) -> None:
         result = cli(*args, "--db", db)
         assert result.returncode == 1 and "malformed" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_check_and_repair_on_postgis(pg_url: str) -> None:
+    import psycopg
+
+    with open_store(pg_url) as pg:
+        pg.add_reports(makiivka())
+    with psycopg.connect(pg_url) as conn:
+        conn.execute(
+            "UPDATE report_events SET event_json = '{\"lat\": 1}' WHERE content_hash = "
+            "(SELECT content_hash FROM reports WHERE article_id = 'art-4')"
+        )
+        conn.execute("INSERT INTO sources (event_id, article_id) VALUES ('fused-nowhere', 'a')")
+        conn.execute("UPDATE events SET geom = NULL WHERE place_name = 'Makiivka'")
+    with open_store(pg_url) as pg:
+        report = check_store(pg)
+        assert report.integrity == () and not report.ok
+        assert {(d.table, d.column, d.reason.split(" (")[0]) for d in report.damaged} == {
+            ("report_events", "event_json", "not a valid event"),
+            ("events", "geom", "no geometry"),
+        }
+        assert [(d.table, d.column) for d in report.orphans] == [("sources", "event_id")]
+        assert sorted(e.place_name for e in pg.event_list()) == ["Kyiv", "Makiivka"]
+        done = repair_store(pg)
+        assert [d.table for d in done.quarantined] == ["report_events"]
+        assert [e.place_name for e in pg.event_list()] == ["Makiivka"]
+        assert check_store(pg).ok
+    with psycopg.connect(pg_url) as conn:
+        (row,) = conn.execute("SELECT source_table, row_json FROM quarantine").fetchall()
+    assert row[0] == "report_events" and json.loads(row[1])["event_json"] == '{"lat": 1}'
