@@ -19,6 +19,7 @@ import base64
 import datetime
 import json
 import math
+import sqlite3
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ def integrity_problems(store: EventStore) -> list[str]:
         conn = store.conn  # type: ignore[attr-defined]
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
-        except Exception as err:  # sqlite3.DatabaseError on a malformed file
+        except sqlite3.Error as err:  # DatabaseError on a malformed file
             return [f"{type(err).__name__}: {err}"]
         return [] if [tuple(r) for r in rows] == [("ok",)] else [str(r[0]) for r in rows]
     with store._read_tx() as cur:
@@ -107,7 +108,8 @@ def require_sound(store: EventStore) -> None:
         shown = "; ".join(problems[:5]) + (" ..." if len(problems) > 5 else "")
         raise StoreDamagedError(
             f"{store.location}: the store fails its integrity check ({shown}); refusing to "
-            "read from it. Run 'geoevents check --db' on it and see docs/reliability.md"
+            f"read from it. Run 'geoevents check --db {store.location}' and see "
+            "docs/reliability.md (Store health)"
         )
 
 
@@ -118,7 +120,9 @@ def _points(store: EventStore, cur: Any) -> list[tuple[Any, Any, Any, Any]]:
             cur,
             "SELECT fid, CASE WHEN geom IS NULL THEN 'no geometry' "
             "WHEN ST_SRID(geom) <> 4326 OR GeometryType(geom) <> 'POINT' "
-            "THEN 'not an EPSG:4326 point' END, ST_Y(geom), ST_X(geom), lat, lon FROM events",
+            "THEN 'not an EPSG:4326 point' END, "
+            "CASE WHEN GeometryType(geom) = 'POINT' THEN ST_Y(geom) END, "
+            "CASE WHEN GeometryType(geom) = 'POINT' THEN ST_X(geom) END, lat, lon FROM events",
         ).fetchall()
         return [(f, why or (y, x), lat, lon) for f, why, y, x, lat, lon in rows]
     out = []

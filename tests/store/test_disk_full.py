@@ -94,9 +94,7 @@ def test_ingest_on_a_full_disk_fails_cleanly_and_leaves_the_store_unchanged(
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv"])
-def test_export_on_a_full_disk_fails_cleanly_and_leaves_no_output(
-    disk: Path, suffix: str
-) -> None:
+def test_export_on_a_full_disk_fails_cleanly_and_leaves_no_output(disk: Path, suffix: str) -> None:
     db, before, events = store_on(disk)
     out = disk / f"out{suffix}"
     fill(disk)
