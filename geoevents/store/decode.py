@@ -64,16 +64,29 @@ class DamagedRow:
         )
 
 
+def is_writable(value: Any) -> bool:
+    """True for text that can be written back to the store (valid UTF-8).
+
+    >>> is_writable("Kyiv"), is_writable(b"\\xff".decode("utf-8", "surrogateescape")), is_writable(3)
+    (True, False, False)
+    """
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text(column: str, value: Any, *, nullable: bool = False) -> str | None:
     """``value`` if it is text that can be written back (valid UTF-8)."""
     if value is None and nullable:
         return None
     if not isinstance(value, str):
         raise RowError(column, f"expected text, found {type(value).__name__}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise RowError(column, "text is not valid UTF-8") from err
+    if not is_writable(value):
+        raise RowError(column, "text is not valid UTF-8")
     return value
 
 
@@ -147,15 +160,19 @@ def correction(row: Sequence[Any]) -> Correction:
 
 
 def fused_event(row: Sequence[Any]) -> Event:
-    """``(fid, lat, lon, properties)`` of the fused ``events`` table."""
-    _fid, lat, lon, props = row
+    """``(fid, id, lat, lon, properties)`` of the fused ``events`` table."""
+    _fid, eid, lat, lon, props = row
+    _text("id", eid)
     for name, value in (("lat", lat), ("lon", lon)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise RowError(name, f"expected a number, found {type(value).__name__}")
     p = _json("properties", props)
     if not isinstance(p, dict):
         raise RowError("properties", "expected a JSON object")
-    return _event("properties", lambda: Event.from_properties(p, lat=lat, lon=lon))
+    ev = _event("properties", lambda: Event.from_properties(p, lat=lat, lon=lon))
+    if ev.id != eid:
+        raise RowError("properties", f"names event {ev.id!r}, the row is {eid!r}")
+    return ev
 
 
 def decode_rows(

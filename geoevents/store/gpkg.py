@@ -205,7 +205,7 @@ class GpkgStore(EventStore):
             raise StoreError(f"{self.path}: {err}") from err
         try:
             yield cur
-        except sqlite3.Error as err:
+        except (sqlite3.Error, UnicodeEncodeError) as err:  # a damaged row written back
             self.conn.rollback()
             raise StoreError(f"{self.path}: cannot write: {err}{_CHECK_HINT}") from err
         except BaseException:

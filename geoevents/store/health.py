@@ -166,7 +166,7 @@ def _damaged_rows(store: EventStore, cur: Any) -> list[DamagedRow]:
             "SELECT fid, event_id, anchors, changes, note, created_at FROM corrections",
             decode.correction,
         ),
-        ("events", "SELECT fid, lat, lon, properties FROM events", decode.fused_event),
+        ("events", "SELECT fid, id, lat, lon, properties FROM events", decode.fused_event),
     )
     out: list[DamagedRow] = []
     for table, sql, decoder in queries:

@@ -363,12 +363,14 @@ class EventStore:
         for fe in fused:
             props_json = properties_json(fe.event)
             new[fe.event.id] = (fe, digest(fe, props_json), props_json)
+        old: dict[str, str] = {}
+        if not full:
+            old = dict(self._exec(cur, "SELECT id, digest FROM events").fetchall())
+            full = not all(map(decode.is_writable, old))  # a damaged id: rewrite them all
         if full:
             for t in FUSED_TABLES:
                 self._exec(cur, f"DELETE FROM {t}")
-            old: dict[str, str] = {}
-        else:
-            old = dict(self._exec(cur, "SELECT id, digest FROM events").fetchall())
+            old = {}
         gone = [(i,) for i, d in old.items() if i not in new or new[i][1] != d]
         for t in FUSED_TABLES:
             col = "id" if t == "events" else "event_id"
@@ -404,7 +406,7 @@ class EventStore:
     def _current(self, cur: Any) -> list[Event] | list[FusedEvent]:
         if self._meta(cur, "fusion_stale") == "1":
             return self._fuse_all(cur)
-        rows = self._exec(cur, "SELECT fid, lat, lon, properties FROM events ORDER BY id")
+        rows = self._exec(cur, "SELECT fid, id, lat, lon, properties FROM events ORDER BY id")
         return self._decoded(rows.fetchall(), decode.fused_event, "events")
 
     def event_list(self, filter: EventFilter | None = None) -> list[Event]:
@@ -453,7 +455,7 @@ class EventStore:
                 for m in fe.members
             ]
         row = self._exec(
-            cur, "SELECT fid, lat, lon, properties FROM events WHERE id = ?", (event_id,)
+            cur, "SELECT fid, id, lat, lon, properties FROM events WHERE id = ?", (event_id,)
         ).fetchone()
         found = self._decoded([row] if row else [], decode.fused_event, "events")
         if not found:

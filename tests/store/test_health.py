@@ -20,7 +20,7 @@ from geoevents.io.events import read_events
 from geoevents.store import open_store
 from geoevents.store.health import StoreDamagedError, check_store, repair_store
 
-from .test_gpkg_store import makiivka
+from .test_gpkg_store import article, makiivka
 
 
 @pytest.fixture
@@ -132,6 +132,18 @@ def test_commands_on_a_damaged_store_name_the_row_and_go_on(db: Path, tmp_path: 
         assert (report.skipped, report.fused) == (2, 1)
         assert not store.is_stale()
         assert f"{named}: not valid JSON" in str(store.damaged[0])
+
+
+def test_an_events_id_that_is_not_utf8_is_skipped_and_fusion_rewrites_it(db: Path) -> None:
+    sql(db, "UPDATE events SET id = CAST(x'6576ff' AS TEXT) WHERE place_name = 'Kyiv'")
+    with open_store(db) as store:
+        assert [e.place_name for e in store.event_list()] == ["Makiivka"]
+        assert str(store.damaged[0]).endswith("column id: text is not valid UTF-8")
+        assert {(d.table, d.column) for d in check_store(store).damaged} == {("events", "id")}
+        store.add_report(article(5, "2023-01-05"), [])  # a new report: fusion is due
+        store.fuse()  # the damaged id cannot be written back: every fused row is rewritten
+        assert sorted(e.place_name for e in store.event_list()) == ["Kyiv", "Makiivka"]
+        assert check_store(store).ok
 
 
 def test_check_finds_damaged_and_orphan_rows_and_repair_quarantines_them(db: Path) -> None:
