@@ -552,8 +552,8 @@ def fused_id(members: Sequence[ReportEvent]) -> str:
     """Stable id of a fused event, derived from its first member.
 
     First = published first, ties to the smallest report-event id (a digest of the
-    article's content), never to the order of storage: a later report joining the
-    event changes its id only if published the same day or earlier with a smaller id.
+    article's content), never to the order of storage: a report joining later changes
+    the id only if it was published earlier, or the same day with a smaller id.
     """
     return stable_id("fused", min(members, key=_order_key).id)
 
