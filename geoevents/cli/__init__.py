@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "export": "geoevents.cli.export:export",
     "explain": "geoevents.cli.explain:explain",
     "correct": "geoevents.cli.correct:correct",
+    "check": "geoevents.cli.check:check",
 }
 
 

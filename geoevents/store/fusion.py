@@ -84,7 +84,6 @@ class ReportEvent:
     report_id: str  # the article's content hash
     published: str | None  # the article's publication date (ISO) if known
     event: Event
-    seq: int = 0  # storage order (ingest sequence); breaks ties of publication date
     detached: bool = False  # an analyst split it off: never fused with others
 
 
@@ -456,13 +455,9 @@ def _pair_reason(
 
 
 def _order_key(r: ReportEvent) -> tuple[str, str]:
-    """Order of members inside an event (content): publication day, then id."""
+    """Order of members inside an event, and which one names it: publication day, then
+    id (a total key on content: the storage order never matters)."""
     return (r.published or "9999-12-31", r.id)
-
-
-def _first_key(r: ReportEvent) -> tuple[str, int, str]:
-    """Which member names the event: published first, ties to stored first."""
-    return (r.published or "9999-12-31", r.seq, r.id)
 
 
 def _pick(values: Iterable[object]) -> object:
@@ -556,10 +551,11 @@ def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
 def fused_id(members: Sequence[ReportEvent]) -> str:
     """Stable id of a fused event, derived from its first member.
 
-    First = published first, ties to stored first: a later report joining the
-    event never changes its id.
+    First = published first, ties to the smallest report-event id (a digest of the
+    article's content), never to the order of storage: a report joining later changes
+    the id only if it was published earlier, or the same day with a smaller id.
     """
-    return stable_id("fused", min(members, key=_first_key).id)
+    return stable_id("fused", min(members, key=_order_key).id)
 
 
 def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:

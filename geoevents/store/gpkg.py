@@ -88,6 +88,19 @@ _SRS_ROWS = (
 )
 
 
+#: Added to messages of SQLite errors met in a transaction.
+_CHECK_HINT = " (run 'geoevents check --db' on the store)"
+
+
+def _lenient_text(raw: bytes) -> str:
+    """SQLite text as ``str``; bytes that are not UTF-8 kept as surrogates (decode.py names them).
+
+    >>> _lenient_text("Kyiv".encode()), _lenient_text(b"\\xff")
+    ('Kyiv', '\\udcff')
+    """
+    return raw.decode("utf-8", "surrogateescape")
+
+
 class GpkgStore(EventStore):
     """An :class:`EventStore` in a GeoPackage file."""
 
@@ -104,6 +117,8 @@ class GpkgStore(EventStore):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+            # text that is not UTF-8 reaches the row decoders (a named error), not a crash
+            self.conn.text_factory = _lenient_text
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"{self.path}: cannot open: {err}") from err
         try:
@@ -190,6 +205,9 @@ class GpkgStore(EventStore):
             raise StoreError(f"{self.path}: {err}") from err
         try:
             yield cur
+        except (sqlite3.Error, UnicodeEncodeError) as err:  # a damaged row written back
+            self.conn.rollback()
+            raise StoreError(f"{self.path}: cannot write: {err}{_CHECK_HINT}") from err
         except BaseException:
             self.conn.rollback()
             raise
@@ -208,9 +226,9 @@ class GpkgStore(EventStore):
         try:
             cur.execute("BEGIN")
             yield cur
-        except sqlite3.OperationalError as err:
+        except sqlite3.Error as err:
             self.conn.rollback()
-            raise StoreError(f"{self.path}: cannot read: {err}") from err
+            raise StoreError(f"{self.path}: cannot read: {err}{_CHECK_HINT}") from err
         finally:
             if self.conn.in_transaction:
                 self.conn.rollback()

@@ -123,3 +123,9 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS fusion_members_member ON fusion_members (report_event_id)",
     "CREATE INDEX IF NOT EXISTS events_date ON events (date_start, date_end)",
 )
+
+#: Rows that ``geoevents check --repair`` took out of a table because they cannot be
+#: read, kept whole as JSON (created on first repair; ``{pk}`` as in :data:`DDL`).
+QUARANTINE_DDL = """CREATE TABLE IF NOT EXISTS quarantine (
+    fid {pk}, source_table TEXT NOT NULL, source_fid INTEGER, row_json TEXT NOT NULL,
+    reason TEXT, moved_at TEXT)"""

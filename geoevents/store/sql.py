@@ -20,6 +20,7 @@ import contextlib
 import datetime
 import gc
 import json
+import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -29,11 +30,11 @@ from geoevents.filters import EventFilter, select
 from geoevents.model import (
     Event,
     Source,
-    event_from_json,
     event_json,
     properties_json,
     stable_id,
 )
+from geoevents.store import decode
 from geoevents.store.corrections import (
     Correction,
     CorrectionRequest,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
     from geopandas import GeoDataFrame
 
     from geoevents.io.articles import Article
+
+log = logging.getLogger(__name__)
 
 #: Articles committed per transaction during ingest (at most; see :data:`BATCH_SECONDS`).
 BATCH_SIZE = 1000
@@ -103,6 +106,8 @@ class EventStore:
 
     def __init__(self) -> None:
         self._dirty = False
+        #: Rows skipped because they cannot be read (each also logged once as an error).
+        self.damaged: list[decode.DamagedRow] = []
 
     # -- back-end hooks -------------------------------------------------------------------
     def _conn_cursor(self) -> Any:  # pragma: no cover - overridden
@@ -323,12 +328,18 @@ class EventStore:
         return added
 
     # -- fusion ---------------------------------------------------------------------------
+    def _decoded(self, rows: Iterable[Sequence[Any]], decoder: Any, table: str) -> list[Any]:
+        """``rows`` decoded; damaged ones skipped, noted in :attr:`damaged` and logged."""
+        values, damaged = decode.decode_rows(rows, decoder, table, self.location)
+        for d in damaged:
+            if d not in self.damaged:
+                self.damaged.append(d)
+                log.error("error: %s; see 'geoevents check --db %s'", d, self.location)
+        return values
+
     def _load_report_events(self, cur: Any) -> list[ReportEvent]:
-        rows = self._exec(
-            cur,
-            "SELECT id, content_hash, published, event_json, fid FROM report_events ORDER BY id",
-        ).fetchall()
-        return [ReportEvent(r[0], r[1], r[2], event_from_json(r[3]), int(r[4])) for r in rows]
+        sql = "SELECT fid, id, content_hash, published, event_json FROM report_events ORDER BY id"
+        return self._decoded(self._exec(cur, sql).fetchall(), decode.report_event, "report_events")
 
     def _load_corrections(self, cur: Any) -> list[Correction]:
         rows = self._exec(
@@ -336,10 +347,7 @@ class EventStore:
             "SELECT fid, event_id, anchors, changes, note, created_at FROM corrections "
             "ORDER BY fid",
         ).fetchall()
-        return [
-            Correction(int(r[0]), r[1], tuple(json.loads(r[2])), json.loads(r[3]), r[4], r[5])
-            for r in rows
-        ]
+        return self._decoded(rows, decode.correction, "corrections")
 
     def _fuse_all(self, cur: Any) -> list[FusedEvent]:
         with bulk():
@@ -355,12 +363,14 @@ class EventStore:
         for fe in fused:
             props_json = properties_json(fe.event)
             new[fe.event.id] = (fe, digest(fe, props_json), props_json)
+        old: dict[str, str] = {}
+        if not full:
+            old = dict(self._exec(cur, "SELECT id, digest FROM events").fetchall())
+            full = not all(map(decode.is_writable, old))  # a damaged id: rewrite them all
         if full:
             for t in FUSED_TABLES:
                 self._exec(cur, f"DELETE FROM {t}")
-            old: dict[str, str] = {}
-        else:
-            old = dict(self._exec(cur, "SELECT id, digest FROM events").fetchall())
+            old = {}
         gone = [(i,) for i, d in old.items() if i not in new or new[i][1] != d]
         for t in FUSED_TABLES:
             col = "id" if t == "events" else "event_id"
@@ -396,8 +406,8 @@ class EventStore:
     def _current(self, cur: Any) -> list[Event] | list[FusedEvent]:
         if self._meta(cur, "fusion_stale") == "1":
             return self._fuse_all(cur)
-        rows = self._exec(cur, "SELECT lat, lon, properties FROM events ORDER BY id").fetchall()
-        return [Event.from_properties(json.loads(p), lat=lat, lon=lon) for lat, lon, p in rows]
+        rows = self._exec(cur, "SELECT fid, id, lat, lon, properties FROM events ORDER BY id")
+        return self._decoded(rows.fetchall(), decode.fused_event, "events")
 
     def event_list(self, filter: EventFilter | None = None) -> list[Event]:
         """Fused events (corrections applied) that meet ``filter``, sorted by id."""
@@ -419,11 +429,13 @@ class EventStore:
             for m, other, reason in members:
                 r = self._exec(
                     cur,
-                    "SELECT r.article_id, r.title, r.published, e.event_json FROM report_events e "
+                    "SELECT r.article_id, r.title, r.published, e.fid, e.id, e.content_hash, "
+                    "e.published, e.event_json FROM report_events e "
                     "JOIN reports r ON r.content_hash = e.content_hash WHERE e.id = ?",
                     (m,),
                 ).fetchone()
-                article = (r[0], r[1], r[2], event_from_json(r[3])) if r else (None,) * 4
+                got = self._decoded([r[3:]] if r else [], decode.report_event, "report_events")
+                article = (r[0], r[1], r[2], got[0].event) if r and got else (None,) * 4
                 reports.append(MemberReport(m, other, reason, *article))
             ids = {m for m, _, _ in members}
             corrections = [c for c in self._load_corrections(cur) if set(c.anchors) & ids]
@@ -443,11 +455,13 @@ class EventStore:
                 for m in fe.members
             ]
         row = self._exec(
-            cur, "SELECT lat, lon, properties FROM events WHERE id = ?", (event_id,)
+            cur, "SELECT fid, id, lat, lon, properties FROM events WHERE id = ?", (event_id,)
         ).fetchone()
-        if row is None:
-            raise StoreError(f"{self.location}: no event {event_id}")
-        ev = Event.from_properties(json.loads(row[2]), lat=row[0], lon=row[1])
+        found = self._decoded([row] if row else [], decode.fused_event, "events")
+        if not found:
+            why = f" ({self.damaged[-1]})" if row else ""
+            raise StoreError(f"{self.location}: no event {event_id}{why}")
+        ev = found[0]
         rows = self._exec(
             cur,
             "SELECT report_event_id, joined_with, reason FROM fusion_members "
@@ -527,8 +541,8 @@ class EventStore:
             by_member = {m: fe.event for fe in fused for m in fe.members}
             seen = set()
             for anchors in anchors_done:
-                ev = by_member[anchors[0]]
-                if ev.id not in seen:
+                ev = by_member.get(anchors[0])
+                if ev is not None and ev.id not in seen:
                     seen.add(ev.id)
                     out.append(ev)
         return out, errors

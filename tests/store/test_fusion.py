@@ -333,7 +333,7 @@ def test_synthetic_strikes_fuse_back_and_candidates_grow_linearly(n: int) -> Non
     from geoevents.store.synthetic import REPORTS_PER_STRIKE, synthetic_reports
 
     items = [
-        ReportEvent(f"re-{i:06d}", art.content_hash, art.published.isoformat(), evs[0], seq=i)
+        ReportEvent(f"re-{i:06d}", art.content_hash, art.published.isoformat(), evs[0])
         for i, (art, evs) in enumerate(synthetic_reports(0, n))
     ]
     pairs = candidate_pairs(sorted(items, key=lambda r: r.id))
