@@ -34,11 +34,14 @@ def ingest(inputs: tuple[str, ...], db: str, published: datetime.date | None, qu
     try:
         with open_store(db) as store:
             report = ingest_articles(store, list(inputs), published=published)
+            damaged = [mask_secrets(str(d), db) for d in store.damaged]
     except GeoeventsError as err:
         raise store_failure(err, db) from err
     for msg in report.errors:
         click.echo(f"error: {mask_secrets(msg, db)}", err=True)
     if not quiet:
         click.echo(report.summary())
-    if report.failed:
+    for msg in damaged:  # rows of the store skipped while fusing: named, and they fail the run
+        click.echo(f"error: {msg}", err=True)
+    if report.failed or damaged:
         raise SystemExit(1)

@@ -126,6 +126,8 @@ def map_command(
         try:
             with open_store(db, create=False) as store:
                 events.extend(store.event_list())
+                # damaged rows were skipped (and logged by name): they fail the run
+                errors.extend(mask_secrets(str(d), db) for d in store.damaged)
             sources += 1
         except GeoeventsError as err:
             errors.append(mask_secrets(f"{describe_db(db)}: {err}", db))

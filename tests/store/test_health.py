@@ -120,6 +120,7 @@ def test_commands_on_a_damaged_store_name_the_row_and_go_on(db: Path, tmp_path: 
     mapped = cli("map", "--db", db, "-o", html)
     assert named in mapped.stderr and "Traceback" not in mapped.stderr
     assert "wrote a map of 1 events" in mapped.stdout and html.stat().st_size > 0
+    assert mapped.returncode == 1  # a skipped row fails the run, as in export
     articles = tmp_path / "known.jsonl"  # articles already stored: ingest fuses, no extraction
     articles.write_text(
         "".join(
@@ -127,6 +128,11 @@ def test_commands_on_a_damaged_store_name_the_row_and_go_on(db: Path, tmp_path: 
             for a, _ in makiivka()[:2]
         )
     )
+    sql(db, "UPDATE geoevents_meta SET value = '1' WHERE key = 'fusion_stale'")
+    ingested = cli("ingest", articles, "--db", db)
+    assert ingested.returncode == 1 and named in ingested.stderr
+    assert "Traceback" not in ingested.stderr + ingested.stdout
+    sql(db, "UPDATE geoevents_meta SET value = '1' WHERE key = 'fusion_stale'")
     with open_store(db) as store:
         report = ingest(store, [articles])
         assert (report.skipped, report.fused) == (2, 1)
