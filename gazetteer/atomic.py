@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(
+    target: str | os.PathLike[str],
+    *,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    mode_of: str | os.PathLike[str] | None = None,
+) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it over ``target`` on success.
 
     On any exception the temporary file is removed and ``target`` is untouched.
+    ``prefix``/``suffix`` name the temporary file (default ``.<stem>.tmp-*<suffix>``,
+    so that a cleaner can find what a killed writer left); ``mode_of`` copies that
+    file's permission bits to the result.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -25,7 +35,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(
-        prefix=f".{target.stem}.tmp-", suffix=target.suffix, dir=target.parent
+        prefix=prefix if prefix is not None else f".{target.stem}.tmp-",
+        suffix=suffix if suffix is not None else target.suffix,
+        dir=target.parent,
     )
     os.close(fd)
     tmp = Path(name)
@@ -35,6 +47,8 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         if tmp.exists():
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+            if mode_of is not None:
+                shutil.copymode(mode_of, tmp)
         os.replace(tmp, target)
     finally:
         if tmp.exists():

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import glob
 import json
-import os
 import sqlite3
-import tempfile
 import time
 import uuid
 import warnings
@@ -35,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gazetteer.atomic import atomic_path, atomic_write_text
 from gazetteer.build_regions import capitals, region_populations, regions, weak_keys
 from gazetteer.cache import (
     STRATEGIC_SITES,
@@ -275,12 +274,7 @@ def _assemble(
 def _write_atomically(
     path: Path, tables: _Tables, meta: dict[str, str], progress: bool, started: float
 ) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".building", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        tmp.unlink()
+    with atomic_path(path, prefix=f".{path.name}.", suffix=".building") as tmp:
         write_index(
             tmp,
             tables.places,
@@ -303,12 +297,6 @@ def _write_atomically(
                 )
         finally:
             con.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 @dataclass
@@ -393,10 +381,7 @@ def sidecar_path(path: Path) -> Path:
 
 def _write_sidecar(path: Path, data: dict[str, str]) -> None:
     target = sidecar_path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1, sort_keys=True)
-    os.replace(name, target)
+    atomic_write_text(target, json.dumps(data, indent=1, sort_keys=True))
 
 
 def read_sidecar(path: Path) -> dict[str, str]:

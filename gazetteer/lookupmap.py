@@ -41,16 +41,14 @@ from __future__ import annotations
 
 import marshal
 import mmap
-import os
-import shutil
 import sqlite3
 import struct
 import sys
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from gazetteer.atomic import atomic_path
 from gazetteer.errors import IndexCorruptError
 
 MAGIC = b"GEOEVLM2"
@@ -164,20 +162,10 @@ def write_lookup_map(
     header = _HEADER.pack(
         MAGIC, ident, n_key, n_skel, n_places, key_off, skel_off, place_off, data_off, size
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    with atomic_path(path, prefix=f".{path.name}.", suffix="", mode_of=mode_of) as tmp:
+        with open(tmp, "wb") as fh:
             for part in (header, key_table, skel_table, place_table, data):
                 fh.write(part)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode_of is not None:
-            shutil.copymode(mode_of, tmp_name)
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
     return path
 
 
