@@ -8,9 +8,18 @@ inner loop; CI runs every test.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Property-based tests: ``ci`` (CI set) runs 2,000 examples per reader, ``dev`` a quick 100.
+#: No deadline: a file system or a busy shared host makes single examples slow now and then.
+_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "derandomize": True}
+settings.register_profile("ci", max_examples=2000, **_FUZZ)
+settings.register_profile("dev", max_examples=100, **_FUZZ)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -28,6 +37,7 @@ SLOW_MODULES = (
     "tests/gazetteer/test_index.py",
     "tests/gazetteer/test_lookupmap.py",
     "tests/gazetteer/test_sources_dump.py",
+    "tests/io/test_cli_no_hang.py",
     "tests/maps/test_region_outlines.py",
 )
 
