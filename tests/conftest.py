@@ -28,7 +28,7 @@ SHARED = ROOT.parent / "shared"
 #: Fixture -> marker of every test that uses it (directly or through other fixtures).
 FIXTURE_MARKERS = {"browser": "browser", "postgis_server": "postgis"}
 #: Modules whose tests take seconds each: subprocesses (SIGKILL, CLI runs), gazetteer
-#: index builds, the 34 MB region outlines file.
+#: index builds, the 34 MB region outlines file, the readers' property-based tests.
 SLOW_MODULES = (
     "tests/store/test_reliability.py",
     "tests/extract/test_cli_extract.py",
@@ -38,6 +38,7 @@ SLOW_MODULES = (
     "tests/gazetteer/test_lookupmap.py",
     "tests/gazetteer/test_sources_dump.py",
     "tests/io/test_cli_no_hang.py",
+    "tests/io/test_readers_fuzz.py",
     "tests/maps/test_region_outlines.py",
 )
 

@@ -21,11 +21,16 @@ A record has ``text`` (required), and optionally ``id``, ``title``, ``url`` and
 ``"geoevents_document"`` (e.g. ``examples/expected.json``) is not an article
 file: it is skipped when met in a directory and reported when named directly.
 
-Limits: a file larger than :data:`MAX_BYTES` (20 MB; the ``max_bytes``
-argument or the ``GEOEVENTS_MAX_BYTES`` environment variable change it) is an
-error and is never loaded; so are empty files, binary files (a NUL byte) and
-text that is not UTF-8 (the error names the byte offset; there is no lossy
-fallback). Publication date: record/HTML metadata first, else a dateline in
+Limits (the reader layer, :mod:`geoevents.io.files`): a file larger than
+:data:`MAX_BYTES` (20 MB; the ``max_bytes`` argument or the
+``GEOEVENTS_MAX_BYTES`` environment variable change it) is an error and is
+never loaded; so are FIFOs, devices and sockets (refused unread, inside
+folders too), empty files, binary files (a NUL byte), text that is not UTF-8
+(the error names the byte offset; there is no lossy fallback) and JSON that is
+nested too deeply, holds an integer over 4,300 digits or a lone surrogate.
+JSON Lines are split on ``\\n`` only: U+2028, U+2029 and U+0085 in a record
+are data. NUL and other C0 control characters (but tab and line breaks) are
+removed from every text field. Publication date: record/HTML metadata first, else a dateline in
 the text (:func:`geoevents.dates.published_from_text`), else the ``published``
 argument (``--published``), else none.
 

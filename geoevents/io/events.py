@@ -94,21 +94,36 @@ def _strict(items: Iterable[Event | InputError]) -> list[Event]:
 def _frame_items(
     frame: gpd.GeoDataFrame, where: str | None, first_line: int | None = None
 ) -> Iterator[Event | InputError]:
-    """Each row of ``frame`` as an event or a named error (``first_line``: CSV line of row 0)."""
+    """Each row of ``frame`` as an event or a named error."""
     records = frame.drop(columns="geometry").to_dict("records")
-    for row, (rec, geom) in enumerate(zip(records, frame.geometry, strict=True)):
+    yield from _table_items(records, [_position(g) for g in frame.geometry], where, first_line)
+
+
+def _position(geom: Any) -> tuple[Any, Any] | str:
+    """``(lat, lon)`` of a Point geometry, else what was found instead (for the message)."""
+    if geom is None or geom.is_empty or geom.geom_type != "Point":
+        return repr(None if geom is None else ("empty" if geom.is_empty else geom.geom_type))
+    return latlon_of(geom)
+
+
+def _table_items(
+    records: list[dict[str, Any]],
+    positions: list[tuple[Any, Any] | str],
+    where: str | None,
+    first_line: int | None = None,
+) -> Iterator[Event | InputError]:
+    """Rows as events or named errors (``first_line``: the CSV line of row 0)."""
+    for row, (rec, pos) in enumerate(zip(records, positions, strict=True)):
         line = None if first_line is None else first_line + row
-        if geom is None or geom.is_empty or geom.geom_type != "Point":
-            kind = None if geom is None else ("empty" if geom.is_empty else geom.geom_type)
+        if isinstance(pos, str):
             yield InputError(
-                f"row {row}: an event needs a Point geometry, found {kind!r}",
+                f"row {row}: an event needs a Point geometry, found {pos}",
                 path=where,
                 line=line,
                 field="geometry",
             )
             continue
-        lat, lon = latlon_of(geom)
-        yield _event_item(rec, lat, lon, f"row {row}", where, line, tabular=True)
+        yield _event_item(rec, pos[0], pos[1], f"row {row}", where, line, tabular=True)
 
 
 def _event_item(
@@ -173,7 +188,11 @@ def _type_name(value: Any) -> str:
 
 
 def _short(value: Any, size: int = 40) -> str:
-    text = repr(value) if not isinstance(value, BaseException) else str(value)
+    """``repr(value)`` cut to ``size`` characters (a value too deep to print is named so)."""
+    try:
+        text = repr(value) if not isinstance(value, BaseException) else str(value)
+    except RecursionError:
+        return f"a {_type_name(value)} nested too deeply to show"
     return text if len(text) <= size else text[: size - 3] + "..."
 
 
@@ -234,7 +253,8 @@ def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -
             df = pd.DataFrame(flat.drop(columns="geometry"))
             df.insert(1, "lat", [g.y for g in flat.geometry])
             df.insert(2, "lon", [g.x for g in flat.geometry])
-            df.to_csv(tmp, index=False)
+            # RFC 4180 line ends: the csv module then quotes a field holding a bare \r too
+            df.to_csv(tmp, index=False, lineterminator="\r\n")
     return path
 
 
@@ -290,16 +310,16 @@ def iter_events(path: str | Path, cap: int | None = None) -> Iterator[Event | In
             return
         check_regular(path, cap)
         if suffix == ".csv":
-            frame, first_line = _csv_frame(read_text_file(path, cap), where), 2
+            records, positions = _csv_table(read_text_file(path, cap), where)
         else:
-            frame, first_line = _table_frame(path, suffix), None
+            records, positions = _binary_table(path, suffix)
     except InputError as err:
         yield err
         return
     except _READ_ERRORS as err:
         yield InputError(f"cannot read events: {_short(err, 300)}", path=where)
         return
-    yield from _frame_items(frame, where, first_line)
+    yield from _table_items(records, positions, where, 2 if suffix == ".csv" else None)
 
 
 def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
@@ -313,7 +333,10 @@ def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
         yield InputError("features must be a list", path=where, field="features")
         return
     for i, feat in enumerate(features):
-        geometry = feat.get("geometry") if isinstance(feat, dict) else None
+        if not isinstance(feat, dict):
+            yield InputError(f"feature {i}: not an object but a {_type_name(feat)}", path=where)
+            continue
+        geometry = feat.get("geometry")
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
             kind = geometry.get("type") if isinstance(geometry, dict) else geometry
             yield InputError(
@@ -333,38 +356,61 @@ def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
         yield _event_item(feat.get("properties"), coords[1], coords[0], f"feature {i}", where)
 
 
-def _csv_frame(text: str, where: str) -> gpd.GeoDataFrame:
+_Table = tuple[list[dict[str, Any]], list[tuple[Any, Any] | str]]
+
+
+def _csv_table(text: str, where: str) -> _Table:
+    """Rows and ``(lat, lon)`` of a CSV written by :func:`write_events`."""
     df = pd.read_csv(io.StringIO(text))
-    missing = [c for c in ("lat", "lon", "id", "event_type") if c not in df.columns]
+    _check_columns(df.columns, ("lat", "lon", "id", "event_type"), where, 1)
+    positions = [(_number(a), _number(b)) for a, b in zip(df["lat"], df["lon"], strict=True)]
+    return df.drop(columns=["lat", "lon"]).to_dict("records"), positions
+
+
+def _number(value: Any) -> Any:
+    """A float for numeric text (pandas leaves a column with one bad cell as text)."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _check_columns(columns: Iterable[Any], needed: tuple[str, ...], where: str, line: Any) -> None:
+    present = set(columns)
+    missing = [c for c in needed if c not in present]
     if missing:
-        raise InputError(f"no {', '.join(missing)} column(s)", path=where, line=1)
-    geoms = [_csv_point(a, b) for a, b in zip(df["lat"], df["lon"], strict=True)]
-    return gpd.GeoDataFrame(df.drop(columns=["lat", "lon"]), geometry=geoms, crs=CRS)
+        raise InputError(f"no {', '.join(missing)} column(s)", path=where, line=line)
 
 
-def _csv_point(lat: Any, lon: Any) -> Any:
-    """A point, ``None`` for a missing or non-numeric coordinate (then named by the row)."""
-    try:
-        return point(float(lat), float(lon))
-    except (TypeError, ValueError):
-        return None
+def _binary_table(path: Path, suffix: str) -> _Table:
+    """Rows and positions of a GeoPackage (``events`` layer) or GeoParquet file.
 
+    Read through Arrow to plain rows and WKB: no data frame and no CRS parsing,
+    which cost more than the rows of a small file.
+    """
+    import shapely
 
-def _table_frame(path: Path, suffix: str) -> gpd.GeoDataFrame:
     if suffix == ".gpkg":
         import pyogrio
 
         with warnings.catch_warnings():  # GDAL's warnings on a damaged file: the error says it
             warnings.simplefilter("ignore", RuntimeWarning)
             layers = [str(name) for name, _ in pyogrio.list_layers(path)]
-        if LAYER not in layers:
-            raise InputError(
-                f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})", path=str(path)
-            )
-        frame = gpd.read_file(path, layer=LAYER, engine="pyogrio")
+            if LAYER not in layers:
+                raise InputError(
+                    f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})", path=str(path)
+                )
+            meta, table = pyogrio.read_arrow(path, layer=LAYER)
+        geometry = meta.get("geometry_name") or "wkb_geometry"
     else:
-        frame = gpd.read_parquet(path)
-    missing = [c for c in ("id", "event_type") if c not in frame.columns]
-    if missing:
-        raise InputError(f"no {', '.join(missing)} column(s)", path=str(path))
-    return frame
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        geometry = "geometry"
+    _check_columns(table.column_names, ("id", "event_type", geometry), str(path), None)
+    records = table.to_pylist()
+    wkb = [rec.pop(geometry) for rec in records]
+    geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb else []
+    return records, [_position(g) for g in geoms]

@@ -195,3 +195,25 @@ def test_event_file_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
     os.mkfifo(path)
     events, errors = _split(path)
     assert not events and "FIFO" in errors[0].message
+
+
+def test_values_too_deep_to_print_are_still_named(tmp_path: Path) -> None:
+    deep: Any = 1
+    for _ in range(900):
+        deep = [deep]
+    path, doc = _geojson(tmp_path)
+    doc["features"][0]["geometry"]["coordinates"] = [deep]
+    doc["features"][1]["geometry"]["coordinates"] = [deep, 48.0]
+    doc["features"][2] = "a string"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    events, errors = _split(path)
+    assert [e.id for e in events] == [EVENTS[3].id]
+    assert [e.field for e in errors] == ["coordinates", "lon", None]
+    assert "feature 2: not an object but a str" in str(errors[2])
+
+
+def test_csv_field_with_a_bare_carriage_return_round_trips(tmp_path: Path) -> None:
+    ev = EVENTS[0].with_(place_name="Odesa\rport")
+    path = write_events([ev, *EVENTS[1:]], tmp_path / "events.csv")
+    assert [e.place_name for e in load_events(path)][0] == "Odesa\rport"
+    assert [e.id for e in load_events(path)] == [e.id for e in EVENTS]
