@@ -142,18 +142,23 @@ GOOD_IDS = [f"good-record-{i}" for i in range(3)]
 # --- articles ---------------------------------------------------------------------------
 
 
-@given(data=bad_bytes)
-def test_text_articles_around_a_bad_file(data: bytes) -> None:
+def _between_good_files(name: str, data: bytes) -> None:
+    """``data`` as file ``name`` between two good text articles: both of them are read."""
     with _folder() as d:
         (d / "a.txt").write_text(f"Depot hit\n{GOOD_TEXT}\n", encoding="utf-8")
-        (d / "b.txt").write_bytes(data)
+        (d / name).write_bytes(data)
         (d / "c.txt").write_text(f"Port hit\n{GOOD_TEXT} Again.\n", encoding="utf-8")
         arts, errors = _split(read_articles([d]), d)
         names = [Path(a.path).name for a in arts]
         assert names[0] == "a.txt" and names[-1] == "c.txt"
         assert len(arts) + len(errors) == 3
-        assert all(e.path == str(d / "b.txt") for e in errors)
+        assert all(e.path == str(d / name) for e in errors)
         assert all("\x00" not in a.text for a in arts)
+
+
+@given(data=bad_bytes)
+def test_text_articles_around_a_bad_file(data: bytes) -> None:
+    _between_good_files("b.txt", data)
 
 
 #: Pages for the HTML reader: arbitrary bytes, or arbitrary text inside real markup.
@@ -169,15 +174,7 @@ html_pages = bad_bytes | st.builds(
 
 @given(data=html_pages)
 def test_html_article_between_good_files(data: bytes) -> None:
-    with _folder() as d:
-        (d / "a.txt").write_text(f"Depot hit\n{GOOD_TEXT}\n", encoding="utf-8")
-        (d / "b.html").write_bytes(data)
-        (d / "c.txt").write_text(f"Port hit\n{GOOD_TEXT} Again.\n", encoding="utf-8")
-        arts, errors = _split(read_articles([d]), d)
-        names = [Path(a.path).name for a in arts]
-        assert names[0] == "a.txt" and names[-1] == "c.txt"
-        assert len(arts) + len(errors) == 3
-        assert all(e.path == str(d / "b.html") for e in errors)
+    _between_good_files("b.html", data)
 
 
 def test_a_good_html_article_is_read() -> None:
