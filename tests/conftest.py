@@ -16,7 +16,12 @@ from hypothesis import HealthCheck, settings
 
 #: Property-based tests: ``ci`` (CI set) runs 2,000 examples per reader, ``dev`` a quick 100.
 #: No deadline: a file system or a busy shared host makes single examples slow now and then.
-_FUZZ = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow], "derandomize": True}
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow],
+    "derandomize": True,  # repeatable runs
+    "database": None,  # no .hypothesis/ folder in the worktree
+}
 settings.register_profile("ci", max_examples=2000, **_FUZZ)
 settings.register_profile("dev", max_examples=100, **_FUZZ)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

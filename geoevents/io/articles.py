@@ -30,9 +30,11 @@ folders too), empty files, binary files (a NUL byte), text that is not UTF-8
 nested too deeply, holds an integer over 4,300 digits or a lone surrogate.
 JSON Lines are split on ``\\n`` only: U+2028, U+2029 and U+0085 in a record
 are data. NUL and other C0 control characters (but tab and line breaks) are
-removed from every text field. Publication date: record/HTML metadata first, else a dateline in
-the text (:func:`geoevents.dates.published_from_text`), else the ``published``
-argument (``--published``), else none.
+removed from every text field; a text left empty is an error.
+
+Publication date: record/HTML metadata first, else a dateline in the text
+(:func:`geoevents.dates.published_from_text`), else the ``published`` argument
+(``--published``), else none.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -66,6 +68,7 @@ from geoevents.io.files import (
     DATA_ERRORS,
     MAX_BYTES,
     MAX_BYTES_ENV,
+    check_unicode,
     clean_text,
     decode_utf8,
     load_json,
@@ -245,7 +248,7 @@ def _parse_bytes(
     in_directory: bool,
 ) -> Iterator[Article | InputError]:
     try:
-        text = decode_utf8(data, where)
+        text = decode_utf8(data, where, refuse_nul=kind != "jsonl")
     except InputError as err:
         yield err
         return
@@ -324,12 +327,13 @@ def _with_id(art: Article, new_id: str) -> Article:
     def clean(value: str | None) -> str | None:
         return None if value is None else clean_text(value)
 
+    text = clean_text(art.text).strip()
+    if not text:
+        raise InputError(
+            "no article text (only control characters)", path=art.path, line=art.line, field="text"
+        )
     return replace(
-        art,
-        id=clean_text(new_id),
-        title=clean(art.title),
-        text=clean_text(art.text),
-        url=clean(art.url),
+        art, id=clean_text(new_id), title=clean(art.title), text=text, url=clean(art.url)
     )
 
 
@@ -372,6 +376,7 @@ def _record_article(
         raise InputError(
             f"a record must be a JSON object, not {type(rec).__name__}", path=where, line=line
         )
+    check_unicode(rec, where, line)
     text = rec.get("text")
     if text is None:
         raise InputError("record has no text", path=where, line=line, field="text")
@@ -418,7 +423,7 @@ def _json_articles(
     text: str, where: str, published: datetime.date | None, *, in_directory: bool
 ) -> Iterator[Article | InputError]:
     try:
-        data = load_json(text, where)
+        data = load_json(text, where, check=False)  # each record checked on its own
     except InputError as err:
         yield err
         return
@@ -439,7 +444,7 @@ def _json_articles(
 def _jsonl_articles(
     text: str, where: str, published: datetime.date | None
 ) -> Iterator[Article | InputError]:
-    """One record per line, split on ``\n`` only: U+2028, U+2029, U+0085 are data."""
+    """One record per line, split on ``\\n`` only: U+2028, U+2029, U+0085 are data."""
     for lineno, raw in enumerate(split_lines(text), start=1):
         if not raw.strip():
             continue

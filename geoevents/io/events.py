@@ -22,7 +22,13 @@ import pandas as pd
 from gazetteer.atomic import atomic_path, atomic_write_text
 from gazetteer.geo import latlon_of, lonlat, point
 from geoevents.errors import InputError
-from geoevents.io.files import DATA_ERRORS, check_regular, load_json, read_text_file
+from geoevents.io.files import (
+    DATA_ERRORS,
+    check_regular,
+    check_unicode,
+    load_json,
+    read_text_file,
+)
 from geoevents.model import PROPERTY_KEYS, Event
 
 CRS = "EPSG:4326"
@@ -306,7 +312,8 @@ def iter_events(path: str | Path, cap: int | None = None) -> Iterator[Event | In
         if suffix not in FORMATS:
             raise InputError(f"not an events file: {suffix or '(no extension)'}", path=where)
         if suffix in (".geojson", ".json"):
-            yield from _geojson_items(load_json(read_text_file(path, cap), where), where)
+            text = read_text_file(path, cap)
+            yield from _geojson_items(load_json(text, where, check=False), where)
             return
         check_regular(path, cap)
         if suffix == ".csv":
@@ -335,6 +342,11 @@ def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
     for i, feat in enumerate(features):
         if not isinstance(feat, dict):
             yield InputError(f"feature {i}: not an object but a {_type_name(feat)}", path=where)
+            continue
+        try:
+            check_unicode(feat, where)
+        except InputError as err:
+            yield InputError(f"feature {i}: {err.message}", path=where, field=err.field)
             continue
         geometry = feat.get("geometry")
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -397,12 +409,13 @@ def _binary_table(path: Path, suffix: str) -> _Table:
 
         with warnings.catch_warnings():  # GDAL's warnings on a damaged file: the error says it
             warnings.simplefilter("ignore", RuntimeWarning)
-            layers = [str(name) for name, _ in pyogrio.list_layers(path)]
-            if LAYER not in layers:
+            try:
+                meta, table = pyogrio.read_arrow(path, layer=LAYER)
+            except pyogrio.errors.DataLayerError as err:
+                layers = ", ".join(str(name) for name, _ in pyogrio.list_layers(path))
                 raise InputError(
-                    f"no {LAYER!r} layer (layers: {', '.join(layers) or 'none'})", path=str(path)
-                )
-            meta, table = pyogrio.read_arrow(path, layer=LAYER)
+                    f"no {LAYER!r} layer (layers: {layers or 'none'})", path=str(path)
+                ) from err
         geometry = meta.get("geometry_name") or "wkb_geometry"
     else:
         import pyarrow.parquet as pq

@@ -141,8 +141,11 @@ def read_input_bytes(path: str | Path, cap: int | None = None) -> bytes:
     return data
 
 
-def decode_utf8(data: bytes, where: str) -> str:
+def decode_utf8(data: bytes, where: str, *, refuse_nul: bool = True) -> str:
     """Decode ``data`` as UTF-8 (a BOM is dropped), refusing binary and other encodings.
+
+    ``refuse_nul=False`` lets NUL bytes through (JSON Lines: the line holding one
+    is the error, not the whole file).
 
     >>> decode_utf8("Київ".encode(), "f")
     'Київ'
@@ -151,7 +154,7 @@ def decode_utf8(data: bytes, where: str) -> str:
     ...
     geoevents.errors.InputError: f: not UTF-8 text: invalid byte 0xff at offset 2
     """
-    nul = data.find(b"\x00")
+    nul = data.find(b"\x00") if refuse_nul else -1
     if nul >= 0:
         raise InputError(f"binary file (NUL byte at offset {nul}); not text", path=where)
     try:
@@ -178,8 +181,12 @@ def split_lines(text: str) -> list[str]:
     return _NEWLINE.split(text)
 
 
-def load_json(text: str, where: str, line: int | None = None) -> Any:
-    """Parse JSON ``text``; every problem an :class:`InputError` naming ``where`` and ``line``."""
+def load_json(text: str, where: str, line: int | None = None, *, check: bool = True) -> Any:
+    """Parse JSON ``text``; every problem an :class:`InputError` naming ``where`` and ``line``.
+
+    ``check=False`` leaves :func:`check_unicode` to the caller, record by record, so
+    one record with a lone surrogate does not lose the others.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -191,7 +198,8 @@ def load_json(text: str, where: str, line: int | None = None) -> Any:
         raise InputError("JSON nested too deeply to read", path=where, line=line) from err
     except ValueError as err:  # e.g. an integer over 4,300 digits
         raise InputError(f"not readable JSON: {err}", path=where, line=line) from err
-    check_unicode(data, where, line)
+    if check:
+        check_unicode(data, where, line)
     return data
 
 

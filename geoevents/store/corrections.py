@@ -249,7 +249,10 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
         value = coords[key]
         if value is not None and (not math.isfinite(value) or abs(value) > limit):
             return InputError(
-                f"{raw!r} is outside -{limit:g}..{limit:g}", path=where, line=line, field=key
+                f"{raw!r} is not a finite number in -{limit:g}..{limit:g}",
+                path=where,
+                line=line,
+                field=key,
             )
     req = CorrectionRequest(
         event_id=str(vals["event_id"]),

@@ -84,9 +84,9 @@ def test_correct_csv_bad_numbers_are_named_per_line(tmp_path: Path) -> None:
     result = run("correct", "--db", tmp_path / "none.gpkg", "--csv", csv_path)
     _no_traceback(result)
     assert result.exit_code == 1
-    assert f"{csv_path}:2: field lat: 'nan' is outside -90..90" in result.output
-    assert f"{csv_path}:3: field lat: '-300' is outside -90..90" in result.output
-    assert f"{csv_path}:4: field lon: 'inf' is outside -180..180" in result.output
+    assert f"{csv_path}:2: field lat: 'nan' is not a finite number in -90..90" in result.output
+    assert f"{csv_path}:3: field lat: '-300' is not a finite number in -90..90" in result.output
+    assert f"{csv_path}:4: field lon: 'inf' is not a finite number in -180..180" in result.output
 
 
 def test_non_numeric_lock_timeout_is_a_clear_message(tmp_path: Path) -> None:

@@ -217,3 +217,12 @@ def test_csv_field_with_a_bare_carriage_return_round_trips(tmp_path: Path) -> No
     path = write_events([ev, *EVENTS[1:]], tmp_path / "events.csv")
     assert [e.place_name for e in load_events(path)][0] == "Odesa\rport"
     assert [e.id for e in load_events(path)] == [e.id for e in EVENTS]
+
+
+def test_a_lone_surrogate_loses_its_feature_only(tmp_path: Path) -> None:
+    path, doc = _geojson(tmp_path)
+    text = json.dumps(doc).replace(EVENTS[2].id, EVENTS[2].id + "\\ud800", 1)
+    path.write_text(text, encoding="utf-8")
+    events, errors = _split(path)
+    assert [e.id for e in events] == [e.id for i, e in enumerate(EVENTS) if i != 2]
+    assert [(e.field, e.message[:28]) for e in errors] == [("id", "feature 2: lone surrogate U+")]

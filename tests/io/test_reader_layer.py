@@ -155,3 +155,43 @@ def test_text_file_title_is_the_first_real_line(tmp_path: Path) -> None:
     (art,) = list(read_articles([f]))
     assert isinstance(art, Article)
     assert art.title == "Depot hit\u2028overnight" and art.text == "Drones hit a depot in Odesa."
+
+
+def test_a_text_of_control_characters_only_is_an_error(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(
+        _record("\u0000\u0007", "c") + "\n" + _record("Drones hit Odesa.", "g") + "\n",
+        encoding="utf-8",
+    )
+    arts, errs = _run([f])
+    assert [a.id for a in arts] == ["g"]
+    assert str(errs[0]) == f"{f}:1: field text: no article text (only control characters)"
+
+
+def test_a_raw_nul_byte_in_a_jsonl_line_loses_that_line_only(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_bytes(
+        b'{"id": "a", "text": "Drones hit Odesa."}\n{"id": "b", "text": "x\x00y"}\n\x00\n'
+        b'{"id": "c", "text": "Kherson shelled."}\n'
+    )
+    arts, errs = _run([f])
+    assert [a.id for a in arts] == ["a", "c"]
+    assert [(e.line, e.message[:14]) for e in errs] == [
+        (2, "not valid JSON"),
+        (3, "not valid JSON"),
+    ]
+    (tmp_path / "b.txt").write_bytes(b"Title\nText with a \x00 byte\n")
+    arts, errs = _run([tmp_path / "b.txt"])  # other formats: a NUL byte is a binary file
+    assert not arts and "binary file" in errs[0].message
+
+
+def test_a_lone_surrogate_loses_its_record_only(tmp_path: Path) -> None:
+    f = tmp_path / "a.json"
+    f.write_text(
+        '[{"id": "a", "text": "Drones hit Odesa."}, {"id": "b", "text": "x\\udc00"},'
+        ' {"id": "c", "text": "Kherson shelled."}]',
+        encoding="utf-8",
+    )
+    arts, errs = _run([f])
+    assert [a.id for a in arts] == ["a", "c"]
+    assert str(errs[0]) == f"{f}: field text: lone surrogate U+DC00 in a string (not valid Unicode)"

@@ -87,7 +87,7 @@ hostile_json = st.sampled_from(
 #: One line of JSON Lines: anything but a newline.
 bad_lines = (
     hostile_json
-    | st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=60)
+    | st.text(alphabet=st.characters(codec="utf-8", blacklist_characters="\n"), max_size=60)
     | bad_records.map(lambda r: json.dumps(r, ensure_ascii=False))
     | json_values.map(json.dumps)
 )
@@ -105,7 +105,7 @@ bad_coordinates = (
     | st.floats(max_value=-181, allow_infinity=True)
 )
 bad_cells = st.text(
-    alphabet=st.characters(blacklist_characters="\x00"), max_size=30
+    alphabet=st.characters(codec="utf-8", blacklist_characters="\x00"), max_size=30
 ) | st.sampled_from(["nan", "inf", "-300", "1e999", "", "[", "{}", "null", "1" * 5000])
 
 
