@@ -8,6 +8,7 @@ for GIS filtering. Every file is written atomically.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -97,12 +98,10 @@ def _strict(items: Iterable[Event | InputError]) -> list[Event]:
     return out
 
 
-def _frame_items(
-    frame: gpd.GeoDataFrame, where: str | None, first_line: int | None = None
-) -> Iterator[Event | InputError]:
+def _frame_items(frame: gpd.GeoDataFrame, where: str | None) -> Iterator[Event | InputError]:
     """Each row of ``frame`` as an event or a named error."""
     records = frame.drop(columns="geometry").to_dict("records")
-    yield from _table_items(records, [_position(g) for g in frame.geometry], where, first_line)
+    yield from _table_items(records, [_position(g) for g in frame.geometry], where)
 
 
 def _position(geom: Any) -> tuple[Any, Any] | str:
@@ -116,11 +115,11 @@ def _table_items(
     records: list[dict[str, Any]],
     positions: list[tuple[Any, Any] | str],
     where: str | None,
-    first_line: int | None = None,
+    lines: list[int] | None = None,
 ) -> Iterator[Event | InputError]:
-    """Rows as events or named errors (``first_line``: the CSV line of row 0)."""
+    """Rows as events or named errors (``lines``: the CSV line each row starts on)."""
     for row, (rec, pos) in enumerate(zip(records, positions, strict=True)):
-        line = None if first_line is None else first_line + row
+        line = None if lines is None else lines[row]
         if isinstance(pos, str):
             yield InputError(
                 f"row {row}: an event needs a Point geometry, found {pos}",
@@ -316,8 +315,9 @@ def iter_events(path: str | Path, cap: int | None = None) -> Iterator[Event | In
             yield from _geojson_items(load_json(text, where, check=False), where)
             return
         check_regular(path, cap)
+        lines = None
         if suffix == ".csv":
-            records, positions = _csv_table(read_text_file(path, cap), where)
+            records, positions, lines = _csv_table(read_text_file(path, cap), where)
         else:
             records, positions = _binary_table(path, suffix)
     except InputError as err:
@@ -326,7 +326,7 @@ def iter_events(path: str | Path, cap: int | None = None) -> Iterator[Event | In
     except _READ_ERRORS as err:
         yield InputError(f"cannot read events: {_short(err, 300)}", path=where)
         return
-    yield from _table_items(records, positions, where, 2 if suffix == ".csv" else None)
+    yield from _table_items(records, positions, where, lines)
 
 
 def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
@@ -371,12 +371,27 @@ def _geojson_items(data: Any, where: str) -> Iterator[Event | InputError]:
 _Table = tuple[list[dict[str, Any]], list[tuple[Any, Any] | str]]
 
 
-def _csv_table(text: str, where: str) -> _Table:
-    """Rows and ``(lat, lon)`` of a CSV written by :func:`write_events`."""
+def _csv_table(text: str, where: str) -> tuple[Any, Any, list[int]]:
+    """Rows, ``(lat, lon)`` and starting line of each row of a CSV written by :func:`write_events`."""
     df = pd.read_csv(io.StringIO(text))
     _check_columns(df.columns, ("lat", "lon", "id", "event_type"), where, 1)
     positions = [(_number(a), _number(b)) for a, b in zip(df["lat"], df["lon"], strict=True)]
-    return df.drop(columns=["lat", "lon"]).to_dict("records"), positions
+    return df.drop(columns=["lat", "lon"]).to_dict("records"), positions, _row_lines(text)
+
+
+def _row_lines(text: str) -> list[int]:
+    """The line each data row of CSV ``text`` starts on (a quoted field may hold line breaks).
+
+    >>> _row_lines('id,note\\r\\na,"two\\nlines"\\r\\nb,x\\r\\n')
+    [2, 4]
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    starts, previous = [], 1
+    next(reader, None)
+    for _ in reader:
+        starts.append(previous + 1)
+        previous = reader.line_num
+    return starts
 
 
 def _number(value: Any) -> Any:

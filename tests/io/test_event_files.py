@@ -226,3 +226,15 @@ def test_a_lone_surrogate_loses_its_feature_only(tmp_path: Path) -> None:
     events, errors = _split(path)
     assert [e.id for e in events] == [e.id for i, e in enumerate(EVENTS) if i != 2]
     assert [(e.field, e.message[:28]) for e in errors] == [("id", "feature 2: lone surrogate U+")]
+
+
+def test_csv_error_lines_count_line_breaks_inside_quoted_fields(tmp_path: Path) -> None:
+    evs = [EVENTS[0].with_(place_name="Odesa\nport"), *EVENTS[1:3]]
+    path = write_events(evs, tmp_path / "events.csv")
+    df = pd.read_csv(path)
+    df.loc[1, "lat"] = 95.0
+    df.to_csv(path, index=False, lineterminator="\r\n")
+    events, errors = _split(path)
+    assert [e.id for e in events] == [evs[0].id, evs[2].id]
+    assert events[0].place_name == "Odesa\nport"
+    assert [(e.line, e.field) for e in errors] == [(4, "lat")]  # row 1 starts on line 4
