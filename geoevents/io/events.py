@@ -4,6 +4,11 @@ GeoJSON keeps nested values (claims, sources, casualties) as JSON; the tabular
 formats store them as JSON text columns (listed in :data:`JSON_COLUMNS`) plus
 flat ``killed_low``/``killed_high``/``injured_low``/``injured_high`` columns
 for GIS filtering. Every file is written atomically.
+
+Reading goes through the reader layer (:mod:`geoevents.io.files`):
+:func:`iter_events` yields each event or an :class:`~geoevents.errors.InputError`
+naming the file, feature/row (CSV: line) and field, so one bad event never loses
+the others; coordinates must be finite and within -90..90 / -180..180.
 """
 
 from __future__ import annotations
