@@ -8,9 +8,23 @@ inner loop; CI runs every test.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Property-based tests: ``ci`` (CI set) runs 2,000 examples per reader, ``dev`` a quick 100.
+#: No deadline: a file system or a busy shared host makes single examples slow now and then.
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow],
+    "derandomize": True,  # repeatable runs
+    "database": None,  # no .hypothesis/ folder in the worktree
+}
+settings.register_profile("ci", max_examples=2000, **_FUZZ)
+settings.register_profile("dev", max_examples=100, **_FUZZ)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -19,7 +33,7 @@ SHARED = ROOT.parent / "shared"
 #: Fixture -> marker of every test that uses it (directly or through other fixtures).
 FIXTURE_MARKERS = {"browser": "browser", "postgis_server": "postgis"}
 #: Modules whose tests take seconds each: subprocesses (SIGKILL, CLI runs), gazetteer
-#: index builds, the 34 MB region outlines file.
+#: index builds, the 34 MB region outlines file, the readers' property-based tests.
 SLOW_MODULES = (
     "tests/store/test_reliability.py",
     "tests/extract/test_cli_extract.py",
@@ -28,6 +42,8 @@ SLOW_MODULES = (
     "tests/gazetteer/test_index.py",
     "tests/gazetteer/test_lookupmap.py",
     "tests/gazetteer/test_sources_dump.py",
+    "tests/io/test_cli_no_hang.py",
+    "tests/io/test_readers_fuzz.py",
     "tests/maps/test_region_outlines.py",
 )
 

@@ -49,7 +49,7 @@ def _read_inputs(inputs: tuple[str, ...]) -> tuple[list[Any], list[str], int]:
             continue
         if path.is_file() and _is_events_file(path):
             try:
-                events.extend(load_events(path))
+                events.extend(load_events(path, on_error=lambda e: errors.append(str(e))))
                 sources += 1
             except GeoeventsError as err:
                 errors.append(str(err))

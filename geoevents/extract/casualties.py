@@ -269,11 +269,46 @@ def _with_text(fig: Figure, text: str) -> Figure:
     return Figure(fig.low, fig.high, fig.qualifier, text)
 
 
+#: Capitalised month names (case-sensitive: "may" is a verb, "May" a month).
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|(?:st|nd|rd|th)\b")
+#: After "March 12", these words make 12 a count ("in March 12 people were killed").
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:more\s+)?(?:people|persons|civilians|soldiers|servicemen|troops|children|residents"
+    r"|men|women|fighters|militants|others|were|was|have|had|killed|dead|died|injured|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+def is_day_of_month(sentence: str, start: int, end: int) -> bool:
+    """True if ``sentence[start:end]`` is the day of a date ("March 3", "3 March", "3rd").
+
+    >>> s = "on March 3, 2023, killing 4 people"
+    >>> is_day_of_month(s, 9, 10), is_day_of_month(s, 26, 27)
+    (True, False)
+    >>> is_day_of_month("3 may have died", 0, 1), is_day_of_month("In March 12 people died", 9, 11)
+    (False, False)
+    """
+    text = sentence[start:end]
+    if not text.isdigit() or not 1 <= int(text) <= 31:
+        return False
+    if _MONTH_AFTER.match(sentence, end):
+        return True
+    return bool(_MONTH_BEFORE.search(sentence, 0, start)) and not _PEOPLE_AFTER.match(sentence, end)
+
+
 def _number_then_verb(sentence: str) -> _Found:
-    """Number first: "63 were killed", "400 killed or wounded" (one figure for both)."""
+    """Number first: "63 were killed", "400 killed or wounded" (one figure for both).
+
+    The day of a date is no figure: "on March 3, 2023, killing 4" is 4 killed.
+    """
     for m in _N_THEN_VERB.finditer(sentence):
         fig = parse_quantity(m.group("q"))
-        if fig is None:
+        if fig is None or is_day_of_month(sentence, m.start("q"), m.end("q")):
             continue
         if m.group("comb"):
             high = fig.high if fig.high is not None else fig.low
@@ -288,7 +323,7 @@ def _verb_then_number(sentence: str) -> _Found:
     """Verb first: "killing three", "left 12 injured"."""
     for m in _VERB_THEN_N.finditer(sentence):
         fig = parse_quantity(m.group("q"))
-        if fig is None:
+        if fig is None or is_day_of_month(sentence, m.start("q"), m.end("q")):
             continue
         verb = m.group("v").lower()
         if verb == "left":

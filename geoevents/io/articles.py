@@ -21,13 +21,20 @@ A record has ``text`` (required), and optionally ``id``, ``title``, ``url`` and
 ``"geoevents_document"`` (e.g. ``examples/expected.json``) is not an article
 file: it is skipped when met in a directory and reported when named directly.
 
-Limits: a file larger than :data:`MAX_BYTES` (20 MB; the ``max_bytes``
-argument or the ``GEOEVENTS_MAX_BYTES`` environment variable change it) is an
-error and is never loaded; so are empty files, binary files (a NUL byte) and
-text that is not UTF-8 (the error names the byte offset; there is no lossy
-fallback). Publication date: record/HTML metadata first, else a dateline in
-the text (:func:`geoevents.dates.published_from_text`), else the ``published``
-argument (``--published``), else none.
+Limits (the reader layer, :mod:`geoevents.io.files`): a file larger than
+:data:`MAX_BYTES` (20 MB; the ``max_bytes`` argument or the
+``GEOEVENTS_MAX_BYTES`` environment variable change it) is an error and is
+never loaded; so are FIFOs, devices and sockets (refused unread, inside
+folders too), empty files, binary files (a NUL byte), text that is not UTF-8
+(the error names the byte offset; there is no lossy fallback) and JSON that is
+nested too deeply, holds an integer over 4,300 digits or a lone surrogate.
+JSON Lines are split on ``\\n`` only: U+2028, U+2029 and U+0085 in a record
+are data. NUL and other C0 control characters (but tab and line breaks) are
+removed from every text field; a text left empty is an error.
+
+Publication date: record/HTML metadata first, else a dateline in the text
+(:func:`geoevents.dates.published_from_text`), else the ``published`` argument
+(``--published``), else none.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -47,8 +54,8 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -57,12 +64,21 @@ from typing import Any, BinaryIO
 
 from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
 from geoevents.errors import InputError
+from geoevents.io.files import (
+    DATA_ERRORS,
+    MAX_BYTES,
+    MAX_BYTES_ENV,
+    check_unicode,
+    clean_text,
+    decode_utf8,
+    load_json,
+    max_bytes_default,
+    read_input_bytes,
+    split_lines,
+)
 from geoevents.model import stable_id
 
-#: Default size cap per input file (bytes). Larger files are refused unread.
-MAX_BYTES = 20 * 1024 * 1024
-#: Environment variable overriding :data:`MAX_BYTES`.
-MAX_BYTES_ENV = "GEOEVENTS_MAX_BYTES"
+__all__ = ["MAX_BYTES", "MAX_BYTES_ENV", "Article", "decode_utf8", "read_articles"]
 
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -73,6 +89,8 @@ EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + JSONL_EXTENSI
 #: Key marking a JSON document that is not an article file.
 DOCUMENT_MARKER = "geoevents_document"
 STDIN = "-"
+#: Line breaks of text files: ``\n``, ``\r\n`` or ``\r`` (not U+2028 and the like).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -106,23 +124,6 @@ class Article:
         if self.path is None:
             return self.id
         return f"{self.path}:{self.line}" if self.line is not None else self.path
-
-
-def max_bytes_default() -> int:
-    """The size cap: ``$GEOEVENTS_MAX_BYTES`` if set to an integer, else :data:`MAX_BYTES`.
-
-    >>> max_bytes_default() > 0
-    True
-    """
-    raw = os.environ.get(MAX_BYTES_ENV)
-    if raw:
-        try:
-            value = int(raw)
-        except ValueError:
-            return MAX_BYTES
-        if value > 0:
-            return value
-    return MAX_BYTES
 
 
 def read_articles(
@@ -164,21 +165,28 @@ def read_articles(
             yield InputError("no such file or directory", path=name)
 
 
-def _walk(root: Path) -> Iterator[Path | InputError]:
+def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path | InputError]:
     """Files under ``root`` with a known extension, sorted, hidden entries skipped.
 
     A directory that cannot be listed is an :class:`InputError`; the walk goes on.
+    A directory met twice (a symlink loop) is walked once. Entries that are not
+    regular files (FIFOs, devices, sockets) are yielded too and refused unread.
     """
+    seen = set() if seen is None else seen
     try:
+        info = root.stat()
         entries = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError as err:
         yield InputError(f"cannot list directory: {err.strerror or err}", path=str(root))
         return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry)
+            yield from _walk(entry, seen)
         elif entry.suffix.lower() in EXTENSIONS:
             yield entry
 
@@ -200,17 +208,9 @@ def _read_file(
 ) -> Iterator[Article | InputError]:
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > cap:
-            yield InputError(
-                f"file is {size} bytes, over the {cap}-byte limit "
-                f"(set {MAX_BYTES_ENV} to raise it); not read",
-                path=where,
-            )
-            return
-        data = path.read_bytes()
-    except OSError as err:
-        yield InputError(f"cannot read: {err.strerror or err}", path=where)
+        data = read_input_bytes(path, cap)
+    except InputError as err:
+        yield err
         return
     suffix = path.suffix.lower()
     if suffix in TEXT_EXTENSIONS:
@@ -239,28 +239,6 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def decode_utf8(data: bytes, where: str) -> str:
-    """Decode ``data`` as UTF-8 (a BOM is dropped), refusing binary and other encodings.
-
-    >>> decode_utf8("Київ".encode(), "f")
-    'Київ'
-    >>> decode_utf8(b"ab\\xff", "f")
-    Traceback (most recent call last):
-    ...
-    geoevents.errors.InputError: f: not UTF-8 text: invalid byte 0xff at offset 2
-    """
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(f"binary file (NUL byte at offset {nul}); not text", path=where)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        bad = data[err.start : err.start + 1].hex()
-        raise InputError(
-            f"not UTF-8 text: invalid byte 0x{bad} at offset {err.start}", path=where
-        ) from err
-
-
 def _parse_bytes(
     data: bytes,
     where: str,
@@ -270,7 +248,7 @@ def _parse_bytes(
     in_directory: bool,
 ) -> Iterator[Article | InputError]:
     try:
-        text = decode_utf8(data, where)
+        text = decode_utf8(data, where, refuse_nul=kind != "jsonl")
     except InputError as err:
         yield err
         return
@@ -278,20 +256,25 @@ def _parse_bytes(
         yield InputError("empty file", path=where)
         return
     if kind == "text":
-        yield _catch(lambda: _text_article(text, where, published))
+        yield _catch(lambda: _text_article(text, where, published), where)
     elif kind == "html":
-        yield _catch(lambda: _html_article(text, where, published))
+        yield _catch(lambda: _html_article(text, where, published), where)
     elif kind == "json":
         yield from _json_articles(text, where, published, in_directory=in_directory)
     else:
         yield from _jsonl_articles(text, where, published)
 
 
-def _catch(make: Any) -> Article | InputError:
+def _catch(make: Any, where: str, line: int | None = None) -> Article | InputError:
+    """``make()``, or the error it raised (a builtin data error named with ``where``)."""
     try:
         return make()
     except InputError as err:
         return err
+    except DATA_ERRORS as err:
+        return InputError(
+            f"cannot read record: {type(err).__name__}: {err}"[:300], path=where, line=line
+        )
 
 
 def _file_id(where: str, *parts: object) -> str:
@@ -312,7 +295,7 @@ def _date_fields(
 
 
 def _text_article(text: str, where: str, published: datetime.date | None) -> Article:
-    lines = text.strip().splitlines()
+    lines = _LINE_BREAK.split(text.strip())
     title: str | None = lines[0].strip()
     body = "\n".join(lines[1:]).strip()
     if not body:  # a one-line file: the line is the text
@@ -338,9 +321,20 @@ def _main_text(body: str, where: str, line: int | None) -> str:
 
 
 def _with_id(art: Article, new_id: str) -> Article:
+    """``art`` with its id, every text field :func:`~geoevents.io.files.clean_text`-ed."""
     from dataclasses import replace
 
-    return replace(art, id=new_id)
+    def clean(value: str | None) -> str | None:
+        return None if value is None else clean_text(value)
+
+    text = clean_text(art.text).strip()
+    if not text:
+        raise InputError(
+            "no article text (only control characters)", path=art.path, line=art.line, field="text"
+        )
+    return replace(
+        art, id=clean_text(new_id), title=clean(art.title), text=text, url=clean(art.url)
+    )
 
 
 def _html_article(html: str, where: str, published: datetime.date | None) -> Article:
@@ -382,6 +376,7 @@ def _record_article(
         raise InputError(
             f"a record must be a JSON object, not {type(rec).__name__}", path=where, line=line
         )
+    check_unicode(rec, where, line)
     text = rec.get("text")
     if text is None:
         raise InputError("record has no text", path=where, line=line, field="text")
@@ -428,38 +423,38 @@ def _json_articles(
     text: str, where: str, published: datetime.date | None, *, in_directory: bool
 ) -> Iterator[Article | InputError]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield InputError(
-            f"not valid JSON: {err.msg} (column {err.colno})", path=where, line=err.lineno
-        )
+        data = load_json(text, where, check=False)  # each record checked on its own
+    except InputError as err:
+        yield err
         return
     if isinstance(data, dict) and DOCUMENT_MARKER in data:
         if not in_directory:
             yield InputError(
-                f"not an article file (a {data[DOCUMENT_MARKER]!r} document)", path=where
+                f"not an article file (a {str(data[DOCUMENT_MARKER])[:40]!r} document)", path=where
             )
         return
     records: Iterable[Any] = data if isinstance(data, list) else [data]
     for index, rec in enumerate(records):
         yield _catch(
-            lambda rec=rec, index=index: _record_article(rec, where, None, index, published)
+            lambda rec=rec, index=index: _record_article(rec, where, None, index, published),
+            where,
         )
 
 
 def _jsonl_articles(
     text: str, where: str, published: datetime.date | None
 ) -> Iterator[Article | InputError]:
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    """One record per line, split on ``\\n`` only: U+2028, U+2029, U+0085 are data."""
+    for lineno, raw in enumerate(split_lines(text), start=1):
         if not raw.strip():
             continue
         try:
-            rec = json.loads(raw)
-        except json.JSONDecodeError as err:
-            yield InputError(
-                f"not valid JSON: {err.msg} (column {err.colno})", path=where, line=lineno
-            )
+            rec = load_json(raw, where, lineno)
+        except InputError as err:
+            yield err
             continue
         yield _catch(
-            lambda rec=rec, lineno=lineno: _record_article(rec, where, lineno, lineno, published)
+            lambda rec=rec, lineno=lineno: _record_article(rec, where, lineno, lineno, published),
+            where,
+            lineno,
         )

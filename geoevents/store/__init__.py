@@ -18,9 +18,9 @@ True
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from geoevents.io.environment import env_seconds
 from geoevents.store.corrections import Correction, CorrectionRequest, read_corrections_csv
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
 from geoevents.store.sql import EventStore
@@ -59,7 +59,7 @@ def open_store(db: str | Path, *, create: bool = True, timeout: float | None = N
     :class:`~geoevents.errors.StoreLockedError`.
     """
     if timeout is None:
-        timeout = float(os.environ.get(TIMEOUT_ENV, "120"))
+        timeout = env_seconds(TIMEOUT_ENV, 120.0)
     if is_postgres_url(db):
         from geoevents.store.postgis import PostgisStore
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.errors import InputError
+from geoevents.io.files import read_text_file
 from geoevents.store.fusion import ReportEvent
 from geoevents.vocabulary import EVENT_TYPES
 
@@ -196,63 +198,84 @@ def read_corrections_csv(path: str | Path) -> Iterator[CorrectionRequest | Input
     Columns: ``event_id`` (required), ``place``, ``lat``, ``lon``, ``event_type``,
     ``date``, ``note``, ``detach`` (a member report-event id to split off); all but
     ``event_id`` may be left out or empty. A bad row yields an :class:`InputError` naming file, line
-    and field; the other rows still come through.
+    and field; the other rows still come through. A file that cannot be read
+    (missing, not a regular file, over the size cap, not UTF-8) is one error.
     """
-    path = Path(path)
+    where = str(path)
     try:
-        fh = path.open(encoding="utf-8", newline="")
-    except OSError as err:
-        raise InputError(f"cannot read corrections: {err.strerror}", path=str(path)) from err
-    with fh:
+        text = read_text_file(path)
+    except InputError as err:
+        yield err
+        return
+    with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh)
-        if reader.fieldnames is None or "event_id" not in reader.fieldnames:
-            yield InputError("header must name an event_id column", path=str(path), line=1)
+        try:
+            names = reader.fieldnames
+        except csv.Error as err:
+            yield InputError(f"not readable CSV: {err}", path=where, line=1)
             return
-        unknown = [f for f in reader.fieldnames if f not in _CSV_FIELDS]
+        if names is None or "event_id" not in names:
+            yield InputError("header must name an event_id column", path=where, line=1)
+            return
+        unknown = [f for f in names if f not in _CSV_FIELDS]
         if unknown:
             yield InputError(
                 f"unknown column(s) {', '.join(unknown)}; expected {', '.join(_CSV_FIELDS)}",
-                path=str(path),
+                path=where,
                 line=1,
             )
             return
-        for row in reader:
-            line = reader.line_num
-            vals = {
-                k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()
-            }
-            if not vals.get("event_id"):
-                yield InputError("missing", path=str(path), line=line, field="event_id")
-                continue
-            try:
-                lat = float(vals["lat"]) if vals.get("lat") else None
-            except ValueError:
-                yield InputError(
-                    f"not a number: {vals['lat']!r}", path=str(path), line=line, field="lat"
-                )
-                continue
-            try:
-                lon = float(vals["lon"]) if vals.get("lon") else None
-            except ValueError:
-                yield InputError(
-                    f"not a number: {vals['lon']!r}", path=str(path), line=line, field="lon"
-                )
-                continue
-            req = CorrectionRequest(
-                event_id=str(vals["event_id"]),
-                place=vals.get("place"),
-                lat=lat,
-                lon=lon,
-                event_type=vals.get("event_type"),
-                date=vals.get("date"),
-                note=vals.get("note"),
-                detach=vals.get("detach"),
+        for row in _csv_rows(reader, where):
+            if isinstance(row, InputError):
+                yield row
+                return
+            yield _csv_request(row, where, reader.line_num)
+
+
+def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionRequest | InputError:
+    """One CSV row as a request, or the error naming its line and field."""
+    vals = {k: (v.strip() if isinstance(v, str) and v.strip() else None) for k, v in row.items()}
+    if None in row:
+        return InputError("more fields than the header names", path=where, line=line)
+    if not vals.get("event_id"):
+        return InputError("missing", path=where, line=line, field="event_id")
+    coords: dict[str, float | None] = {}
+    for key, limit in (("lat", 90.0), ("lon", 180.0)):
+        raw = vals.get(key)
+        try:
+            coords[key] = float(raw) if raw else None
+        except ValueError:
+            return InputError(f"not a number: {raw!r}", path=where, line=line, field=key)
+        value = coords[key]
+        if value is not None and (not math.isfinite(value) or abs(value) > limit):
+            return InputError(
+                f"{raw!r} is not a finite number in -{limit:g}..{limit:g}",
+                path=where,
+                line=line,
+                field=key,
             )
-            if not any((req.place, req.lat is not None, req.event_type, req.date, req.detach)):
-                yield InputError(
-                    "nothing to correct (give place, lat/lon, event_type, date or detach)",
-                    path=str(path),
-                    line=line,
-                )
-                continue
-            yield req
+    req = CorrectionRequest(
+        event_id=str(vals["event_id"]),
+        place=vals.get("place"),
+        lat=coords["lat"],
+        lon=coords["lon"],
+        event_type=vals.get("event_type"),
+        date=vals.get("date"),
+        note=vals.get("note"),
+        detach=vals.get("detach"),
+    )
+    if not any((req.place, req.lat is not None, req.event_type, req.date, req.detach)):
+        return InputError(
+            "nothing to correct (give place, lat/lon, event_type, date or detach)",
+            path=where,
+            line=line,
+        )
+    return req
+
+
+def _csv_rows(reader: csv.DictReader, where: str) -> Iterator[dict[str, Any] | InputError]:
+    """The rows of ``reader``; a CSV syntax error (e.g. a field over the size limit) ends them."""
+    try:
+        yield from reader
+    except csv.Error as err:
+        yield InputError(f"not readable CSV: {err}", path=where, line=reader.line_num)

@@ -107,3 +107,28 @@ def test_claim_figures_give_a_range_not_an_average() -> None:
     )
     assert ev.casualties["killed"] == {"low": 63, "high": 400}
     assert ru.killed == Figure(63, None, "at least", "At least 63 servicemen were killed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The strike on March 3, 2023, killing 4 people, hit a school.", 4, None),
+        ("A missile hit Kramatorsk on Feb. 1, 2023, killing three people.", 3, None),
+        ("On 3 March the strike killed 4 people.", 4, None),
+        ("The March 3 strike killed four civilians and injured 9.", 4, 9),
+        ("A strike on the 3rd killed 4 people.", 4, None),
+        ("A strike on the 3rd of March, killing 5.", 5, None),
+        ("The shelling on May 14 left 2 dead.", 2, None),
+        # a count right after a month name is still a count
+        ("In March 12 people were killed in Kherson.", 12, None),
+        ("3 were killed on March 4, officials said.", 3, None),
+        ("Officials said 3 may have died.", 3, None),
+        ("Since May 40 people have been killed in the town.", 40, None),
+    ],
+)
+def test_the_day_of_a_date_is_no_casualty_figure(
+    sentence: str, killed: int | None, injured: int | None
+) -> None:
+    cas = parse_casualties(sentence)
+    assert (cas.killed.low if cas.killed else None) == killed
+    assert (cas.injured.low if cas.injured else None) == injured
