@@ -42,6 +42,80 @@ def _cause(gz, o) -> str:
     return f"name not linked to the gold {kind}" + (" (unresolved)" if o.chosen is None else "")
 
 
+def _print_details(gz, name: str, outcomes: list, worst_n: int) -> None:  # noqa: ANN001
+    """Per-corpus breakdown: precision groups, causes, stages, misses, worst errors."""
+    from gazetteer.evaluation import score
+
+    print(f"\n== {name}: by precision of the chosen place")
+    groups: dict[str, list] = defaultdict(list)
+    for o in outcomes:
+        groups[o.chosen_precision or "unresolved"].append(o)
+    for key in sorted(groups, key=lambda k: -len(groups[k])):
+        m = score(groups[key])
+        print(
+            f"  {key:<11} n={m['n']:>5}  acc161 {m['acc161'] * 100:5.1f}%  "
+            f"median {m['median_km']:8.1f} km"
+        )
+    causes: dict[str, list] = defaultdict(list)
+    for o in outcomes:
+        if o.chosen is not None and o.error_km <= 161:
+            continue
+        causes[_cause(gz, o)].append(o)
+    wrong_n = sum(len(v) for v in causes.values())
+    print(f"  wrong or unresolved: {wrong_n}, by cause (most frequent names):")
+    for cause in sorted(causes, key=lambda c: -len(causes[c])):
+        names_n: dict[str, int] = defaultdict(int)
+        for o in causes[cause]:
+            names_n[o.name] += 1
+        top = sorted(names_n.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
+        print(f"    {len(causes[cause]):5d}  {cause}: " + ", ".join(f"{k!r}x{v}" for k, v in top))
+    by_stage: dict[str, list] = defaultdict(list)
+    for o in outcomes:
+        if o.chosen is not None:
+            by_stage[o.chosen_stage or "?"].append(o)
+    print(
+        "  by match stage: "
+        + ", ".join(
+            f"{k} n={len(v)} acc161 {score(v)['acc161'] * 100:.1f}%"
+            for k, v in sorted(by_stage.items(), key=lambda kv: -len(kv[1]))
+        )
+    )
+    _print_misses(gz, name, outcomes, worst_n)
+
+
+def _print_misses(gz, name: str, outcomes: list, worst_n: int) -> None:  # noqa: ANN001
+    """Alternate-name wins, the most frequent unresolved names and the worst errors."""
+    from gazetteer.evaluation import worst
+    from gazetteer.normalize import normalize
+
+    wrong = [o for o in outcomes if o.error_km > 161 and o.gold_id is not None]
+    alt_wins = 0
+    for o in wrong:
+        if o.chosen_name and normalize(o.chosen_name) != normalize(o.name):
+            found = gz.resolve(o.name, limit=20)
+            if any(normalize(c.place.name) == normalize(o.name) for c in found):
+                alt_wins += 1
+    print(
+        f"  wrong answers whose name differs from the query although a place with that main "
+        f"name was a candidate (alternate name outranked main name): {alt_wins}"
+    )
+    misses: dict[str, int] = defaultdict(int)
+    for o in outcomes:
+        if o.chosen is None:
+            misses[o.name] += 1
+    top = sorted(misses.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+    print("  most frequent unresolved: " + ", ".join(f"{k!r}x{v}" for k, v in top))
+    if worst_n:
+        print(f"== {name}: {worst_n} worst resolved errors (gold -> chosen)")
+        resolved = [o for o in outcomes if o.chosen is not None]
+        for o in worst(resolved, worst_n):
+            print(
+                f"  {o.error_km:8.0f} km  {o.name!r:<26} gold ({o.gold[0]:.2f}, {o.gold[1]:.2f}) "
+                f"id {o.gold_id}  ->  {o.chosen_name} [{o.chosen_country}] "
+                f"({o.chosen[0]:.2f}, {o.chosen[1]:.2f}) id {o.chosen_id}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", help="corpus file name(s) in ../shared")
@@ -56,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from gazetteer import Gazetteer
-    from gazetteer.evaluation import evaluate, read_corpus, score, worst
-    from gazetteer.normalize import normalize
+    from gazetteer.evaluation import evaluate, read_corpus, score
 
     if not CORPORA.is_dir():
         print(f"no corpora at {CORPORA}", file=sys.stderr)
@@ -97,69 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     for name in names:
-        outcomes = details[name]
-        print(f"\n== {name}: by precision of the chosen place")
-        groups: dict[str, list] = defaultdict(list)
-        for o in outcomes:
-            groups[o.chosen_precision or "unresolved"].append(o)
-        for key in sorted(groups, key=lambda k: -len(groups[k])):
-            m = score(groups[key])
-            print(
-                f"  {key:<11} n={m['n']:>5}  acc161 {m['acc161'] * 100:5.1f}%  "
-                f"median {m['median_km']:8.1f} km"
-            )
-        causes: dict[str, list] = defaultdict(list)
-        for o in outcomes:
-            if o.chosen is not None and o.error_km <= 161:
-                continue
-            causes[_cause(gz, o)].append(o)
-        wrong_n = sum(len(v) for v in causes.values())
-        print(f"  wrong or unresolved: {wrong_n}, by cause (most frequent names):")
-        for cause in sorted(causes, key=lambda c: -len(causes[c])):
-            names_n: dict[str, int] = defaultdict(int)
-            for o in causes[cause]:
-                names_n[o.name] += 1
-            top = sorted(names_n.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
-            print(
-                f"    {len(causes[cause]):5d}  {cause}: " + ", ".join(f"{k!r}x{v}" for k, v in top)
-            )
-        by_stage: dict[str, list] = defaultdict(list)
-        for o in outcomes:
-            if o.chosen is not None:
-                by_stage[o.chosen_stage or "?"].append(o)
-        print(
-            "  by match stage: "
-            + ", ".join(
-                f"{k} n={len(v)} acc161 {score(v)['acc161'] * 100:.1f}%"
-                for k, v in sorted(by_stage.items(), key=lambda kv: -len(kv[1]))
-            )
-        )
-        wrong = [o for o in outcomes if o.error_km > 161 and o.gold_id is not None]
-        alt_wins = 0
-        for o in wrong:
-            if o.chosen_name and normalize(o.chosen_name) != normalize(o.name):
-                found = gz.resolve(o.name, limit=20)
-                if any(normalize(c.place.name) == normalize(o.name) for c in found):
-                    alt_wins += 1
-        print(
-            f"  wrong answers whose name differs from the query although a place with that main "
-            f"name was a candidate (alternate name outranked main name): {alt_wins}"
-        )
-        misses: dict[str, int] = defaultdict(int)
-        for o in outcomes:
-            if o.chosen is None:
-                misses[o.name] += 1
-        top = sorted(misses.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
-        print("  most frequent unresolved: " + ", ".join(f"{k!r}x{v}" for k, v in top))
-        if args.worst:
-            print(f"== {name}: {args.worst} worst resolved errors (gold -> chosen)")
-            resolved = [o for o in outcomes if o.chosen is not None]
-            for o in worst(resolved, args.worst):
-                print(
-                    f"  {o.error_km:8.0f} km  {o.name!r:<26} gold ({o.gold[0]:.2f}, {o.gold[1]:.2f}) "
-                    f"id {o.gold_id}  ->  {o.chosen_name} [{o.chosen_country}] "
-                    f"({o.chosen[0]:.2f}, {o.chosen[1]:.2f}) id {o.chosen_id}"
-                )
+        _print_details(gz, name, details[name], args.worst)
     return 0
 
 

@@ -40,7 +40,7 @@ from gazetteer.types import Candidate, Context
 __all__ = [
     "ACC_KM",
     "MAX_ERROR_KM",
-    "Article",
+    "GoldArticle",
     "CorpusError",
     "GoldToponym",
     "Outcome",
@@ -86,7 +86,7 @@ class GoldToponym:
 
 
 @dataclass(frozen=True)
-class Article:
+class GoldArticle:
     """An article's text and its gold toponyms, in document order."""
 
     id: str
@@ -205,7 +205,7 @@ def _format_of(root: ET.Element) -> str:
     raise CorpusError("<toponym> has neither <extractedName> (GeoWebNews) nor <phrase> (LGL)")
 
 
-def parse_corpus(xml_text: str | bytes) -> list[Article]:
+def parse_corpus(xml_text: str | bytes) -> list[GoldArticle]:
     """Parse corpus XML (GeoWebNews or LGL/TR-News, detected) into articles.
 
     >>> xml = '''<articles><article docid="7"><text>Shelling hit Kherson.</text>
@@ -220,17 +220,17 @@ def parse_corpus(xml_text: str | bytes) -> list[Article]:
     except ET.ParseError as err:
         raise CorpusError(f"malformed XML: {err}") from err
     fmt = _format_of(root)
-    articles: list[Article] = []
+    articles: list[GoldArticle] = []
     for index, art in enumerate(root.iter("article")):
         art_id = art.get("docid") or art.get("file") or str(index)
         text_elem = art.find("text")
         text = (text_elem.text or "") if text_elem is not None else ""
         toponyms = tuple(_gold(t, text, fmt) for t in art.iter("toponym"))
-        articles.append(Article(art_id, text, toponyms))
+        articles.append(GoldArticle(art_id, text, toponyms))
     return articles
 
 
-def read_corpus(path: str | os.PathLike[str]) -> list[Article]:
+def read_corpus(path: str | os.PathLike[str]) -> list[GoldArticle]:
     """Read a corpus file; raises :class:`CorpusError` naming the file on bad input."""
     path = Path(path)
     try:
@@ -367,7 +367,7 @@ def neighbour_context(base: Context, others: Iterable[Candidate | None]) -> Cont
 
 def resolve_article(
     gz: GazetteerLike,
-    article: Article,
+    article: GoldArticle,
     *,
     neighbours: bool = True,
     same_entity_zero: bool = True,
@@ -413,7 +413,7 @@ def resolve_article(
 
 
 def _outcomes(
-    article: Article,
+    article: GoldArticle,
     gold: list[GoldToponym],
     chosen: dict[str, Candidate | None],
     same_entity_zero: bool,
@@ -449,15 +449,15 @@ def _outcomes(
 
 def evaluate(
     gz: GazetteerLike,
-    articles: Iterable[Article],
+    articles: Iterable[GoldArticle],
     *,
     neighbours: bool = True,
     same_entity_zero: bool = True,
     document: bool = True,
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    progress: Callable[[Iterable[GoldArticle]], Iterable[GoldArticle]] | None = None,
 ) -> list[Outcome]:
     """Resolve every gold toponym of ``articles``; feed the result to :func:`score`."""
-    items: Iterable[Article] = progress(articles) if progress else articles
+    items: Iterable[GoldArticle] = progress(articles) if progress else articles
     outcomes: list[Outcome] = []
     for article in items:
         outcomes.extend(
@@ -472,10 +472,10 @@ def evaluate(
     return outcomes
 
 
-def iter_gold(articles: Iterable[Article]) -> Iterator[GoldToponym]:
+def iter_gold(articles: Iterable[GoldArticle]) -> Iterator[GoldToponym]:
     """Every gold toponym that has coordinates (those counted in ``n``).
 
-    >>> a = Article("1", "x", (GoldToponym("A", 0, 1, 1.0, 2.0), GoldToponym("B", 0, 1, None, None)))
+    >>> a = GoldArticle("1", "x", (GoldToponym("A", 0, 1, 1.0, 2.0), GoldToponym("B", 0, 1, None, None)))
     >>> [t.name for t in iter_gold([a])]
     ['A']
     """

@@ -61,7 +61,7 @@ FAN_STEP_M = 60.0
 
 
 @dataclass(frozen=True)
-class Region:
+class RegionCount:
     """A region (country + first-level division) with its anchor point and event count."""
 
     key: str
@@ -96,7 +96,7 @@ class MapData:
     features: tuple[dict[str, Any], ...]
     display: tuple[tuple[float, float], ...]
     region_index: tuple[int, ...]
-    regions: tuple[Region, ...]
+    regions: tuple[RegionCount, ...]
     date_range: tuple[str, str] | None
     type_counts: dict[str, int] = field(default_factory=dict)
     side_counts: dict[str, int] = field(default_factory=dict)
@@ -229,7 +229,7 @@ def region_key(country_code: str | None, admin1: str | None) -> str:
     return f"{country_code or '?'}/{admin1 or '?'}"
 
 
-def region_counts(events: Iterable[Event]) -> list[Region]:
+def region_counts(events: Iterable[Event]) -> list[RegionCount]:
     """Events per region, anchored at the mean position of the region's events.
 
     >>> regs = region_counts([Event("a", "interception", 48.0, 37.0, country_code="UA",
@@ -249,7 +249,7 @@ def region_counts(events: Iterable[Event]) -> list[Region]:
         parts = [p for p in (first.admin1, first.country_code) if p]
         label = ", ".join(parts) if parts else "unknown region"
         out.append(
-            Region(
+            RegionCount(
                 key=key,
                 label=label,
                 lat=sum(e.lat for e in evs) / len(evs),
@@ -384,7 +384,7 @@ __all__ = [
     "LIST_FIELDS",
     "MapData",
     "PRECISION_LABELS",
-    "Region",
+    "RegionCount",
     "UNCERTAINTY_RADIUS_M",
     "as_list",
     "build_map_data",

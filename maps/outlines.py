@@ -49,7 +49,7 @@ FORMAT = 1
 
 
 @dataclass(frozen=True)
-class Region:
+class RegionOutline:
     """One admin-1 region as read from the package (full resolution)."""
 
     code: str
@@ -102,7 +102,7 @@ def _matches(props: dict[str, Any], countries: frozenset[str]) -> str | None:
     return iso if iso in countries else None
 
 
-def read_regions(countries: Sequence[str], path: Path | None = None) -> list[Region]:
+def read_regions(countries: Sequence[str], path: Path | None = None) -> list[RegionOutline]:
     """Admin-1 regions of ``countries`` from the package file (slow: parses ~34 MB).
 
     Features without a polygon geometry are skipped; regions are sorted by code and name.
@@ -134,7 +134,7 @@ def read_regions(countries: Sequence[str], path: Path | None = None) -> list[Reg
         if not isinstance(lat, int | float) or not isinstance(lon, int | float):
             centre = shape(geom).representative_point()
             lat, lon = centre.y, centre.x
-        regions.append(Region(code, country, name, (float(lat), float(lon)), geom))
+        regions.append(RegionOutline(code, country, name, (float(lat), float(lon)), geom))
     return sorted(regions, key=lambda r: (r.code, r.name))
 
 
@@ -176,7 +176,7 @@ def _rounded(coords: Any, decimals: int) -> Any:
 
 
 def simplify_regions(
-    regions: Sequence[Region], tolerance: float = DEFAULT_TOLERANCE, decimals: int = DECIMALS
+    regions: Sequence[RegionOutline], tolerance: float = DEFAULT_TOLERANCE, decimals: int = DECIMALS
 ) -> dict[str, Any]:
     """Simplified outlines of ``regions`` as a GeoJSON FeatureCollection ([lon, lat]).
 
@@ -190,8 +190,8 @@ def simplify_regions(
 
     >>> sq = lambda x0: {"type": "Polygon", "coordinates": [[[x0, 0], [x0 + 1, 0],
     ...     [x0 + 1, 0.5], [x0 + 1, 1], [x0, 1], [x0, 0.5], [x0, 0]]]}
-    >>> fc = simplify_regions([Region("XX-1", "XX", "A", (0.5, 0.5), sq(0)),
-    ...                        Region("XX-2", "XX", "B", (0.5, 1.5), sq(1))], 0.1)
+    >>> fc = simplify_regions([RegionOutline("XX-1", "XX", "A", (0.5, 0.5), sq(0)),
+    ...                        RegionOutline("XX-2", "XX", "B", (0.5, 1.5), sq(1))], 0.1)
     >>> [f["properties"]["name"] for f in fc["features"]]
     ['A', 'B']
     >>> [f["geometry"]["coordinates"][0] for f in fc["features"]]

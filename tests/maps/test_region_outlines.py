@@ -40,7 +40,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def full_regions() -> list[outlines.Region]:
+def full_regions() -> list[outlines.RegionOutline]:
     """Russian and Ukrainian regions at the package's full resolution."""
     return outlines.read_regions(UA_RU)
 
@@ -59,7 +59,7 @@ def _region_json(html: str) -> dict[str, Any]:
 
 
 def test_simplified_outlines_are_valid_close_and_small(
-    cache: Path, full_regions: list[outlines.Region]
+    cache: Path, full_regions: list[outlines.RegionOutline]
 ) -> None:
     text = outlines.region_outlines_json(["ua", "RU", None])
     fc = json.loads(text)
