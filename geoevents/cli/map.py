@@ -140,6 +140,8 @@ def map_command(
         write_map(events, output, title=title, offline=offline, heat=heat, regions=regions)
     except GeoeventsError as err:
         raise click.ClickException(str(err)) from err
+    except OSError as err:  # a read-only folder, a full disk
+        raise click.ClickException(f"{output}: cannot write: {err.strerror or err}") from err
     skipped = f" ({len(errors)} inputs skipped)" if errors else ""
     click.echo(f"wrote a map of {len(events)} events to {output}{skipped}")
     if errors:
