@@ -4,6 +4,7 @@ stays readable and byte for byte unchanged, and no half-written output is left."
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -21,13 +22,12 @@ from .conftest import FIXTURES, in_ci
 from .test_gpkg_store import makiivka
 
 
-@pytest.fixture
-def disk(tmp_path: Path) -> Iterator[Path]:
-    """A 4 MiB tmpfs of our own, unmounted afterwards."""
-    mnt = tmp_path / "disk"
+@contextlib.contextmanager
+def tmpfs(mnt: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted at ``mnt`` (root only: skipped elsewhere, fails in CI)."""
     mnt.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
         capture_output=True,
         text=True,
     )
@@ -40,6 +40,13 @@ def disk(tmp_path: Path) -> Iterator[Path]:
         yield mnt
     finally:
         subprocess.run(["umount", "-l", str(mnt)], check=True)
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A 4 MiB tmpfs of our own, unmounted afterwards."""
+    with tmpfs(tmp_path / "disk", "4m") as mnt:
+        yield mnt
 
 
 def fill(disk: Path) -> None:

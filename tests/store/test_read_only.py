@@ -14,33 +14,19 @@ from click.testing import CliRunner
 from geoevents.cli import main
 from geoevents.store import open_store
 
-from .conftest import FIXTURES, in_ci
-from .test_disk_full import digest
+from .conftest import FIXTURES
+from .test_disk_full import digest, tmpfs
 from .test_gpkg_store import makiivka
 
 
 @pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[Path]:
     """A tmpfs holding a store, remounted read-only for the test."""
-    mnt = tmp_path / "ro"
-    mnt.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        reason = f"cannot mount a tmpfs (needs root): {mounted.stderr.strip()}"
-        if in_ci():
-            pytest.fail(reason)
-        pytest.skip(reason)
-    try:
+    with tmpfs(tmp_path / "ro", "8m") as mnt:
         with open_store(mnt / "events.gpkg") as store:
             store.add_reports(makiivka())
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], check=True)
 
 
 def _clean_failure(result) -> None:  # noqa: ANN001 - click Result
