@@ -31,15 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CSV = ROOT.parent / "shared" / "benchmarks" / "ucdp" / "ucdp_ged_ukraine.csv"
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def gold_strings(path: Path) -> dict[str, tuple[float, float]]:
     """Distinct ``where_description`` of rows with ``where_prec`` 1-2 -> first row's point."""
     gold: dict[str, tuple[float, float]] = {}
@@ -88,6 +79,8 @@ def main() -> None:
     args = ap.parse_args()
     if not args.csv.is_file():
         sys.exit(f"{args.csv}: not found (the UCDP file lives in ../shared/benchmarks/ucdp/)")
+    from gazetteer.geo import haversine_km
+
     gold = gold_strings(args.csv)
     strings = sorted(gold)
     t0 = time.perf_counter()
@@ -104,7 +97,7 @@ def main() -> None:
             errors.append((math.inf, text, row))
             continue
         precisions[row.get("precision") or "?"] += 1
-        km = _km(gold[text], (float(row["lat"]), float(row["lon"])))
+        km = haversine_km(gold[text], (float(row["lat"]), float(row["lon"])))
         errors.append((km, text, row))
     n = len(strings)
     dists = [e[0] for e in errors]

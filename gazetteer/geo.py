@@ -72,3 +72,18 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` away from ``(lat, lon)`` on ``bearing`` (degrees from north).
+
+    >>> tuple(round(v, 4) for v in offset_point(48.0, 37.0, 10.0, 0.0))
+    (48.0899, 37.0)
+    """
+    r = km / EARTH_RADIUS_KM
+    la, lo, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    lat2 = math.asin(math.sin(la) * math.cos(r) + math.cos(la) * math.sin(r) * math.cos(b))
+    lon2 = lo + math.atan2(
+        math.sin(b) * math.sin(r) * math.cos(la), math.cos(r) - math.sin(la) * math.sin(lat2)
+    )
+    return math.degrees(lat2), (math.degrees(lon2) + 540.0) % 360.0 - 180.0

@@ -19,13 +19,13 @@ Stages, each recorded in the answer's explanation:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.context import regions_for_phrase
 from gazetteer.freetext import LocationPart, parse_location, structure_name
+from gazetteer.geo import offset_point
 from gazetteer.normalize import normalize
 from gazetteer.rank import squash
 from gazetteer.regions import split_region_phrase
@@ -106,21 +106,6 @@ def coordinate_candidate(query: str, point: tuple[float, float]) -> Candidate:
         precision="site",
         explain=(f"free text {query!r}: coordinates written in the text",),
     )
-
-
-def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
-    """The point ``km`` away from ``(lat, lon)`` on ``bearing`` (degrees from north).
-
-    >>> tuple(round(v, 4) for v in offset_point(48.0, 37.0, 10.0, 0.0))
-    (48.0899, 37.0)
-    """
-    r = km / 6371.0088
-    la, lo, b = math.radians(lat), math.radians(lon), math.radians(bearing)
-    lat2 = math.asin(math.sin(la) * math.cos(r) + math.cos(la) * math.sin(r) * math.cos(b))
-    lon2 = lo + math.atan2(
-        math.sin(b) * math.sin(r) * math.cos(la), math.cos(r) - math.sin(la) * math.sin(lat2)
-    )
-    return math.degrees(lat2), (math.degrees(lon2) + 540.0) % 360.0 - 180.0
 
 
 def _region_qualifier(gz: Gazetteer, part: LocationPart, key: str, q: _Qualifiers) -> bool:

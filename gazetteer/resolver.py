@@ -42,15 +42,6 @@ def _extra_files(meta: dict[str, str], key: str) -> list[Path]:
     return [p for p in files if p.exists()]
 
 
-def _within(place: Place, regions: Sequence[tuple[str, str]], countries: Sequence[str]) -> bool:
-    """True if ``place`` lies in one of the regions, or (no regions) countries named."""
-    if regions:
-        return (place.country_code or "", place.admin1_code or "") in regions
-    if countries:
-        return place.country_code in countries
-    return True
-
-
 def _only_countries(meta: dict[str, str]) -> list[str] | None:
     try:
         only = json.loads(meta.get("only_countries", "null"))

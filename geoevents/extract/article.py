@@ -124,15 +124,16 @@ class ArticleExtraction:
         self.last_claimant: tuple[str, str] | None = None
         self.unresolved: list[str] = []
         self.trail: list[str] = []
+        #: the title and the text, as the article-level passes read them
+        self.full_text = "\n".join(x for x in (article.title or "", article.text or "") if x)
         self.context = self._context()
         self.document: dict[str, Candidate | None] = {}
 
     def _context(self) -> Context | None:
         from gazetteer import Context
 
-        text = "\n".join(x for x in (self.article.title or "", self.article.text or "") if x)
         try:
-            regions, countries = article_context(self.gz, text[:200_000])
+            regions, countries = article_context(self.gz, self.full_text[:200_000])
         except Exception:  # context is only a hint
             regions, countries = (), ()
         return Context(countries=countries, regions=regions, country_focus=("UA", "RU"))
@@ -173,9 +174,8 @@ class ArticleExtraction:
         names = [m.text for m in mentions if m.kind != "region"]
         if not names:
             return {}
-        text = "\n".join(x for x in (self.article.title or "", self.article.text or "") if x)
         try:
-            return resolve_document(self.gz, text[:200_000], names, context=self.context)
+            return resolve_document(self.gz, self.full_text[:200_000], names, context=self.context)
         except Exception:  # the document pass is a preference; one by one still works
             return {}
 

@@ -13,8 +13,7 @@ from click.testing import CliRunner
 
 from gazetteer.batch import batch_prior
 from gazetteer.freetext import parse_location
-from gazetteer.locationtext import offset_point
-from gazetteer.rank import haversine_km
+from gazetteer.geo import haversine_km, offset_point
 from geoevents.cli import main
 from tests import cases
 
