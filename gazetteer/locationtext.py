@@ -8,7 +8,7 @@ Stages, each recorded in the answer's explanation:
    oblast by its capital's name: "X, Kharkiv"), a country, a raion or hromada,
    or a reference place ("south of X") narrow the context.
 3. **Target**: the first part that matches a place exactly or as a spelling
-   variant inside the named area ("Bakhmut and Soledar", "BP 1301 near
+   variant inside the named area ("Bakhmut and Soledar", "post 7 near
    Vuhlehirsk"); else the first part's best (fuzzy) match; else the most precise
    qualifier.
 4. **Cut**: a best match outside the named area ranks below the area itself; a

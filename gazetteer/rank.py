@@ -119,8 +119,12 @@ def score_match(
                 if place.kind == "region"
                 else f"alternate country name that is a town's name: -{W_NAMESAKE:.3f}"
             )
-    if context.regions or context.countries or context.country_focus or context.near or (
-        context.region_focus
+    if (
+        context.regions
+        or context.countries
+        or context.country_focus
+        or context.near
+        or (context.region_focus)
     ):
         raw = _with_context(raw, place, context, why if explain else None)
     if priority > 0:

@@ -24,13 +24,13 @@ VUHLEHIRSK, UMAN, ODESA, OCHERETYNE = 690822, 690688, 698740, 698759
     ("query", "expected"),
     [
         # the target is not the first part: structures, lists, descriptors
-        ('BP 1301 (position "Wolf") near the town of Uglegorsk, Donetsk region', VUHLEHIRSK),
+        ('observation post 7 ("Oak") close to the town of Uglegorsk in Donetsk region', VUHLEHIRSK),
         ("checkpoint near Uglegorsk, Donetsk region", VUHLEHIRSK),
-        ("Bakhmut and nearby, including Soledar", cases.BAKHMUT),
+        ("Bakhmut and villages around it, including Soledar", cases.BAKHMUT),
         ("Gorlovka's suburb of Horlivka", cases.HORLIVKA),
-        ("Kievsky district of Donetsk", cases.DONETSK_UA),
-        ("Donetsk airport (near)", cases.DONETSK_UA),
-        ("Ilovaysk Town Donetsk region", 707679),
+        ("Kuibyshevsky district of Donetsk", cases.DONETSK_UA),
+        ("Donetsk airport, northern edge", cases.DONETSK_UA),
+        ("Ilovaysk City Donetsk oblast", 707679),
         ("Donetsk region: Makiivka", cases.MAKIIVKA_CITY),
         ("areas of the settlements of Ocheretino of the Donetsk People's Republic", OCHERETYNE),
         # a qualifier names the oblast by its capital's name
@@ -54,8 +54,10 @@ def test_lower_case_words_are_not_targets_in_a_cased_string(gazetteer) -> None:
 
 
 def test_coordinates_written_in_the_text_are_the_answer(gazetteer) -> None:
-    best = gazetteer.resolve_text("At 49.628680, 37.877270\nNear Kotlyarivka, Kharkiv Oblast")[0]
-    assert (best.lat, best.lon) == (49.62868, 37.87727)
+    best = gazetteer.resolve_text("seen at 48.573410, 37.998120\nclose to Soledar, Donetsk Oblast")[
+        0
+    ]
+    assert (best.lat, best.lon) == (48.57341, 37.99812)
     assert best.stage == "coordinates" and best.precision == "site"
     # out of range numbers are not coordinates
     assert parse_location("Road 95.123456, 200.123456").point is None
