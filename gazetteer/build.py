@@ -308,6 +308,7 @@ class _RegisterStage:
         return {
             "file": str(self.path),
             "settlements_matched": self.out.matched,
+            "settlement_matches_dropped_as_strays": self.out.strays,
             "settlements_placed_approximately": len(self.out.settlements),
             "settlements_without_point": self.out.unplaced,
             "hromadas": len(self.out.hromadas),

@@ -23,7 +23,7 @@ from pathlib import Path
 from gazetteer.normalize import NORMALIZER_VERSION
 
 #: Bump when tables, columns or what the build puts in them change.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 #: The curated strategic sites shipped with the package (P's file); optional.

@@ -18,6 +18,8 @@ Reports write locations loosely; these all parse to a target and qualifiers:
 [('Zaitseve', 'place'), ('Horlivka', 'phrase')]
 >>> [(p.text, p.role) for p in split_location("Kuibyshevsky district of Donetsk")]
 [('Donetsk', 'place')]
+>>> [(p.text, p.role) for p in split_location("in the Popasnyansky district of the Luhansk region")]
+[('Popasnyansky', 'district'), ('Luhansk region', 'place')]
 >>> [(p.text, p.role) for p in split_location("Starobeshivskyi district")]
 [('Starobeshivskyi', 'district')]
 >>> [(p.text, p.role) for p in split_location("Bilozerka of the Velykooleksandrivska community")]
@@ -53,6 +55,7 @@ _OF_AFTER_DESCRIPTOR = re.compile(
     r"side|cent(?:er|re)|council|region|oblast|raion|rayon))\s+of\s+(?:the\s+)?(?P<right>.+)$",
     re.I,
 )
+_REGION_WORD = re.compile(r"\b(?:region|oblast|province)\b", re.I)
 #: "X of (the) Y community/district/region": the part after "of" is a unit of X.
 _OF_BEFORE_UNIT = re.compile(
     rf"^(?P<left>.+?)\s+of\s+(?:the\s+)?(?P<right>[^,]+?\s+(?:{_UNIT_WORDS}|region|oblast|republic))$",
@@ -190,7 +193,9 @@ def _pieces(text: str) -> list[str]:
                 if pattern is _OF_AFTER_DESCRIPTOR:
                     # "suburb of X", "Kuibyshevsky district of X": X is the place; a
                     # named city district ("Kuibyshevsky district") is not a target
-                    left = "" if _DISTRICT.match(left) or _is_descriptor(left) else left
+                    # ("the Popasnyansky district of the Luhansk region" is a raion)
+                    city_district = _DISTRICT.match(left) and not _REGION_WORD.search(right)
+                    left = "" if city_district or _is_descriptor(left) else left
                     stack.extend([p for p in (left, right) if p][::-1])
                     piece = ""
                     break

@@ -25,21 +25,27 @@ from typing import TYPE_CHECKING
 
 from gazetteer.context import regions_for_phrase
 from gazetteer.freetext import LocationPart, parse_location, structure_name
-from gazetteer.geo import offset_point
+from gazetteer.geo import haversine_km, offset_point
 from gazetteer.normalize import normalize
-from gazetteer.rank import squash
+from gazetteer.rank import squash, unsquash
 from gazetteer.regions import split_region_phrase
 from gazetteer.types import Candidate, Context, Place
 
 if TYPE_CHECKING:
     from gazetteer.resolver import Gazetteer
 
-#: Two namesakes inside the named area closer than this (0..1 score) are a tie.
-TIE_SCORE = 0.02
+#: Two namesakes inside the named area whose raw scores differ by less than this
+#: are a tie (a population ratio under about 1.8 with nothing else between them).
+TIE_RAW = 0.015
 _UNIT_KINDS = frozenset({"district", "hromada"})
+_COARSE = ("hromada", "district", "region", "country")
 #: Adjectival endings of unit names in reports ("Pervomaisky", "Velykonovosilkivska",
 #: "Nikolskiy"): the stem names the unit's centre, as the index names units.
 _ADJECTIVE = re.compile(r"(?:s'?k(?:yi|iy|yy|y|ij|ii|a|aya|e|oye|oe))$", re.I)
+#: A place in a former (pre-2020) raion lies within this distance of its centre town.
+FORMER_RAION_KM = 45.0
+#: A city this big has districts of its own ("Petrovsky district, Donetsk").
+CITY_POPULATION = 100_000
 
 
 @dataclass
@@ -51,6 +57,7 @@ class _Qualifiers:
     countries: list[str] = field(default_factory=list)
     near: list[tuple[float, float]] = field(default_factory=list)
     units: list[Place] = field(default_factory=list)  # raions and hromadas named
+    centres: list[tuple[float, float]] = field(default_factory=list)  # former raions' centres
     notes: list[str] = field(default_factory=list)
     fallbacks: list[Candidate] = field(default_factory=list)
     targets: list[LocationPart] = field(default_factory=list)
@@ -62,11 +69,17 @@ class _Qualifiers:
             near=tuple((*self.base.near, *self.near)),
             country_focus=self.base.country_focus,
             region_focus=self.base.region_focus,
+            density=self.base.density,
         )
 
     def within(self, place: Place) -> bool:
         """True if ``place`` lies in a named unit, region, or (no regions) country."""
         if self.units and not any(_in_unit(place, u) for u in self.units):
+            return False
+        if self.centres and not any(
+            haversine_km((place.lat, place.lon), c) <= FORMER_RAION_KM + (place.radius_km or 0)
+            for c in self.centres
+        ):  # an approximate point may lie its own radius further
             return False
         if self.regions:
             return (place.country_code or "", place.admin1_code or "") in self.regions
@@ -134,7 +147,7 @@ def _country_qualifier(gz: Gazetteer, part: LocationPart, key: str, q: _Qualifie
     return True
 
 
-def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
+def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers, cities: list[Place]) -> None:
     """A raion or hromada named after the target: restrict to it when the index knows it."""
     word = "hromada" if part.role == "hromada" else "raion"
     found = [
@@ -147,7 +160,7 @@ def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
         and (not q.regions or (c.place.country_code or "", c.place.admin1_code or "") in q.regions)
     ]
     if not found:
-        _old_unit_centre(gz, part, word, q)
+        _old_unit_centre(gz, part, word, q, cities)
         return
     unit = found[0].place
     q.units.append(unit)
@@ -155,33 +168,61 @@ def _unit_qualifier(gz: Gazetteer, part: LocationPart, q: _Qualifiers) -> None:
     q.fallbacks.insert(0, fallback(unit, f"{unit.kind} {unit.name} from {part.text!r}", 0.34))
 
 
-def _iv_forms(stem: str) -> tuple[str, ...]:
-    """Towns whose adjective ends in -iv-: Starobeshiv(skyi) <- Starobesheve, Artemiv(skyi) <- Artemivsk.
+def _centre_forms(stem: str) -> tuple[str, ...]:
+    """Names of the town a raion adjective is made from, most likely first.
 
-    >>> _iv_forms("Starobeshiv")
-    ('Starobesheve', 'Starobeshove', 'Starobeshivsk')
+    Novoazov(skyi) <- Novoazovsk, Maryin(skyi) <- Maryinka, Popasnyan(skyi) <- Popasna,
+    Starobeshiv(skyi) <- Starobesheve, Yasinovat(skyi) <- Yasinovataya.
+
+    >>> _centre_forms("Starobeshiv")
+    ('Starobeshiv', 'Starobeshivsk', 'Starobeshive', 'Starobeshiva', 'Starobeshivka', 'Starobesheve', 'Starobeshove')
+    >>> _centre_forms("Popasnyan")[-2:]
+    ('Popasna', 'Popasnaya')
     """
-    if not stem.lower().endswith("iv"):
-        return ()
-    return (f"{stem[:-2]}eve", f"{stem[:-2]}ove", f"{stem}sk")
+    forms = [stem, f"{stem}sk", f"{stem}e", f"{stem}a"]
+    low = stem.lower()
+    if low.endswith(("ov", "ev", "iv", "in", "yev", "yin")):
+        forms.append(f"{stem}ka")
+    if low.endswith("iv"):
+        forms += [f"{stem[:-2]}eve", f"{stem[:-2]}ove"]
+    if low.endswith("at"):
+        forms.append(f"{stem}aya")
+    if low.endswith(("yan", "ian", "jan")):
+        forms += [f"{stem[:-3]}a", f"{stem[:-3]}aya"]
+    return tuple(dict.fromkeys(forms))
 
 
-def _old_unit_centre(gz: Gazetteer, part: LocationPart, word: str, q: _Qualifiers) -> None:
+def _old_unit_centre(
+    gz: Gazetteer, part: LocationPart, word: str, q: _Qualifiers, cities: list[Place]
+) -> None:
     """A unit the index does not hold (a pre-2020 raion: "Novoazovsky district") is
-    named after its centre: that town, found inside the named area, is a nearby point."""
+    named after its centre: that town, found inside the named area (and country), is
+    a nearby point, and the place lies within :data:`FORMER_RAION_KM` of it. Beside a
+    city named in the string, a unit whose centre lies far from it is one of the
+    city's own districts ("Petrovsky district, Donetsk"): not used."""
     stem = _ADJECTIVE.sub("", part.text)
+    ctx = q.context()
     centre = [
         c
-        for name in dict.fromkeys((stem, f"{stem}e", f"{stem}a", *_iv_forms(stem), part.text))
+        for name in dict.fromkeys((*_centre_forms(stem), part.text))
         if len(name) >= 4
-        for c in gz.resolve(name, q.context(), limit=1, fuzzy=False)
-        if c.place.kind == "settlement" and (not q.regions or q.within(c.place))
+        for c in gz.resolve(name, ctx, limit=1, fuzzy=False)
+        if c.place.kind == "settlement"
+        and (not q.regions or q.within(c.place))
+        and (not ctx.countries or c.place.country_code in ctx.countries)
     ][:1]
     if not centre:
         q.notes.append(f"{word} {part.text!r} not in the index (not used)")
         return
     place = centre[0].place
+    if cities and all(
+        haversine_km((place.lat, place.lon), (c.lat, c.lon)) > FORMER_RAION_KM for c in cities
+    ):
+        q.notes.append(f"{word} {part.text!r}: a district of {cities[0].name} (not used)")
+        return
     q.near.append((place.lat, place.lon))
+    if word == "raion":  # a village council ("hromada" word) is small: nearness only
+        q.centres.append((place.lat, place.lon))
     raw = 0.335
     q.fallbacks.append(
         Candidate(
@@ -198,7 +239,7 @@ def _old_unit_centre(gz: Gazetteer, part: LocationPart, word: str, q: _Qualifier
     )
     q.notes.append(
         f"{word} {part.text!r} not in the index: its centre {place.name} "
-        f"({place.lat:.4f}, {place.lon:.4f}) taken as a nearby point"
+        f"({place.lat:.4f}, {place.lon:.4f}): the place lies within {FORMER_RAION_KM:g} km of it"
     )
 
 
@@ -233,8 +274,16 @@ def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> 
     q = _Qualifiers(base=ctx)
     consumed = _area_qualifiers(gz, parts, q)
     pending = [p for p in parts if p.role in ("district", "hromada")]
+    for part in parts:  # "Telmanovsky region": no oblast, an adjective: a raion
+        stem, has_word = split_region_phrase(normalize(part.text))
+        if part.role == "phrase" and id(part) not in consumed and has_word:
+            name = part.text.split()[0] if len(part.text.split()) == 2 else ""
+            if stem and _ADJECTIVE.search(name) and len(stem.split()) == 1:
+                pending.append(LocationPart(name, "district"))
+                consumed.add(id(part))
+    cities = _cities(gz, parts, q) if pending else []
     for part in pending:
-        _unit_qualifier(gz, part, q)
+        _unit_qualifier(gz, part, q, cities)
     for part in parts:
         if id(part) in consumed or part.role in ("structure", "axis", "district", "hromada"):
             continue
@@ -256,6 +305,19 @@ def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> 
         word = "hromada" if pending[0].role == "hromada" else "raion"
         q.targets.append(LocationPart(f"{pending[0].text} {word}", "unit"))
     return q
+
+
+def _cities(gz: Gazetteer, parts: tuple[LocationPart, ...], q: _Qualifiers) -> list[Place]:
+    """Cities (at least :data:`CITY_POPULATION` people) that the string names exactly."""
+    out = []
+    for part in parts:
+        if part.role not in ("place", "phrase"):
+            continue
+        found = gz.resolve(part.text, q.context(), limit=1, fuzzy=False)
+        if found and found[0].stage == "exact" and found[0].place.kind == "settlement":
+            if found[0].place.population >= CITY_POPULATION:
+                out.append(found[0].place)
+    return out
 
 
 def _area_qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], q: _Qualifiers) -> set[int]:
@@ -320,7 +382,7 @@ def _tie_in_area(gz: Gazetteer, q: _Qualifiers, result: list[Candidate]) -> list
         if c.place.kind == "settlement"
         and c.stage == top.stage
         and q.within(c.place)
-        and top.score - c.score < TIE_SCORE
+        and unsquash(top.score) - unsquash(c.score) < TIE_RAW
     ]
     if len(same) < 2 or top.place.kind != "settlement":
         return None
@@ -375,9 +437,10 @@ def resolve_location_text(
         # the text names an area the best match is not in: a correct coarse
         # answer beats a precise wrong one
         prefix = (*prefix, f"best match {result[0].place.name!r} is outside the named area")
-        coarse = [
-            f for f in q.fallbacks if f.precision in {"hromada", "district", "region", "country"}
-        ]
+        coarse = sorted(
+            (f for f in q.fallbacks if f.precision in _COARSE),
+            key=lambda f: _COARSE.index(f.precision),
+        )  # the most precise area first (a former raion's centre before the oblast)
         result = [
             Candidate(
                 c.place,

@@ -18,7 +18,8 @@ The raw score adds up, each part recorded in :attr:`Candidate.explain`:
   region), ``+0.12`` in a named
   country (or the country of a named region), ``+0.05`` in a focus country,
   up to ``+0.25`` near a place already resolved in the text (linear to 0 at
-  250 km);
+  250 km), up to ``+0.15`` amid a batch's other answers (:mod:`gazetteer.density`;
+  not for regions and countries);
 * source: ``+0.45`` for custom places (curated sites, user files): more than any
   importance difference, so they win over GeoNames places of the same name.
 
@@ -54,6 +55,9 @@ W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.4, 0.08
 W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.45
 #: A region in focus (a batch's main regions, :mod:`gazetteer.batch`): a soft preference.
 W_REGION_FOCUS = 0.10
+#: Up to this much amid a batch's other answers (:mod:`gazetteer.density`); not for areas.
+W_DENSITY = 0.15
+_AREA_KINDS = frozenset({"region", "country", "continent"})
 NEAR_KM = 250.0
 #: A region matched by its bare name loses this much to a namesake town of at
 #: least :data:`NAMESAKE_POPULATION` in the same country ("Kharkiv", "New York").
@@ -124,7 +128,8 @@ def score_match(
         or context.countries
         or context.country_focus
         or context.near
-        or (context.region_focus)
+        or context.region_focus
+        or context.density is not None
     ):
         raw = _with_context(raw, place, context, why if explain else None)
     if priority > 0:
@@ -161,6 +166,17 @@ def _with_context(raw: float, place: Place, context: Context, why: list[str] | N
             raw += bonus
             if why is not None:
                 why.append(f"{dist:.0f} km from a place in the same text: +{bonus:.3f}")
+    density = context.density
+    if density is not None and place.kind not in _AREA_KINDS:
+        bonus = W_DENSITY * density.share(place.lat, place.lon)
+        if bonus > 0:
+            raw += bonus
+            if why is not None:
+                n = density.count(place.lat, place.lon)
+                why.append(
+                    f"{n} of the batch's {density.total} located answers within "
+                    f"{density.radius_km:g} km: +{bonus:.3f}"
+                )
     return raw
 
 

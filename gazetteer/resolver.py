@@ -342,6 +342,7 @@ class Gazetteer:
             "strategic_sites": meta.get("strategic_sites") or None,
             "only_countries": _only_countries(meta),
             "problems": json.loads(meta.get("problems", "[]")),
+            "register": json.loads(meta.get("register", "null")),
             "lookup_map": self._lookup_map_info(),
             "counts": self._index.counts(),
         }

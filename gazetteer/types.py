@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gazetteer.density import Density
 
 #: Result precision, from most to least exact.
 PRECISIONS = ("site", "settlement", "hromada", "district", "region", "country", "continent")
@@ -208,7 +212,8 @@ class Context:
 
     ``regions`` are first-level regions as ``(country_code, admin1_code)``;
     ``near`` are ``(lat, lon)`` of places already resolved in the same text;
-    ``countries`` are ISO 3166-1 alpha-2 codes named or in focus.
+    ``countries`` are ISO 3166-1 alpha-2 codes named or in focus; ``density``
+    counts a batch's confident answers around a candidate (:mod:`gazetteer.density`).
     """
 
     countries: tuple[str, ...] = ()
@@ -216,6 +221,7 @@ class Context:
     near: tuple[tuple[float, float], ...] = ()
     country_focus: tuple[str, ...] = ()  # soft preference, e.g. ("UA", "RU")
     region_focus: tuple[tuple[str, str], ...] = ()  # soft preference (a batch's main regions)
+    density: Density | None = None  # where a batch's confident answers lie (gazetteer.density)
 
 
 @dataclass(frozen=True, slots=True)

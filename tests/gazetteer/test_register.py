@@ -12,8 +12,9 @@ import pytest
 from gazetteer import Gazetteer
 from gazetteer.build import build_index, sidecar_path
 from gazetteer.errors import SourceDataError
+from gazetteer.geo import haversine_km
 from gazetteer.lookupmap import lookup_map_path
-from gazetteer.register import mean_point
+from gazetteer.register import STRAY_KM, mean_point
 from gazetteer.sources.katottg import COLUMNS, default_codifier, read_codifier
 from gazetteer.types import Place
 
@@ -245,3 +246,20 @@ def test_place_precision_never_exact_for_derived_points() -> None:
         place = Place("X", 48.0, 37.0, point_source=source)
         assert place.precision != "settlement" and place.radius_km is not None
         assert math.isfinite(place.radius_km) and place.point_note()
+
+
+def test_stray_matches_do_not_pull_a_hromada_mean(gazetteer) -> None:
+    # Snizhne hromada: a GeoNames namesake 90 km west once pulled its mean off by 35 km
+    snizhne = gazetteer.resolve("Snizhne", limit=1)[0].place
+    placed = _geonames_points(gazetteer, "Snizhne Hromada")
+    assert len(placed) >= 2
+    assert all(haversine_km(p, (snizhne.lat, snizhne.lon)) <= STRAY_KM for p in placed)
+    derived = [
+        p for p in gazetteer.places_in("Snizhne Hromada") if p.point_source == "hromada-mean"
+    ]
+    assert derived and all(
+        haversine_km((p.lat, p.lon), (snizhne.lat, snizhne.lon)) <= STRAY_KM for p in derived
+    )
+    register = gazetteer.info()["register"]
+    assert 0 < register["settlement_matches_dropped_as_strays"] < 200
+    assert register["settlements_matched"] > 4_800
