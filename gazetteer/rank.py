@@ -52,6 +52,8 @@ KIND_ORDER = {
     "settlement": 0,
 }
 W_STAGE, W_IMPORTANCE, W_MAIN = 0.5, 0.4, 0.08
+#: ``Place.source`` of the settlement register (:mod:`gazetteer.register`): Ukrainian names only.
+REGISTER_SOURCE = "katottg"
 W_REGION, W_COUNTRY, W_FOCUS, W_NEAR, W_CUSTOM = 0.30, 0.12, 0.05, 0.25, 0.45
 #: A region in focus (a batch's main regions, :mod:`gazetteer.batch`): a soft preference.
 W_REGION_FOCUS = 0.10
@@ -98,14 +100,18 @@ def score_match(
     is also a candidate.
     """
     why: list[str] = []
-    raw = W_STAGE * (STAGE_BASE[match.stage] * match.similarity)  # = W_STAGE * match.base
+    base = match.base
+    if match.stage == "variant" and place.source == REGISTER_SOURCE:
+        base = STAGE_BASE["exact"]  # the register holds no Russian forms: a variant is its only match
+    raw = W_STAGE * base
     imp = importance(place)
     raw += W_IMPORTANCE * imp
     if explain:
         why.append(
             f"stage {match.stage} on {match.hit.name!r}"
             + (f" (similarity {match.similarity:.2f})" if match.stage == "fuzzy" else "")
-            + f": +{W_STAGE * match.base:.3f}"
+            + (" (a register name, which has no Russian form)" if base != match.base else "")
+            + f": +{W_STAGE * base:.3f}"
         )
         why.append(
             f"importance {imp:.2f} ({place.kind}, population {place.population}): "

@@ -116,3 +116,19 @@ def test_adjective_region_is_a_former_raion(gazetteer) -> None:
 def test_a_district_beside_a_city_is_the_citys_own(gazetteer, query) -> None:
     best = gazetteer.resolve_text(query)[0]
     assert best.place.geonameid == cases.DONETSK_UA
+
+
+def test_russian_form_of_a_register_village_competes_as_exact(gazetteer) -> None:
+    # "Marinovka" matches GeoNames villages in Odesa and Mykolaiv oblasts exactly (a
+    # Russian alternate name) and the register's Marynivka villages only as a variant;
+    # a batch about the front by Snizhne (where one of them lies) decides for the Donbas
+    prior = batch_prior(gazetteer, [*FRONT, "Snizhne", "Shakhtarsk", "Chystiakove", "Khartsyzk"])
+    best = gazetteer.resolve_text("Marinovka village", prior.context())[0]
+    assert (best.place.name, best.place.admin1, best.place.source) == (
+        "Marynivka",
+        "Donetsk Oblast",
+        "katottg",
+    )
+    assert any("a register name, which has no Russian form" in line for line in best.explain)
+    # alone, nothing says Donbas: the bigger GeoNames village
+    assert gazetteer.resolve_text("Marinovka village")[0].place.source == "geonames-cities500"
