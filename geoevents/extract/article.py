@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan, event_date
+from geoevents.extract.background import blank, comparison_spans, inside, is_earlier
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.detect import Detection, attacker_side
 from geoevents.extract.drafts import Draft, draft_event
@@ -155,10 +156,25 @@ class ArticleExtraction:
         self.document = self._resolve_document([m for _, ms in prepared for m in ms])
         for said, mentions in prepared:
             self.sentence(said, mentions)
-        events = sort_events(draft_event(d, self.article) for d in self.drafts)
+        events = sort_events(draft_event(d, self.article) for d in self._current_drafts())
         return ArticleResult(
             self.article, tuple(events), tuple(dict.fromkeys(self.unresolved)), tuple(self.trail)
         )
+
+    def _current_drafts(self) -> list[Draft]:
+        """The drafts without the strikes dated well before publication, when the article
+        reports a strike of its own time too: those are background (a follow-up about an
+        earlier strike alone keeps it)."""
+        current = [d for d in self.drafts if not d.earlier]
+        if not current:
+            return self.drafts
+        for d in self.drafts:
+            if d.earlier:
+                self.note(
+                    f"an earlier strike at {d.location.place.name} ({d.date.text!r}): "
+                    "background beside this report's strike, not an event"
+                )
+        return current
 
     # -- one sentence, by case ------------------------------------------------------
     def _prepare(self, sent: Sentence) -> tuple[_Said, list[Mention]]:
@@ -259,9 +275,17 @@ class ArticleExtraction:
         """A sentence reporting a strike: a new event per place, or more of an existing one."""
         tag = said.tag
         self.note(f"[{tag}] {det.reason}: {said.text!r}")
-        locs = choose_locations(resolved)
-        span = event_date(said.text, self.article.published)
+        compared = comparison_spans(said.text)
+        if compared:
+            kept = [r for r in resolved if not inside(compared, r.mention.start, r.mention.end)]
+            for r in resolved:
+                if r not in kept:
+                    self.note(f"[{tag}] {r.mention.text!r} is named for comparison: background")
+            resolved = kept
+        span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
+        earlier = explicit and is_earlier(span.iso()[1], self.article.published)
+        locs = choose_locations(resolved)
         if not locs:
             if self.last is not None:
                 self.note(
@@ -275,6 +299,7 @@ class ArticleExtraction:
             for line in loc.explain:
                 self.note(f"[{tag}]   {line}")
             self.last = self._draft_for(said, det, loc, span, explicit)
+            self.last.earlier = self.last.earlier or earlier
             self._update(self.last, said, span, explicit)
 
     def _draft_for(

@@ -137,6 +137,15 @@ _TOLL = re.compile(
     rf"(?=\s+(?:the\s+)?(?:number|toll|dead|killed|deaths)|\s*$|[,.])",
     re.IGNORECASE,
 )
+#: A toll that grew: "the death toll from the strike on X has risen to 46", "the number of
+#: injured climbed to 59" (the noun says which figure; up to eight words in between).
+_RISEN = re.compile(
+    r"\b(?:(?P<k>(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those\s+killed"
+    r"|victims|fatalities))|(?P<h>number\s+of\s+(?:the\s+)?(?:injured|wounded|people\s+injured"
+    r"|injuries)))\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,8}?\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?:risen|rose|climbed|grown|grew|increased|jumped|reached|hit)\s+(?:to\s+)?(?P<q>{_QTY})(?![\w-])",
+    re.IGNORECASE,
+)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|civilian|person|child|boy|girl|soldier|serviceman|resident"
     r"|driver|pensioner|teenager|worker|employee|officer)\s+(?:was|has\s+been|had\s+been)\s+"
@@ -160,7 +169,7 @@ _NONE = re.compile(
 GATE_STEMS: tuple[str, ...] = tuple(
     """
     kill dead died death lives perish fatalit dying injur wound hurt casualt toll left nobody victim
-    raised revised increased destroyed eliminated neutrali liquidated
+    raised revised increased destroyed eliminated neutrali liquidated number
     """.split()
 )
 
@@ -339,6 +348,10 @@ def _tolls(sentence: str) -> _Found:
         fig = parse_quantity(m.group("q") or m.group("q2"))
         if fig is not None:
             yield "killed", m.start(), _with_text(fig, m.group(0))
+    for m in _RISEN.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is not None:
+            yield "killed" if m.group("k") else "injured", m.start(), _with_text(fig, m.group(0))
     for m in _ELIMINATED.finditer(sentence):
         fig = parse_quantity(m.group("q"))
         if fig is not None:

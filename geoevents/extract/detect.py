@@ -227,7 +227,8 @@ def detect(
 _ATTACKER = re.compile(
     r"\b(?P<who>Russian|Russia'?s|Moscow'?s|Ukrainian|Ukraine'?s|Kyiv'?s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<what>forces|troops|army|military|missiles?|drones?|strikes?|attacks?|shelling|aircraft|warplanes?|jets?"
-    r"|artillery|bombers?|units?|navy|fleet|rockets?|shells?|air\s+force|saboteurs?|special\s+forces|air\s+defen[cs]es?)\b"
+    r"|artillery|bombers?|units?|navy|fleet|rockets?|shells?|air\s+force|saboteurs?|special\s+forces|air\s+defen[cs]es?"
+    r"|bombs?|projectiles?|munitions?|warships?|helicopters?|shaheds?|kamikaze|barrage|offensive|assault)\b"
     r"|\b(?P<who2>Russia|Moscow|Ukraine|Kyiv)\s+(?:has\s+|had\s+)?(?:struck|attacked|launched|fired|shelled|hit|bombed|pounded|targeted|strikes|attacks)\b",
     re.IGNORECASE,
 )
@@ -244,6 +245,8 @@ def attacker_side(sentence: str, event_type: str) -> str | None:
     'ukraine'
     >>> attacker_side("Ukrainian drones hit a refinery", "air_drone_strike")
     'ukraine'
+    >>> attacker_side("A Russian glide bomb hit a school", "air_drone_strike")
+    'russia'
     >>> attacker_side("A strike hit the city", "shelling_missile_attack") is None
     True
     """

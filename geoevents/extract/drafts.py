@@ -41,6 +41,7 @@ class Draft:
     attacker: str | None = None
     verified: bool | None = None
     quotes: list[str] = field(default_factory=list)
+    earlier: bool = False  # dated well before publication (geoevents.extract.background)
 
     def same_place(self, loc: Location) -> bool:
         """Same gazetteer entry, or within :data:`SAME_PLACE_KM` (a site in its town, a city and its region's point)."""

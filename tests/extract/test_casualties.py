@@ -76,6 +76,10 @@ def test_parse_quantity(
         ("Sixty-three soldiers died in the strike.", (63, 63), None),
         ("Two HIMARS launchers and two ammunition depots were destroyed.", None, None),
         ("In 2023 forty drones were launched at the region.", None, None),
+        # a toll that grew, with words between the noun and the verb
+        ("The toll from Saturday's strike on the mall has now risen to 19.", (19, 19), None),
+        ("By evening the number of wounded in the city had climbed to 41.", None, (41, 41)),
+        ("The number of drones over the region rose to 30.", None, None),
     ],
 )
 def test_parse_casualties(

@@ -63,6 +63,11 @@ def test_non_events(sentence: str) -> None:
         ("Kyiv struck the bridge with missiles.", "shelling_missile_attack", "ukraine"),
         ("Russian air defences shot down eight drones.", "interception", "ukraine"),
         ("A missile hit the city.", "shelling_missile_attack", None),
+        # the agent of the strike, whatever it is: a bomb, a warship, a drone barrage
+        ("A Russian guided bomb struck a school in Kharkiv.", "air_drone_strike", "russia"),
+        ("A Ukrainian naval drone barrage hit the tanker.", "air_drone_strike", "ukraine"),
+        # the speaker's nationality is no agent
+        ("The Russian ministry said a missile hit the depot.", "shelling_missile_attack", None),
     ],
 )
 def test_attacker_side(sentence: str, event_type: str, side: str | None) -> None:

@@ -1,0 +1,89 @@
+"""Background in a strike sentence: comparisons and earlier strikes are not this report's events.
+
+A report measures its strike against others ("the deadliest attack on the city
+since the strike on the station in Kramatorsk in April 2022") and recalls earlier
+ones ("In October 2022 missiles also hit the plant"). The places of such a clause
+are not where the reported strike happened, and its date is not the strike's.
+
+Two mechanisms, no list of places:
+
+* :func:`comparison_spans`: a clause opened by "since" after a superlative or
+  "first", or by "compared with", "similar to", "reminiscent of", "echoing",
+  runs to the next comma, semicolon or sentence end; its places and its date are
+  background.
+* :func:`is_earlier` (used with the sentence's explicit date): a strike dated
+  more than :data:`EARLIER_DAYS` before the article was published is an earlier
+  strike told as background, not an event of this report.
+
+>>> s = "It was the deadliest attack since the strike on Kramatorsk in April 2022, officials said."
+>>> [s[a:b] for a, b in comparison_spans(s)]
+['since the strike on Kramatorsk in April 2022']
+>>> comparison_spans("Russian troops have shelled Kharkiv since Monday.")
+[]
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+#: A strike dated this many days or more before publication is background.
+EARLIER_DAYS = 30
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:\w+est|most\s+\w+|first|largest|worst|biggest|heaviest|bloodiest|only)\b", re.IGNORECASE
+)
+_SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|echo(?:ing|ed)|recalling|like\s+the)\b[^,;.]*",
+    re.IGNORECASE,
+)
+#: Words ending in -est that are no superlative.
+_NOT_SUPERLATIVE = frozenset(
+    {"west", "rest", "test", "arrest", "protest", "interest", "request", "forest"}
+)
+
+
+def comparison_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the comparison clauses of ``sentence`` (see the module doc)."""
+    spans = [(m.start(), m.end()) for m in _COMPARED.finditer(sentence)]
+    for m in _SINCE.finditer(sentence):
+        before = sentence[: m.start()]
+        cues = [c.group(0).lower() for c in _SUPERLATIVE.finditer(before)]
+        if any(c not in _NOT_SUPERLATIVE for c in cues):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start..end`` lies inside one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def blank(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """``sentence`` with the spans replaced by spaces (offsets kept).
+
+    >>> blank("hit Kyiv since May 2022, he said", [(9, 23)])
+    'hit Kyiv               , he said'
+    """
+    out = list(sentence)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def is_earlier(last_day: str | None, published: datetime.date | None) -> bool:
+    """Whether a strike whose date window ends on ``last_day`` is an earlier, background one.
+
+    >>> is_earlier("2022-04-30", datetime.date(2024, 3, 10)), is_earlier("2024-03-09", datetime.date(2024, 3, 10))
+    (True, False)
+    >>> is_earlier(None, datetime.date(2024, 3, 10)), is_earlier("2022-04-30", None)
+    (False, False)
+    """
+    if not last_day or published is None:
+        return False
+    try:
+        day = datetime.date.fromisoformat(last_day[:10])
+    except ValueError:
+        return False
+    return (published - day).days > EARLIER_DAYS

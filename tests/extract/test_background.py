@@ -1,0 +1,68 @@
+"""Background in strike reports: places named for comparison and strikes dated well before
+publication are no events of the report (issue 10, class "background"/"comparison").
+
+Each case has a sentence that must yield its event and a near miss that must not.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from geoevents.extract import Extractor
+from geoevents.extract.background import EARLIER_DAYS, comparison_spans
+from geoevents.io.articles import Article
+
+PUBLISHED = datetime.date(2024, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor(gazetteer) -> Extractor:
+    return Extractor(gazetteer, explain=True)
+
+
+def _places(extractor: Extractor, text: str, published=PUBLISHED) -> list[str]:
+    art = Article(id="t", title="", text=text, published=published)
+    return sorted(e.place_name or "" for e in extractor.article(art).events)
+
+
+def test_a_place_named_for_comparison_is_no_event(extractor) -> None:
+    text = (
+        "A Russian missile hit a market in Kharkiv on Saturday, killing six people. It was the "
+        "worst strike on the city since the attack on the station in Kramatorsk in April 2022."
+    )
+    assert _places(extractor, text) == ["Kharkiv"]
+    art = Article(id="t", title="", text=text, published=PUBLISHED)
+    result = extractor.article(art)
+    assert any("named for comparison" in line for line in result.explain)
+    assert result.events[0].date == "2024-03-09"  # the comparison's date is not the event's
+
+
+def test_since_without_a_superlative_keeps_its_place(extractor) -> None:
+    # near miss: "since Monday" is time, and the strike place comes after it
+    text = "Since Monday, Russian artillery has shelled Nikopol, the governor said."
+    assert comparison_spans(text) == []
+    assert _places(extractor, text) == ["Nikopol"]
+
+
+def test_a_strike_dated_long_before_publication_is_background(extractor) -> None:
+    text = (
+        "Russian drones hit an energy facility in Ladyzhyn on Saturday, the regional governor "
+        "said. In October 2022 Russian missiles hit the power plant in Burshtyn."
+    )
+    assert _places(extractor, text) == ["Ladyzhyn"]  # Burshtyn: a recalled strike
+    # near miss: the same sentences in a report of October 2022 report both strikes
+    assert _places(extractor, text, datetime.date(2022, 10, 20)) == ["Burshtyn", "Ladyzhyn"]
+    assert EARLIER_DAYS == 30
+
+
+def test_a_report_about_an_earlier_strike_alone_keeps_it(extractor) -> None:
+    # a follow-up weeks later whose only strike is the earlier one: that is its event
+    text = "Investigators said on Friday the missile that hit Chasiv Yar in July was a Kh-22."
+    assert _places(extractor, text, datetime.date(2023, 9, 15)) == ["Chasiv Yar"]
+
+
+def test_a_follow_up_days_later_keeps_the_event(extractor) -> None:
+    text = "On March 2, a Russian drone hit an apartment block in Odesa, killing 12."
+    assert _places(extractor, text) == ["Odesa"]
