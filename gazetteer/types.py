@@ -221,7 +221,8 @@ class Context:
     near: tuple[tuple[float, float], ...] = ()
     country_focus: tuple[str, ...] = ()  # soft preference, e.g. ("UA", "RU")
     region_focus: tuple[tuple[str, str], ...] = ()  # soft preference (a batch's main regions)
-    density: Density | None = None  # where a batch's confident answers lie (gazetteer.density)
+    #: where a batch's confident answers lie (:mod:`gazetteer.density`); left out of the repr
+    density: Density | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,8 @@ class Claim:
     quote: str = ""
     article_id: str = ""
     disputes: str | None = None  # for stance "denies": whose account is rejected
+    launched: Figure | None = None  # weapons launched, as this claimant counts them
+    intercepted: Figure | None = None  # ... and shot down
 
     def __post_init__(self) -> None:
         if self.side not in SIDES:
@@ -81,6 +83,8 @@ class Claim:
             "quote": self.quote,
             "article_id": self.article_id,
             "disputes": self.disputes,
+            "launched": None if self.launched is None else self.launched.to_dict(),
+            "intercepted": None if self.intercepted is None else self.intercepted.to_dict(),
         }
 
     @classmethod
@@ -94,6 +98,8 @@ class Claim:
             quote=d.get("quote", ""),
             article_id=d.get("article_id", ""),
             disputes=d.get("disputes"),
+            launched=Figure.from_dict(d.get("launched")),
+            intercepted=Figure.from_dict(d.get("intercepted")),
         )
 
 
@@ -175,6 +181,21 @@ class Event:
         }
 
     @property
+    def weapon_counts(self) -> dict[str, dict[str, int | None]]:
+        """Low/high range of weapons launched and shot down across asserting claims.
+
+        >>> c = Claim("Ukrainian Air Force", "ukraine", launched=Figure(15, 15),
+        ...           intercepted=Figure(13, 13))
+        >>> Event("x", "interception", 50.4, 30.5, claims=(c,)).weapon_counts["intercepted"]
+        {'low': 13, 'high': 13}
+        """
+        asserting = [c for c in self.claims if c.stance != "denies"]
+        return {
+            "launched": _range([c.launched for c in asserting if c.launched]),
+            "intercepted": _range([c.intercepted for c in asserting if c.intercepted]),
+        }
+
+    @property
     def claimant_sides(self) -> tuple[str, ...]:
         """Sorted distinct sides of the claimants."""
         return tuple(sorted({c.side for c in self.claims})) or ("unknown",)
@@ -202,6 +223,7 @@ class Event:
             "disputed_by": list(self.disputed_by),
             "verified": self.verified,
             "casualties": self.casualties,
+            "weapon_counts": self.weapon_counts,
             "sources": [s.to_dict() for s in self.sources],
             "corrected": self.corrected,
         }
@@ -288,6 +310,8 @@ def _event_of(p: dict[str, Any], lat: float, lon: float) -> Event:
             c["quote"],
             c["article_id"],
             c["disputes"],
+            _figure(c.get("launched")),
+            _figure(c.get("intercepted")),
         )
         for c in p["claims"]
     )

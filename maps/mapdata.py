@@ -50,7 +50,7 @@ UNCERTAINTY_RADIUS_M: dict[int, int] = {1: 3_000, 2: 15_000, 3: 75_000}
 PRECISION_LABELS: dict[int, str] = {1: "settlement", 2: "near", 3: "region"}
 
 #: Properties that can be rebuilt from the others and are left out of the page.
-_DERIVED = ("claimant_sides", "casualties")
+_DERIVED = ("claimant_sides", "casualties", "weapon_counts")
 
 #: Event fields holding lists; a lone value in one of them is a one-item list.
 LIST_FIELDS = ("weapons", "targets", "disputed_by", "claims", "sources")

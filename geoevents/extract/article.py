@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan, event_date
 from geoevents.extract.background import blank, comparison_spans, inside, is_earlier
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
+from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.detect import Detection, attacker_side
 from geoevents.extract.drafts import Draft, draft_event
 from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
@@ -333,21 +334,27 @@ class ArticleExtraction:
     def _claims(self, s: str, sc: SentenceClaims, facts: SentenceFacts) -> list[Claim]:
         aid = self.article.id
         per_clause = facts.per_clause
+        counts = facts.counts
         if sc.claimants:
             out: list[Claim] = []
             for c in sc.claimants:
                 cas = figures_for(c.start, per_clause)
-                out.append(Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid))
+                claim = Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid)
+                if counts and c.stance != "denies":  # the counts go to the first who states them
+                    claim = replace(claim, launched=counts.launched, intercepted=counts.intercepted)
+                    counts = WeaponCounts()
+                out.append(claim)
                 if c.stance != "reports":
                     self.last_claimant = (c.claimant, c.side)
             return out
         cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
+        figs = {"launched": counts.launched, "intercepted": counts.intercepted}
         if refers_back(s) and self.last_claimant is not None:
             name, side = self.last_claimant
             stance = "denies" if sc.denial else "asserts"
-            return [Claim(name, side, stance, cas.killed, cas.injured, s, aid)]
+            return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
         claimant = outlet_claimant(self.article.url)
-        return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid)]
+        return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
 
 
 def _claimed_attacker(d: Draft, said: _Said) -> str | None:

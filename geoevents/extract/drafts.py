@@ -9,7 +9,7 @@ whose account it disputes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gazetteer.geo import haversine_km
 from geoevents.dates import DateSpan
@@ -119,7 +119,7 @@ def dates_compatible(d: Draft, span: DateSpan, explicit: bool) -> bool:
 
 
 def _with_disputes(c: Claim, target: str | None) -> Claim:
-    return Claim(c.claimant, c.side, c.stance, c.killed, c.injured, c.quote, c.article_id, target)
+    return replace(c, disputes=target)
 
 
 def _merged(old: Claim, c: Claim) -> Claim:
@@ -134,6 +134,8 @@ def _merged(old: Claim, c: Claim) -> Claim:
         old.quote if keep_quote else c.quote,
         old.article_id,
         old.disputes or c.disputes,
+        old.launched or c.launched,
+        old.intercepted or c.intercepted,
     )
 
 
@@ -143,7 +145,10 @@ def _same_figure(a: Figure | None, b: Figure | None) -> bool:
 
 def _compatible(a: Claim, b: Claim) -> bool:
     """Two claims of one claimant that can be one statement (no conflicting figure)."""
-    return _same_figure(a.killed, b.killed) and _same_figure(a.injured, b.injured)
+    return all(
+        _same_figure(getattr(a, k), getattr(b, k))
+        for k in ("killed", "injured", "launched", "intercepted")
+    )
 
 
 def prune_generic(labels: set[str]) -> tuple[str, ...]:
@@ -159,9 +164,7 @@ def _sided(c: Claim, country_code: str | None) -> Claim:
         c.claimant in _GENERIC_OFFICIALS or c.claimant.endswith(" officials")
     ):
         side = SIDE_OF_COUNTRY.get(country_code or "", "unknown")
-        return Claim(
-            c.claimant, side, c.stance, c.killed, c.injured, c.quote, c.article_id, c.disputes
-        )
+        return replace(c, side=side)
     return c
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from geoevents.extract.casualties import GATE_STEMS as CASUALTY_STEMS
 from geoevents.extract.casualties import Casualties, parse_casualties
 from geoevents.extract.claims import clauses
+from geoevents.extract.counts import WeaponCounts, parse_counts
 from geoevents.extract.detect import GATE_STEMS as TRIGGER_STEMS
 from geoevents.extract.detect import Detection, detect
 from geoevents.extract.sentences import has_stem
@@ -54,6 +55,7 @@ class SentenceFacts:
     weapons: tuple[str, ...]
     specific: tuple[str, ...]
     targets: tuple[str, ...] | None
+    counts: WeaponCounts = WeaponCounts()  # weapons launched / shot down
 
 
 def sentence_facts(s: str) -> SentenceFacts:
@@ -69,7 +71,8 @@ def sentence_facts(s: str) -> SentenceFacts:
     per_clause = (
         tuple(clause_casualties(s)) if has_stem(s, CASUALTY_STEMS) else ((0, len(s), _NONE),)
     )
-    has_figs = any(c.killed or c.injured for _, _, c in per_clause)
+    counts = parse_counts(s)
+    has_figs = bool(counts) or any(c.killed or c.injured for _, _, c in per_clause)
     det = None
     targets = None
     if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
@@ -84,6 +87,7 @@ def sentence_facts(s: str) -> SentenceFacts:
         weapons,
         tuple(w for w in weapons if w in SPECIFIC_WEAPONS),
         targets,
+        counts,
     )
 
 

@@ -45,6 +45,7 @@ JSON_COLUMNS = (
     "claimant_sides",
     "disputed_by",
     "casualties",
+    "weapon_counts",
     "sources",
 )
 FLAT_CASUALTY_COLUMNS = ("killed_low", "killed_high", "injured_low", "injured_high")

@@ -471,7 +471,8 @@ def _pick(values: Iterable[object]) -> object:
 
 
 def _claim_key(c: Claim) -> tuple[object, ...]:
-    return (c.claimant.casefold().strip(), c.side, c.stance, c.killed, c.injured, c.disputes)
+    figures = (c.killed, c.injured, c.launched, c.intercepted)
+    return (c.claimant.casefold().strip(), c.side, c.stance, *figures, c.disputes)
 
 
 def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
