@@ -1,12 +1,12 @@
 """The annotated extraction corpus in tests/data/extract/ is complete and consistent (issue 10).
 
 The corpus holds original articles written for this project (in ``articles/``; the README
-and the gold file beside it are not inputs) and ``gold.json``, the events a
-careful analyst codes from each (format: the ``expected-events`` document, version 2). These
-tests check the corpus itself, not the extractor: every input has its gold entry, the counts
-the issue asks for are there, every value is from the project's vocabularies, every gold
-place is where the project's gazetteer puts that name in the article's context, dates lie in
-2022-2025, and no two articles share a long run of words.
+and the gold file beside it are not inputs) and ``gold.json``, the events a careful analyst
+codes from each (the ``expected-events`` document, version 2). These tests check the corpus,
+not the extractor: every input has its gold entry, the counts the issue asks for are there,
+every value is from the project's vocabularies, every gold place is where the project's
+gazetteer puts that name in the article's context, dates lie in 2022-2025, and no two
+articles share a long run of words.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ INPUTS = CORPUS / "articles"
 GOLD: dict[str, Any] = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
 ARTICLES: list[dict[str, Any]] = GOLD["articles"]
 
-#: The phenomena an article is tagged with (the classes of the gold format).
+#: The trap classes of the gold format; CLASSES adds the others an article is tagged with.
 TRAPS = (
     "actor",
     "person",
