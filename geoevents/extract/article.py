@@ -74,7 +74,12 @@ MILITARY_CLAIMANTS = {
     "Ukrainian Air Force": "ukraine",
     "Ukrainian military": "ukraine",
 }
-_DESTROYED = re.compile(r"\b(?:destroyed|eliminated|neutrali[sz]ed|liquidated|wiped\s+out)\b", re.I)
+_DESTROYED = re.compile(
+    r"\b(?:destroyed|eliminated|neutrali[sz]ed|liquidated|wiped\s+out)\b"
+    r"|\b(?:its|our)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units?|missiles?|drones?|aircraft|artillery"
+    r"|strikes?|rockets?)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|attacked)\b",
+    re.I,
+)
 _OTHER = {"russia": "ukraine", "ukraine": "russia"}
 
 
@@ -265,6 +270,8 @@ class ArticleExtraction:
             )
             return
         self.note(f"[{said.tag}] continues the event at {last.location.place.name}: {said.text!r}")
+        if last.attacker is None:  # "... killed when a Russian drone slammed into ..."
+            last.attacker = attacker_side(said.text, last.event_type)
         if said.sc.unverified:
             for d in self.drafts:
                 d.verified = False

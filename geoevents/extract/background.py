@@ -18,6 +18,9 @@ Two mechanisms, no list of places:
 >>> s = "It was the deadliest attack since the strike on Kramatorsk in April 2022, officials said."
 >>> [s[a:b] for a, b in comparison_spans(s)]
 ['since the strike on Kramatorsk in April 2022']
+>>> s = "The worst since July 2022, when a strike on Serhiivka killed 21."
+>>> [s[a:b] for a, b in comparison_spans(s)]
+['since July 2022, when a strike on Serhiivka killed 21']
 >>> comparison_spans("Russian troops have shelled Kharkiv since Monday.")
 []
 """
@@ -33,7 +36,10 @@ EARLIER_DAYS = 30
 _SUPERLATIVE = re.compile(
     r"\b(?:\w+est|most\s+\w+|first|largest|worst|biggest|heaviest|bloodiest|only)\b", re.IGNORECASE
 )
-_SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+#: "since X", and the clause that tells X: "since July 2022, when a strike on Y killed 21".
+_SINCE = re.compile(
+    r"\bsince\b[^,;.]*(?:,\s*(?:when|which|in\s+which|where|after)\b[^;.]*)?", re.IGNORECASE
+)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|echo(?:ing|ed)|recalling|like\s+the)\b[^,;.]*",
     re.IGNORECASE,

@@ -234,6 +234,13 @@ _ATTACKER = re.compile(
 )
 
 
+_SPEAKS = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|say|reported|reports|stated|told|announced|claimed|claims|added"
+    r"|wrote|posted|confirmed|denied|blamed|accused)\b",
+    re.IGNORECASE,
+)
+
+
 def attacker_side(sentence: str, event_type: str) -> str | None:
     """The attacking side when the sentence states it ("Russian missiles", "Ukraine struck").
 
@@ -247,10 +254,14 @@ def attacker_side(sentence: str, event_type: str) -> str | None:
     'ukraine'
     >>> attacker_side("A Russian glide bomb hit a school", "air_drone_strike")
     'russia'
+    >>> attacker_side("Ukraine's air force said Shaheds hit the port", "air_drone_strike") is None
+    True
     >>> attacker_side("A strike hit the city", "shelling_missile_attack") is None
     True
     """
     for m in _ATTACKER.finditer(sentence):
+        if _SPEAKS.match(sentence, m.end()):  # "Ukraine's air force said ...": a speaker
+            continue
         who = (m.group("who") or m.group("who2")).lower()
         side = "russia" if who.startswith(("russia", "moscow")) else "ukraine"
         what = (m.group("what") or "").lower()

@@ -15,7 +15,7 @@ from gazetteer.geo import haversine_km
 from geoevents.dates import DateSpan
 from geoevents.extract.claims import SIDE_OF_COUNTRY, SentenceClaims
 from geoevents.extract.locate import Location
-from geoevents.extract.weapons import WEAPONS
+from geoevents.extract.weapons import WEAPONS, operator_side
 from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, Figure, Source, stable_id
 
@@ -194,7 +194,7 @@ def draft_event(d: Draft, art: Article) -> Event:
         location_precision=d.location.precision,
         weapons=prune_generic(d.weapons),
         targets=tuple(sorted(d.targets)),
-        attacker_side=d.attacker,
+        attacker_side=d.attacker or operator_side(d.weapons),
         claims=tuple(claims),
         disputed=bool(disputed_by),
         disputed_by=disputed_by,

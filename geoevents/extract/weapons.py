@@ -47,6 +47,7 @@ missiles" gives ``("Kalibr",)``, not ``("Kalibr", "missile")``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,34 +62,44 @@ class Weapon:
     kind: str  # missile | rocket | artillery | drone | aircraft | explosive
     pattern: str
     generic: bool = False
+    #: The one side that fields it in this war ("Kalibr": russia; "HIMARS": ukraine); None
+    #: for weapons both sides use (Grad, Tochka-U, S-300 as a ground-attack missile, drones).
+    operator: str | None = None
 
 
 WEAPONS: tuple[Weapon, ...] = (
-    Weapon("HIMARS", "rocket", r"HIMARS|M142"),
-    Weapon("ATACMS", "missile", r"ATACMS|Army Tactical Missile Systems?"),
-    Weapon("Storm Shadow", "missile", r"Storm Shadows?|SCALP(?:-EG)?"),
+    Weapon("HIMARS", "rocket", r"HIMARS|M142", operator="ukraine"),
+    Weapon("ATACMS", "missile", r"ATACMS|Army Tactical Missile Systems?", operator="ukraine"),
+    Weapon("Storm Shadow", "missile", r"Storm Shadows?|SCALP(?:-EG)?", operator="ukraine"),
     Weapon("Grad", "rocket", r"Grads?|BM-21"),
     Weapon("Smerch", "rocket", r"Smerch|BM-30"),
     Weapon("Uragan", "rocket", r"Uragan|BM-27"),
     Weapon("Tochka-U", "missile", r"Tochka(?:-U)?"),
     Weapon("S-300", "missile", r"S-?300s?"),
     Weapon("S-400", "missile", r"S-?400s?"),
-    Weapon("Kalibr", "missile", r"Kalibrs?"),
-    Weapon("Iskander", "missile", r"Iskanders?(?:-[MK])?"),
-    Weapon("Kh-101", "missile", r"Kh-(?:101|555|22|59|31|35)s?|X-101"),
-    Weapon("Kinzhal", "missile", r"Kinzhals?"),
-    Weapon("Onyx", "missile", r"Onyx|Oniks"),
-    Weapon("Neptune", "missile", r"Neptunes?(?=\s+(?:anti-ship\s+|cruise\s+)?missiles?)|R-360"),
+    Weapon("Kalibr", "missile", r"Kalibrs?", operator="russia"),
+    Weapon("Iskander", "missile", r"Iskanders?(?:-[MK])?", operator="russia"),
+    Weapon("Kh-101", "missile", r"Kh-(?:101|555|22|59|31|35)s?|X-101", operator="russia"),
+    Weapon("Kinzhal", "missile", r"Kinzhals?", operator="russia"),
+    Weapon("Onyx", "missile", r"Onyx|Oniks", operator="russia"),
+    Weapon(
+        "Neptune",
+        "missile",
+        r"Neptunes?(?=\s+(?:anti-ship\s+|cruise\s+)?missiles?)|R-360",
+        operator="ukraine",
+    ),
     Weapon(
         "Shahed",
         "drone",
         r"Shaheds?(?:-13[16])?|Gerans?(?:-2)?|Iranian[- ]made (?:kamikaze |attack |suicide )?drones?",
+        operator="russia",
     ),
-    Weapon("Lancet", "drone", r"Lancets?"),
+    Weapon("Lancet", "drone", r"Lancets?", operator="russia"),
     Weapon(
         "glide bomb",
         "aircraft",
         r"glide bombs?|guided (?:aerial |air )?bombs?|KABs?|FAB-\d+|aerial bombs?",
+        operator="russia",
     ),
     Weapon("cluster munition", "artillery", r"cluster (?:munitions?|bombs?|shells?)"),
     Weapon(
@@ -264,3 +275,15 @@ def weapon_kinds(labels: tuple[str, ...]) -> tuple[str, ...]:
     """Sorted distinct kinds of the given labels."""
     by_label = {w.label: w.kind for w in WEAPONS}
     return tuple(sorted({by_label[x] for x in labels if x in by_label}))
+
+
+def operator_side(labels: Iterable[str]) -> str | None:
+    """The side whose weapons these are, when every one-sided weapon among them agrees.
+
+    >>> operator_side(["Kalibr", "drone"]), operator_side(["HIMARS"]), operator_side(["Grad"])
+    ('russia', 'ukraine', None)
+    >>> operator_side(["Kalibr", "Storm Shadow"]) is None
+    True
+    """
+    sides = {w.operator for w in WEAPONS if w.label in set(labels) and w.operator}
+    return sides.pop() if len(sides) == 1 else None

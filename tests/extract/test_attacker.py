@@ -1,0 +1,47 @@
+"""The attacker side follows the agent of the strike, not the claimant (issue 10, class "attacker").
+
+Each case: a report that must give the side, and a near miss that must not guess one.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from geoevents.extract import Extractor
+from geoevents.extract.detect import attacker_side
+from geoevents.io.articles import Article
+
+
+def _sides(gazetteer, text: str) -> dict[str, str | None]:
+    art = Article(id="a", title="", text=text, published=datetime.date(2024, 3, 10))
+    return {e.place_name or "": e.attacker_side for e in Extractor(gazetteer).article(art).events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Ukraine's air force said Russian drones hit the port of Izmail.", "russia"),
+        ("Ukraine's air force said drones hit the port of Izmail.", None),  # a speaker only
+        ("The Russian defence ministry claimed Ukrainian missiles struck Donetsk.", "ukraine"),
+    ],
+)
+def test_the_speaker_is_no_agent(sentence: str, side: str | None) -> None:
+    assert attacker_side(sentence, "air_drone_strike") == side
+
+
+def test_a_one_sided_weapon_names_the_attacker(gazetteer) -> None:
+    text = "A Kalibr cruise missile hit a warehouse in Khmelnytskyi on Saturday, officials said."
+    assert _sides(gazetteer, text) == {"Khmelnytskyi": "russia"}
+    # near miss: Grad rockets are fired by both sides
+    text = "Grad rockets hit a warehouse in Khmelnytskyi on Saturday, officials said."
+    assert _sides(gazetteer, text) == {"Khmelnytskyi": None}
+
+
+def test_a_follow_up_sentence_can_name_the_agent(gazetteer) -> None:
+    text = (
+        "An explosion destroyed a warehouse in Khmelnytskyi on Saturday, officials said. "
+        "Three people were killed when a Russian drone slammed into the building."
+    )
+    assert _sides(gazetteer, text) == {"Khmelnytskyi": "russia"}
