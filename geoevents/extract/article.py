@@ -46,7 +46,7 @@ from geoevents.extract.background import blank, comparison_spans, inside, is_ear
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.detect import Detection, attacker_side
-from geoevents.extract.drafts import Draft, draft_event
+from geoevents.extract.drafts import Draft, dates_compatible, draft_event, types_compatible
 from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
 from geoevents.extract.locate import (
     Location,
@@ -128,6 +128,9 @@ class ArticleExtraction:
         self.want_explain = extractor.explain
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
+        #: places of a figures sentence before any event ("A missile tore into X, killing
+        #: seven."): where a later strike sentence with no place of its own happened
+        self.pending: list[Location] = []
         self.last_claimant: tuple[str, str] | None = None
         self.unresolved: list[str] = []
         self.trail: list[str] = []
@@ -170,17 +173,51 @@ class ArticleExtraction:
     def _current_drafts(self) -> list[Draft]:
         """The drafts without the strikes dated well before publication, when the article
         reports a strike of its own time too: those are background (a follow-up about an
-        earlier strike alone keeps it)."""
+        earlier strike alone keeps it); and without region-level drafts told more precisely."""
         current = [d for d in self.drafts if not d.earlier]
         if not current:
-            return self.drafts
+            current = self.drafts
         for d in self.drafts:
-            if d.earlier:
+            if d.earlier and d not in current:
                 self.note(
                     f"an earlier strike at {d.location.place.name} ({d.date.text!r}): "
                     "background beside this report's strike, not an event"
                 )
-        return current
+        return self._fold_regions(current)
+
+    def _fold_regions(self, drafts: list[Draft]) -> list[Draft]:
+        """A region-level draft (precision 3) whose region holds a more precise draft of
+        a compatible type and date is the same strike told coarsely ("drones attacked
+        the Odesa region ... in Odesa a strike hit"): its claims and weapons join that one."""
+        out = []
+        for d in drafts:
+            place = d.location.place
+            into = None
+            if d.location.precision == 3:
+                into = next(
+                    (
+                        x
+                        for x in drafts
+                        if x is not d
+                        and x.location.precision < 3
+                        and x.location.place.country_code == place.country_code
+                        and x.location.place.admin1_code == place.admin1_code
+                        and types_compatible(x.event_type, d.event_type)
+                        and dates_compatible(x, d.date, d.date_explicit)
+                    ),
+                    None,
+                )
+            if into is None:
+                out.append(d)
+                continue
+            self.note(
+                f"the region-level event at {place.name} is the one at {into.location.place.name}"
+            )
+            into.claims.extend(c for c in d.claims if c not in into.claims)
+            into.weapons.update(d.weapons)
+            into.targets.update(d.targets)
+            into.attacker = into.attacker or d.attacker
+        return out
 
     # -- one sentence, by case ------------------------------------------------------
     def _prepare(self, sent: Sentence) -> tuple[_Said, list[Mention]]:
@@ -262,6 +299,8 @@ class ArticleExtraction:
         self._weapon_only(said, mentions)
         last = self.last
         if last is None:  # figures or a denial/verification note, with no event yet
+            if said.facts.has_figs and not self.pending:
+                self.pending = choose_locations(resolved)
             return
         locs = choose_locations(resolved)
         if locs and not any(last.same_place(loc) for loc in locs):
@@ -294,6 +333,9 @@ class ArticleExtraction:
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
         locs = choose_locations(resolved)
+        if not locs and self.last is None and self.pending:
+            locs = self.pending
+            self.note(f"[{tag}] no place: where the figures before it were reported")
         if not locs:
             if self.last is not None:
                 self.note(

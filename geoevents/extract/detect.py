@@ -18,7 +18,8 @@ car bomb, IED, landmine, explosive device,         ``remote_explosive``        s
 bomb exploded/went off, blown up
 strike(s), struck                                  (typed by weapon)           strong
 attack(ed), hit, destroyed, targeted, pounded,     (typed by weapon)           weak
-fired, launched, explosion(s), blast(s)
+fired, launched, explosion(s), blast(s), tore
+into/through, slammed/smashed/crashed into, blasted
 =================================================  ==========================  ========
 
 When the trigger does not fix the type, the first-named weapon's kind does:
@@ -100,6 +101,8 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
         _rx(
             r"attack(?:ed|s|ing)?|hit|hits|hitting|destroyed|destroying|targeted|targeting|pounded|fired|launched"
             r"|explosions?|blasts?|exploded|damaged|set\s+(?:on\s+)?fire|ablaze"
+            r"|tore\s+(?:into|through)|ripped\s+through|(?:slammed|smashed|crashed|ploughed|plowed)\s+into"
+            r"|blasted"
         ),
         None,
         False,
@@ -113,7 +116,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
     shot shoot down intercept air repel repuls thwart foil destroy neutrali car bomb ied improvised land
     mine explosive roadside booby blown truck raid drone kamikaze struck hit attack dropped launch fire
     shell artiller missile rocket bombard barrage mortar mlrs strik target pound explo blast damag set
-    ablaze glide aerial
+    ablaze glide aerial tore ripped slammed smashed crashed ploughed plowed
     """.split()
 )
 

@@ -1,0 +1,52 @@
+"""Where a strike is told across sentences (issue 10, classes "figures", "multi_strike").
+
+Each case: a report that must give its event, and a near miss that must not.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from geoevents.extract import Extractor
+from geoevents.io.articles import Article
+
+
+def _events(gazetteer, text: str):
+    art = Article(id="a", title="", text=text, published=datetime.date(2024, 3, 10))
+    return Extractor(gazetteer, explain=True).article(art)
+
+
+def test_impact_verbs_report_a_strike(gazetteer) -> None:
+    text = "A Russian missile tore into a clinic in Zaporizhzhia on Saturday, killing two."
+    (ev,) = _events(gazetteer, text).events
+    assert ev.place_name.startswith("Zaporizh") and ev.attacker_side == "russia"
+    # near miss: a lorry that crashed into a shop, with no weapon and no figures
+    assert _events(gazetteer, "A lorry crashed into a shop in Zaporizhzhia.").events == ()
+
+
+def test_a_later_strike_sentence_takes_the_place_of_the_figures_before_it(gazetteer) -> None:
+    text = (
+        "Nine people were killed in Vinnytsia on Thursday, the regional governor said. "
+        "Officials said the missile struck a concert hall during a performance."
+    )
+    result = _events(gazetteer, text)
+    assert [e.place_name for e in result.events] == ["Vinnytsya"]
+    assert any("where the figures before it were reported" in line for line in result.explain)
+    # near miss: no figures before, no place anywhere: nothing on the map
+    assert _events(gazetteer, "Officials said the missile struck a concert hall.").events == ()
+
+
+def test_a_region_level_event_folds_into_the_town_event_of_that_region(gazetteer) -> None:
+    text = (
+        "Russian drones attacked the Odesa region overnight, the governor said. "
+        "In Izmail, a drone hit a grain warehouse, injuring two workers."
+    )
+    result = _events(gazetteer, text)
+    assert [e.place_name for e in result.events] == ["Izmayil"]
+    # near miss: a town event in another region leaves the region-level event alone
+    text = (
+        "Russian drones attacked the Odesa region overnight, the governor said. "
+        "In Kherson, a drone hit a grain warehouse, injuring two workers."
+    )
+    places = sorted(e.place_name for e in _events(gazetteer, text).events)
+    assert places == ["Kherson", "Odesa Oblast"]
