@@ -151,7 +151,8 @@ class Detection:
 
 
 _DESTROY_HIT = re.compile(
-    r"\b(?:destroyed|hit|hits|struck|targeted|damaged|set\s+(?:on\s+)?fire|ablaze)\b", _I
+    r"\b(?:destroyed|hit|hits|struck|targeted|damaged|set\s+(?:on\s+)?fire|ablaze|attack(?:ed|s)?)\b",
+    _I,
 )
 
 

@@ -23,6 +23,11 @@ Onyx              Onyx, Oniks                                          missile
 Neptune           Neptune                                              missile
 Shahed            Shahed(-136), Geran(-2), Iranian-made drone(s)       drone
 Lancet            Lancet                                               drone
+Vilkha            Vilkha                                               rocket
+Tornado-S         Tornado-S                                            rocket
+Zircon            Zircon, Tsirkon                                      missile
+Oreshnik          Oreshnik                                             missile
+Bayraktar         Bayraktar (TB2)                                      drone
 drone             drone(s), UAV(s), kamikaze drone, loitering munition drone
 glide bomb        glide bomb(s), guided aerial bomb(s), KAB, FAB       aircraft
 aircraft          warplane, fighter jet, aircraft, airstrike           aircraft
@@ -95,6 +100,11 @@ WEAPONS: tuple[Weapon, ...] = (
         operator="russia",
     ),
     Weapon("Lancet", "drone", r"Lancets?", operator="russia"),
+    Weapon("Vilkha", "rocket", r"Vilkhas?", operator="ukraine"),
+    Weapon("Tornado-S", "rocket", r"Tornado-S", operator="russia"),
+    Weapon("Zircon", "missile", r"Zircons?|Tsirkons?", operator="russia"),
+    Weapon("Oreshnik", "missile", r"Oreshnik", operator="russia"),
+    Weapon("Bayraktar", "drone", r"Bayraktars?(?:\s+TB2)?", operator="ukraine"),
     Weapon(
         "glide bomb",
         "aircraft",
@@ -140,7 +150,7 @@ WEAPONS: tuple[Weapon, ...] = (
     ),
 )
 
-_CASE_SENSITIVE = {"Grad", "Onyx", "Neptune", "Lancet", "glide bomb", "Tochka-U"}
+_CASE_SENSITIVE = {"Grad", "Onyx", "Neptune", "Lancet", "glide bomb", "Tochka-U", "Vilkha"}
 
 
 @cache
@@ -163,7 +173,8 @@ GATE_STEMS: tuple[str, ...] = tuple(
     kh x 101 kinzhal onyx oniks neptune 360 shahed geran iranian lancet glide guided kab fab aerial
     cluster drone kamikaze attack suicide combat uav unmanned loitering warplane fighter military bomber
     air helicopter artiller howitzer shell mortar tank rocket mlrs multiple missile ballistic cruise
-    high anti car ied improvised landmine land explosive roadside
+    high anti car ied improvised landmine land explosive roadside vilkha tornado zircon tsirkon
+    oreshnik bayraktar
     """.split()
 )
 
@@ -201,6 +212,11 @@ WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
     ("neptune", "r-360"),
     ("shahed", "geran", "iranian"),
     ("lancet",),
+    ("vilkha",),
+    ("tornado-s",),
+    ("zircon", "tsirkon"),
+    ("oreshnik",),
+    ("bayraktar",),
     ("glide", "guided", "aerial", "kab", "fab-"),
     ("cluster",),
     ("drone", "uav", "unmanned", "loitering"),
