@@ -329,6 +329,7 @@ class ArticleExtraction:
                 if r not in kept:
                     self.note(f"[{tag}] {r.mention.text!r} is named for comparison: background")
             resolved = kept
+        resolved = _without_unit_names(said.text, resolved)
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
@@ -404,6 +405,22 @@ class ArticleExtraction:
             return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
         claimant = outlet_claimant(self.article.url)
         return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
+
+
+_UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
+
+
+def _without_unit_names(s: str, resolved: list[Resolved]) -> list[Resolved]:
+    """Drop a town named only as the name of its district ("Hroza, a village in the
+    Kupiansk district") when the sentence names another settlement.
+
+    >>> _UNIT_AFTER.match(" district of the Kharkiv region") is not None
+    True
+    """
+    units = [r for r in resolved if r.level == "settlement" and _UNIT_AFTER.match(s, r.mention.end)]
+    if not units or not any(r.level == "settlement" and r not in units for r in resolved):
+        return resolved
+    return [r for r in resolved if r not in units]
 
 
 def _claimed_attacker(d: Draft, said: _Said) -> str | None:

@@ -50,3 +50,13 @@ def test_a_region_level_event_folds_into_the_town_event_of_that_region(gazetteer
     )
     places = sorted(e.place_name for e in _events(gazetteer, text).events)
     assert places == ["Kherson", "Odesa Oblast"]
+
+
+def test_a_town_named_as_its_district_is_no_second_event(gazetteer) -> None:
+    text = "A Russian drone hit a farm in Velykyi Burluk, a settlement in the Kupiansk district, injuring one man."
+    assert [e.place_name for e in _events(gazetteer, text).events] == ["Velykyi Burluk"]
+    # near miss: the district alone is where the strike was (its centre town's point)
+    text = (
+        "Russian artillery shelled villages of the Kupiansk district overnight, injuring one man."
+    )
+    assert [e.place_name for e in _events(gazetteer, text).events] == ["Kupyansk"]
