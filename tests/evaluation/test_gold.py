@@ -179,3 +179,13 @@ def test_the_classes_are_those_of_the_gold_format() -> None:
         "case", "noun_trigger", "multi_strike", "russian_form", "figures", "intercepts",
         "attribution", "attacker", "dates", "russia_strike", "crimea",
     }  # fmt: skip
+
+
+def test_the_documented_example_is_a_valid_gold_file(tmp_path: Path) -> None:
+    """The JSON example of docs/extraction.md ("The gold format") reads as it is."""
+    doc = (EXAMPLES.parent / "docs" / "extraction.md").read_text(encoding="utf-8")
+    section = doc.split("### The gold format", 1)[1]
+    example = section.split("```json\n", 1)[1].split("```", 1)[0]
+    (article,) = read_gold(_write(tmp_path, example)).articles
+    assert article.classes == ("intercepts", "figures") and article.not_at[0].name == "Kramatorsk"
+    assert article.events[0].launched == 18
