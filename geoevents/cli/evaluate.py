@@ -51,16 +51,16 @@ def extract(
     article could not be evaluated or a figure is below its floor; 2 for a bad
     gold file or usage.
     """
-    from geoevents.errors import GeoeventsError
-    from geoevents.evaluation import evaluate_file, figures
+    from geoevents.cli.extract import open_extractor
+    from geoevents.errors import GoldFormatError
+    from geoevents.evaluation import evaluate, figures, read_gold
     from geoevents.evaluation.text import below_floors, error_lines, report_lines
 
     try:
-        evaluation = evaluate_file(gold, explain=explain)
-    except GeoeventsError as err:
+        gold_set = read_gold(gold)
+    except GoldFormatError as err:
         raise click.BadParameter(str(err), param_hint="GOLD") from err
-    except Exception as err:  # the gazetteer's own errors
-        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
+    evaluation = evaluate(gold_set, open_extractor(explain))
     figs = figures(evaluation, notes=explain)
     for message in evaluation.input_errors:
         click.echo(f"error: {message}", err=True)

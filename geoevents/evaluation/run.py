@@ -64,6 +64,8 @@ class ArticleOutcome:
     matching: Matching
     checks: tuple[Check, ...]
     findings: tuple[Finding, ...]
+    #: why each false positive is one: ``"non_event"``, ``"not_at"`` or ``"unmatched"``
+    fp_reasons: tuple[str, ...] = ()
 
     @property
     def true_positives(self) -> int:
@@ -127,18 +129,20 @@ def compare(article: GoldArticle, result: ArticleResult) -> ArticleOutcome:
                 trail,
             )
         )
+    reasons = []
     for i in matching.spurious:
         ev = events[i]
         place = ev.place_name or f"{ev.lat:.4f},{ev.lon:.4f}"
         aside = not_at_place(ev, article.not_at)
         if aside is not None:
-            why = f"not_at {aside.name}: only mentioned"
+            reason, why = "not_at", f"not_at {aside.name}: only mentioned"
         elif not article.events:
-            why = "no event (non-event article)"
+            reason, why = "non_event", "no event (non-event article)"
         else:
-            why = "no gold event here"
+            reason, why = "unmatched", "no gold event here"
+        reasons.append(reason)
         findings.append(_finding(article, "false_positive", place, why, _event_text(ev), ev))
-    return ArticleOutcome(article, events, matching, tuple(checks), tuple(findings))
+    return ArticleOutcome(article, events, matching, tuple(checks), tuple(findings), tuple(reasons))
 
 
 def _finding(

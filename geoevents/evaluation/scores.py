@@ -24,6 +24,9 @@ from geoevents.evaluation.run import ArticleOutcome, Evaluation
 
 #: Decimal places of the reported shares.
 DIGITS = 4
+#: Why a predicted event is a false positive: in a non-event article, at a place only
+#: mentioned (``not_at``), or in an event article with no gold event at its place.
+FP_REASONS = ("non_event", "not_at", "unmatched")
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ def figures(evaluation: Evaluation, *, notes: bool = True) -> dict[str, Any]:
             "gold": sum(len(o.gold.events) for o in outcomes),
             "predicted": sum(len(o.events) for o in outcomes),
             **Counts.of(outcomes).scores(),
+            "fp_reasons": {
+                reason: sum(o.fp_reasons.count(reason) for o in outcomes) for reason in FP_REASONS
+            },
         },
         "measures": measure_scores(outcomes),
         "classes": class_scores(outcomes),

@@ -36,8 +36,14 @@ def report_lines(figs: dict[str, Any]) -> list[str]:
         f"events: {ev['gold']} gold, {ev['predicted']} predicted; "
         f"{ev['tp']} matched, {ev['fp']} false positive, {ev['fn']} false negative",
         f"  precision {_pct(ev['precision'])}  recall {_pct(ev['recall'])}  F1 {_pct(ev['f1'])}",
-        "matched pairs:         right / total",
     ]
+    if ev["fp"]:
+        why = ev["fp_reasons"]
+        lines.append(
+            f"  false positives: {why['non_event']} in non-event articles, "
+            f"{why['not_at']} at not_at places, {why['unmatched']} at no gold place"
+        )
+    lines.append("matched pairs:         right / total")
     for name, m in figs["measures"].items():
         if m["total"]:
             lines.append(f"  {name:<19} {m['right']:>5} / {m['total']:<5} {_pct(m['share'])}")

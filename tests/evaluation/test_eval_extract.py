@@ -199,6 +199,7 @@ def test_a_spurious_event_is_a_false_positive(folder: Path, extractor: Any) -> N
     assert err["classes"] == ["multi_strike"]
     assert err["notes"], "the extractor's explanation of the event"
     assert figs["classes"]["multi_strike"]["precision"] == 0.5
+    assert figs["events"]["fp_reasons"] == {"non_event": 0, "not_at": 0, "unmatched": 1}
 
 
 def test_a_missed_event_is_a_false_negative(folder: Path, extractor: Any) -> None:
@@ -222,6 +223,7 @@ def test_any_event_of_a_non_event_article_is_a_false_positive(folder: Path, extr
     assert figs["events"]["precision"] == 0.0
     assert _kinds(figs) == [("kharkiv.txt", "false_positive", "Kharkiv")]
     assert figs["errors"][0]["gold"] == "no event (non-event article)"
+    assert figs["events"]["fp_reasons"]["non_event"] == 1
 
 
 def test_an_event_at_a_not_at_place_is_a_false_positive(folder: Path, extractor: Any) -> None:
@@ -232,6 +234,7 @@ def test_an_event_at_a_not_at_place_is_a_false_positive(folder: Path, extractor:
     assert (figs["events"]["tp"], figs["events"]["fp"], figs["events"]["fn"]) == (0, 1, 1)
     fp = next(e for e in figs["errors"] if e["kind"] == "false_positive")
     assert fp["place"] == "Kharkiv" and fp["gold"] == "not_at Kharkiv: only mentioned"
+    assert figs["events"]["fp_reasons"] == {"non_event": 0, "not_at": 1, "unmatched": 0}
 
 
 def test_attributes_are_measured_on_the_pair_not_used_to_match(
@@ -325,6 +328,7 @@ def test_the_v1_examples_evaluate_with_every_gold_event_found(gazetteer: Any) ->
     assert figs["events"] == {
         "gold": 16, "predicted": 16, "tp": 16, "fp": 0, "fn": 0,
         "precision": 1.0, "recall": 1.0, "f1": 1.0,
+        "fp_reasons": {"non_event": 0, "not_at": 0, "unmatched": 0},
     }  # fmt: skip
     measured = {m: v["share"] for m, v in figs["measures"].items() if v["total"]}
     assert measured == dict.fromkeys(measured, 1.0)
@@ -373,15 +377,9 @@ def test_cli_json_has_every_figure(folder: Path, gazetteer: Any) -> None:
         "classes", "errors",
     }  # fmt: skip
     assert set(figs["events"]) == {
-        "gold",
-        "predicted",
-        "tp",
-        "fp",
-        "fn",
-        "precision",
-        "recall",
-        "f1",
-    }
+        "gold", "predicted", "tp", "fp", "fn", "precision", "recall", "f1", "fp_reasons",
+    }  # fmt: skip
+    assert figs["events"]["fp_reasons"] == {"non_event": 0, "not_at": 0, "unmatched": 0}
     assert list(figs["measures"]) == list(MEASURES)
     assert all(set(v) == {"right", "total", "share"} for v in figs["measures"].values())
     assert figs["measures"]["launched"]["share"] is None  # not in this gold
@@ -403,6 +401,9 @@ def test_cli_floors_set_the_exit_status(folder: Path, gazetteer: Any) -> None:
     assert low.exit_code == 1
     assert "eval extract: precision 0.5000 is below the floor 0.6000" in low.stderr
     assert "precision 50.0 %" in low.stdout  # the figures are still printed
+    assert "false positives: 0 in non-event articles, 0 at not_at places, 1 at no gold place" in (
+        low.stdout
+    )
     assert _cli(gold, "--min-precision", "0.5", "--min-recall", "1").exit_code == 0
     missed = [{"file": "two_cities.txt", "events": [SUMY_EVENT, NIKOPOL_EVENT, KHARKIV_EVENT]}]
     low_recall = _cli(str(_write_gold(folder, "cli_recall", missed)), "--min-recall", "0.7")
