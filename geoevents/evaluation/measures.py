@@ -133,8 +133,10 @@ def _claim_checks(claim: GoldClaim, claims: tuple[Claim, ...]) -> Iterator[Check
         stated = [c for c in claims if _states(getattr(c, kind), numbers)]
         if claim.side is not None:
             sides = [c for c in stated if c.side == claim.side]
-            got = _items(sorted({c.side for c in stated})) or "not stated"
-            yield Check("attribution", bool(sides), f"{want} by {claim.side}", f"{want} by {got}")
+            got = (
+                f"{want} by {_items(sorted({c.side for c in stated}))}" if stated else "not stated"
+            )
+            yield Check("attribution", bool(sides), f"{want} by {claim.side}", got)
         yield Check("figures", bool(stated), want, _figures(claims, kind))
 
 

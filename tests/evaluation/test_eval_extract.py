@@ -441,3 +441,25 @@ def test_cli_reports_bad_gold_and_missing_articles(folder: Path, gazetteer: Any)
     assert result.exit_code == 1
     assert "error: article 0 (absent.txt): " in result.stderr
     assert "1 of 2 articles evaluated" in result.stdout
+
+
+def test_a_figure_nobody_states_is_shown_as_not_stated() -> None:
+    from geoevents.evaluation.gold import GoldClaim
+    from geoevents.evaluation.measures import check_pair
+    from geoevents.model import Claim, Figure
+
+    g = GoldEvent(
+        GoldPlace("Kyiv", 50.45, 30.52),
+        ("air_drone_strike",),
+        claims=(GoldClaim(side="ukraine", killed=(5,)),),
+    )
+    ev = _event(50.45, 30.52).with_(claims=(Claim("mayor", "ukraine", killed=Figure(4, 4)),))
+    by_measure = {c.measure: c for c in check_pair(g, ev)}
+    assert by_measure["claim_side"].right
+    attribution, figures_ = by_measure["attribution"], by_measure["figures"]
+    assert (attribution.right, attribution.gold, attribution.predicted) == (
+        False,
+        "killed 5 by ukraine",
+        "not stated",
+    )
+    assert (figures_.right, figures_.predicted) == (False, "killed 4 (ukraine)")
