@@ -123,6 +123,8 @@ def _date(g: GoldEvent, ev: Event) -> Check:
 
 def _claim_checks(claim: GoldClaim, claims: tuple[Claim, ...]) -> Iterator[Check]:
     who = "/".join(x for x in (claim.side, claim.stance) if x) or "any side"
+    if claim.claimant:
+        who += f" ({claim.claimant})"
     if claim.side is not None:
         mine = [c for c in claims if c.side == claim.side and claim.stance in (None, c.stance)]
         yield Check("claim_side", bool(mine), who, _sides(claims))

@@ -246,7 +246,9 @@ def test_attributes_are_measured_on_the_pair_not_used_to_match(
         "date": "2023-03-06",
         "attacker_side": "ukraine",
         "weapons": ["Iskander"],
-        "claims": [{"side": "russia", "stance": "asserts", "killed": [3]}],
+        "claims": [
+            {"claimant": "defence ministry", "side": "russia", "stance": "asserts", "killed": [3]}
+        ],
     }
     figs = _figures(folder, extractor, "attributes", [{"file": "kharkiv.txt", "events": [wrong]}])
     assert figs["events"]["tp"] == 1 and figs["events"]["fp"] == figs["events"]["fn"] == 0
@@ -262,6 +264,8 @@ def test_attributes_are_measured_on_the_pair_not_used_to_match(
     assert by_kind["attribution"]["gold"] == "killed 3 by russia"
     assert by_kind["attribution"]["predicted"] == "killed 3 by ukraine"
     assert by_kind["type"]["predicted"] == "shelling_missile_attack"
+    assert by_kind["claim_side"]["gold"] == "russia/asserts (defence ministry)"
+    assert by_kind["claim_side"]["predicted"] == "other/reports, ukraine/asserts"
 
 
 def test_launch_counts_are_measured_even_before_the_model_has_them(
