@@ -9,6 +9,11 @@ True
 'a.jsonl:3: not valid JSON'
 >>> str(InputError("missing", path="a.jsonl", line=2, field="text"))
 'a.jsonl:2: field text: missing'
+>>> issubclass(GoldFormatError, ValueError) and issubclass(GoldFormatError, GeoeventsError)
+True
+>>> str(GoldFormatError("not a number", path="gold.json", where="article 3 (a.txt)",
+...                     field="events[0].place.lat"))
+'gold.json: article 3 (a.txt): field events[0].place.lat: not a number'
 """
 
 from __future__ import annotations
@@ -49,6 +54,27 @@ class InputError(GeoeventsError, ValueError):
         if self.field is not None:
             where += f"field {self.field}: "
         return where + self.message
+
+
+class GoldFormatError(InputError):
+    """A gold (expected-events) file that is not valid, located by file, article and field."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        where: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.where = where  # "article 3 (kyiv.txt)"
+        super().__init__(message, path=path, field=field)
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.path, self.where) if p is not None]
+        if self.field is not None:
+            parts.append(f"field {self.field}")
+        return ": ".join([*parts, self.message])
 
 
 class StoreError(GeoeventsError, RuntimeError):

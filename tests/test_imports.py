@@ -25,6 +25,7 @@ FLOORS = {
     "geoevents.extract": "extract",
     "geoevents.store": "store",
     "geoevents.ingest": "application",
+    "geoevents.evaluation": "application",
     "maps": "maps",
     "geoevents.cli": "cli",
     "geoevents.__main__": "cli",

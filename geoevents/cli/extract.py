@@ -106,7 +106,7 @@ def extract(
     from geoevents.cli.outputs import check_output
 
     check_output(output, inputs=inputs)
-    extractor = _open_extractor(explain)
+    extractor = open_extractor(explain)
     stats: Counter[str] = Counter()
     unresolved: Counter[str] = Counter()
     events: list[Any] = []
@@ -164,7 +164,7 @@ def _was_read(error: InputError) -> bool:
     return isinstance(error, ExtractionError)
 
 
-def _open_extractor(explain: bool) -> Any:
+def open_extractor(explain: bool) -> Any:
     """An :class:`~geoevents.extract.Extractor` on the default gazetteer, or a click error."""
     try:
         from geoevents.extract import Extractor
