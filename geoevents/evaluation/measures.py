@@ -94,8 +94,11 @@ def _checks(g: GoldEvent, ev: Event) -> Iterator[Check]:
         yield from _claim_checks(claim, ev.claims)
     for name in ("launched", "intercepted"):
         want = getattr(g, name)
-        if want is not None:  # the model may not have these fields yet: then missing
-            yield _equal(name, want, getattr(ev, name, None))
+        if want is not None:  # right when a claim's count, low or high, is the gold number
+            have = ev.weapon_counts[name]
+            stated = [v for v in (have["low"], have["high"]) if v is not None]
+            shown = _items([str(v) for v in sorted(set(stated))]) if stated else "not stated"
+            yield Check(name, want in stated, want, shown)
     if g.disputed is not None:
         yield _equal("disputed", g.disputed, ev.disputed)
     for side in g.disputed_by:
