@@ -92,6 +92,15 @@ _REG = (
 )
 
 
+#: Offices that speak for a state ("Ukraine's interior ministry", "the national police").
+_INSTITUTION = (
+    r"(?:ministry|police|emergency\s+services?|emergencies\s+ministry|prosecutor'?s?(?:\s+office)?"
+    r"|prosecutor[- ]general(?:'s\s+office)?|intelligence(?:\s+(?:service|agency|directorate))?"
+    r"|security\s+service|border\s+(?:guards?|service)|national\s+guard|special\s+forces|ombudsman"
+    r"|presidential\s+office|investigative\s+committee|energy\s+(?:company|operator))"
+)
+
+
 @dataclass(frozen=True)
 class ClaimantPattern:
     """A claimant phrase: regex, canonical name (may use ``{region}``), side and stance."""
@@ -155,6 +164,23 @@ CLAIMANTS: tuple[ClaimantPattern, ...] = (
         r"(?:Ukraine)(?=\s+(?:has\s+)?" + _SAY + r")",
         "Ukrainian officials",
         "ukraine",
+    ),
+    ClaimantPattern(  # any institution named with its country: "Ukraine's interior ministry"
+        r"(?:Ukrainian|Ukraine'?s|Kyiv'?s)\s+(?:[\w-]+\s+){0,2}?" + _INSTITUTION,
+        "Ukrainian officials",
+        "ukraine",
+    ),
+    ClaimantPattern(
+        r"(?:Russian|Russia'?s|Moscow'?s)\s+(?:[\w-]+\s+){0,2}?" + _INSTITUTION,
+        "Russian officials",
+        "russia",
+    ),
+    ClaimantPattern(  # a national office without a country: the country of the event's place
+        r"(?:the\s+)?(?:national|state)\s+" + _INSTITUTION + r"|(?:the\s+)?(?:interior|foreign"
+        r"|emergencies|emergency\s+situations|health|energy)\s+ministry"
+        r"|(?:Interior|Foreign|Health|Energy|Infrastructure|Agriculture|Prime)\s+Minister(?:\s+[A-Z][\w'’-]+){0,2}",
+        "national officials",
+        "unknown",
     ),
     ClaimantPattern(
         rf"(?:the\s+)?(?P<region>{_REG})(?:\s+(?:region(?:al)?|oblast|Oblast|Region))?(?:'s)?\s+(?:regional\s+)?[Gg]overnor"
@@ -293,6 +319,9 @@ CLAIMANT_LITERALS: tuple[tuple[str, ...], ...] = (
     ("ukrain", "zelensk", "kyiv"),
     ("russia", "kremlin", "peskov", "putin", "zakharova", "moscow"),
     ("ukraine",),
+    ("ukrain", "kyiv"),
+    ("russia", "moscow"),
+    ("national", "state", "ministry", "minister"),
     ("governor",),
     ("administration", "mayor", "council", "authorities", "head"),
     ("governor",),

@@ -21,7 +21,7 @@ from geoevents.model import Claim, Event, Figure, Source, stable_id
 
 #: Places closer than this are one place when merging the sentences of one article.
 SAME_PLACE_KM = 5.0
-_GENERIC_OFFICIALS = ("regional governor", "local officials")
+_GENERIC_OFFICIALS = ("regional governor", "local officials", "national officials")
 _DATE_RANK = {"day": 2, "range": 1, "unknown": 0}
 
 

@@ -70,6 +70,26 @@ MALOTARANIVKA = (
                 ("Ukrainian officials", "ukraine", "asserts"),
             ],
         ),
+        # any office named with its country speaks for that side
+        (
+            "Ukraine's interior ministry said four people died.",
+            [("Ukrainian officials", "ukraine", "asserts")],
+        ),
+        (
+            "Russia's emergencies ministry said rescuers found six bodies.",
+            [("Russian officials", "russia", "asserts")],
+        ),
+        # a national office without a country takes the event's country later
+        (
+            "Interior Minister Ivan Petrenko said nine were hurt.",
+            [("national officials", "unknown", "asserts")],
+        ),
+        (
+            "The national police said two cars burned.",
+            [("national officials", "unknown", "asserts")],
+        ),
+        # near miss: an office that was hit, not one that speaks
+        ("A drone hit the interior ministry building in the city.", []),
         # attackers are not claimants
         ("Russian forces shelled Kherson overnight.", []),
         ("A missile struck a hotel in Kramatorsk.", []),
