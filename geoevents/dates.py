@@ -402,6 +402,10 @@ def event_date(sentence: str, published: Date | None) -> DateSpan:
     'Sunday'
     >>> event_date("A missile hit the station on 8 April 2022.", None).start
     datetime.date(2022, 4, 8)
+    >>> event_date("A woman died on Friday, a day after missiles struck Kyiv.", pub).iso()
+    ('2023-04-06', '2023-04-06')
+    >>> event_date("Missiles hit Odesa on Friday, a day after the talks.", pub).iso()
+    ('2023-04-07', '2023-04-07')
     >>> event_date("A drone exploded on Friday.", None)
     DateSpan(start=None, end=None, precision='unknown', text='Friday')
     """
@@ -417,7 +421,29 @@ def event_date(sentence: str, published: Date | None) -> DateSpan:
         return DateSpan(published - datetime.timedelta(days=1), published, "range")
     rule, m = chosen
     start_d, end_d = rule(m, published)
+    back = _DAY_BEFORE.search(sentence)
+    if back is not None and back.group(0).lower().endswith("after"):
+        # "on Friday, a day after missiles struck": the strike is the later part;
+        # "missiles hit Odesa on Friday, a day after the talks": it is not
+        back = back if _STRIKE_WORD.search(sentence, back.end()) else None
+    if back is not None and start_d is not None and start_d == end_d:
+        # "on Friday, a day after missiles struck", "on Wednesday after a strike the
+        # previous evening": the strike was the day before the day named
+        day = start_d - datetime.timedelta(days=1)
+        return _span(day, day, f"{m[0]} ({back.group(0)})")
     return _span(start_d, end_d, m[0])
+
+
+_STRIKE_WORD = re.compile(
+    r"\b(?:struck|strikes?|hit|attack(?:ed|s)?|shell(?:ed|ing)|bomb(?:ed|ing)|missiles?|drones?|rockets?)\b",
+    re.IGNORECASE,
+)
+#: The strike was the day before the date the sentence names.
+_DAY_BEFORE = re.compile(
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:day|evening|night|afternoon|morning)|(?:a|one)\s+day\s+"
+    r"(?:earlier|before|after)|the\s+day\s+before|the\s+(?:evening|night)\s+before)\b",
+    re.IGNORECASE,
+)
 
 
 # --- datelines ------------------------------------------------------------------------

@@ -119,6 +119,29 @@ WED = D(2023, 1, 4)  # a Wednesday
             "in October 2022",
         ),
         ("The bridge was hit in October.", WED, D(2022, 10, 1), D(2022, 10, 31), "in October"),
+        # the strike was the day before the day the sentence names
+        (
+            "Crews cleared the rubble on Tuesday after a drone hit the depot the previous night.",
+            WED,
+            D(2023, 1, 2),
+            D(2023, 1, 2),
+            "previous night",
+        ),
+        (
+            "A nurse died on Monday, a day after a missile struck the clinic.",
+            WED,
+            D(2023, 1, 1),
+            D(2023, 1, 1),
+            "a day after",
+        ),
+        # near miss: the strike is the day named, the day before is something else
+        (
+            "Missiles hit the port on Monday, a day after the talks ended.",
+            WED,
+            D(2023, 1, 2),
+            D(2023, 1, 2),
+            "Monday",
+        ),
     ],
 )
 def test_event_date_resolves_expressions(
