@@ -44,6 +44,7 @@ class EventFilter:
     types: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     claimants: tuple[str, ...] = ()  # claimant side or name substring
+    min_confidence: float | None = None  # drop events below (geoevents.confidence)
 
     @property
     def is_empty(self) -> bool:
@@ -65,6 +66,7 @@ class EventFilter:
                 or (ev.country_code or "").upper() in {c.upper() for c in self.countries}
             )
             and (not self.claimants or self._claimant_match(ev))
+            and (self.min_confidence is None or ev.confidence >= self.min_confidence)
         )
 
     def _in_dates(self, ev: Event) -> bool:

@@ -196,6 +196,20 @@ class Event:
         }
 
     @property
+    def confidence(self) -> float:
+        """How far to trust this event, 0..1 (:func:`geoevents.confidence.confidence`)."""
+        from geoevents.confidence import confidence
+
+        return confidence(self)[0]
+
+    @property
+    def confidence_reasons(self) -> tuple[str, ...]:
+        """Why :attr:`confidence` is below 1 ("region only: -0.30", ...)."""
+        from geoevents.confidence import confidence
+
+        return confidence(self)[1]
+
+    @property
     def claimant_sides(self) -> tuple[str, ...]:
         """Sorted distinct sides of the claimants."""
         return tuple(sorted({c.side for c in self.claims})) or ("unknown",)
@@ -224,6 +238,8 @@ class Event:
             "verified": self.verified,
             "casualties": self.casualties,
             "weapon_counts": self.weapon_counts,
+            "confidence": self.confidence,
+            "confidence_reasons": list(self.confidence_reasons),
             "sources": [s.to_dict() for s in self.sources],
             "corrected": self.corrected,
         }
@@ -358,9 +374,9 @@ def event_json(ev: Event, *, source: Source | None = None) -> str:
     >>> event_json(ev, source=src) == event_json(ev.with_(sources=(src,)))
     True
     """
-    props = ev.to_properties()
     if source is not None and all(s.article_id != source.article_id for s in ev.sources):
-        props["sources"].append(source.to_dict())
+        ev = ev.with_(sources=(*ev.sources, source))  # its derived values count the source
+    props = ev.to_properties()
     return json.dumps(
         {"lat": ev.lat, "lon": ev.lon, "properties": props},
         ensure_ascii=False,

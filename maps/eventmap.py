@@ -33,6 +33,7 @@ from geopandas import GeoDataFrame
 from jinja2 import Template
 
 from gazetteer.atomic import atomic_write_text
+from geoevents.confidence import NEEDS_REVIEW
 from geoevents.errors import ConfigurationError
 from maps import assets
 from maps import outlines as admin_outlines
@@ -168,6 +169,7 @@ def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[
             for k in sorted(PRECISION_LABELS)
         ],
         "basemaps": basemaps(),
+        "review": NEEDS_REVIEW,
         "outlinesId": OUTLINES_ID,
         "regionOutlinesId": REGION_OUTLINES_ID,
         "regionLabelZoom": REGION_LABEL_ZOOM,

@@ -96,7 +96,8 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def filter_options(func: F) -> F:
-    """Click decorator adding ``--since --until --bbox --type --country --claimant``."""
+    """Click decorator adding ``--since --until --bbox --type --country --claimant
+    --min-confidence``."""
     options = [
         click.option("--since", type=IsoDate(), help="Events on or after this day."),
         click.option("--until", type=IsoDate(), help="Events on or before this day."),
@@ -122,6 +123,11 @@ def filter_options(func: F) -> F:
             help=f"Claimant side ({', '.join(sorted(SIDES))}) or part of a claimant's name "
             "(repeatable).",
         ),
+        click.option(
+            "--min-confidence",
+            type=click.FloatRange(0.0, 1.0),
+            help="Events whose confidence (0..1, see docs/extraction.md) is at least this.",
+        ),
     ]
     for opt in reversed(options):
         func = opt(func)
@@ -134,7 +140,7 @@ def filter_from_options(**kwargs: Any) -> EventFilter:
     Unrelated keyword arguments are ignored, so a command can pass all of its own.
 
     >>> filter_from_options(since=datetime.date(2023, 1, 1), types=("interception",), output="x")
-    EventFilter(since=datetime.date(2023, 1, 1), until=None, bbox=None, types=('interception',), countries=(), claimants=())
+    EventFilter(since=datetime.date(2023, 1, 1), until=None, bbox=None, types=('interception',), countries=(), claimants=(), min_confidence=None)
     """
     return EventFilter(
         since=kwargs.get("since"),
@@ -143,4 +149,5 @@ def filter_from_options(**kwargs: Any) -> EventFilter:
         types=tuple(kwargs.get("types") or ()),
         countries=tuple(c.upper() for c in kwargs.get("countries") or ()),
         claimants=tuple(kwargs.get("claimants") or ()),
+        min_confidence=kwargs.get("min_confidence"),
     )

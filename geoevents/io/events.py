@@ -46,6 +46,7 @@ JSON_COLUMNS = (
     "disputed_by",
     "casualties",
     "weapon_counts",
+    "confidence_reasons",
     "sources",
 )
 FLAT_CASUALTY_COLUMNS = ("killed_low", "killed_high", "injured_low", "injured_high")

@@ -47,7 +47,7 @@
         radius: 5 + Math.min(9, 2.2 * Math.log2(1 + (e.killed.high || 0))),
         shape: t.shape,
         fillColor: t.colour,
-        fillOpacity: 0.85,
+        fillOpacity: K.needsReview(ctx, e.p) ? 0.3 : 0.85,  // "needs review": faint
         color: (e.sides.length === 1 && ctx.sides[e.sides[0]]) ? ctx.sides[e.sides[0]].colour : '#222222',
         weight: 1.6,
         dashArray: ctx.precisionOf(e.p).dash || null,

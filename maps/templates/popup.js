@@ -24,7 +24,7 @@
       typeof value === 'string' ? el('span', { text: value }) : value]);
   }
 
-  function head(p, t) {
+  function head(ctx, p, t) {
     var box = el('div', { cls: 'ge-head' }, [K.shapeSwatch(t.shape, t.colour), el('strong', { text: t.label })]);
     if (p.disputed) {
       var b = el('span', { cls: 'ge-badge ge-disputed', text: 'disputed' });
@@ -34,6 +34,7 @@
     }
     if (p.verified === false) { box.appendChild(el('span', { cls: 'ge-badge ge-unverified', text: 'unverified' })); }
     if (p.corrected) { box.appendChild(el('span', { cls: 'ge-badge ge-corrected', text: 'corrected' })); }
+    if (K.needsReview(ctx, p)) { box.appendChild(el('span', { cls: 'ge-badge ge-review', text: 'needs review' })); }
     return box;
   }
 
@@ -48,6 +49,10 @@
       if (items.length) { box.appendChild(row(x[0], items.join(', '))); }
     });
     if (p.attacker_side) { box.appendChild(row('Attacker', sideLabel(ctx, p.attacker_side))); }
+    if (typeof p.confidence === 'number') {
+      var why = K.list(p.confidence_reasons);
+      box.appendChild(row('Confidence', p.confidence.toFixed(2) + (why.length ? ' (' + why.join('; ') + ')' : '')));
+    }
     var injured = K.figureRange(p.claims, 'injured');
     if (e.killed.high !== null || injured.high !== null) {
       var parts = [];
@@ -69,6 +74,8 @@
       var figs = [];
       if (c.killed) { figs.push('killed: ' + K.formatFigure(c.killed)); }
       if (c.injured) { figs.push('injured: ' + K.formatFigure(c.injured)); }
+      if (c.launched) { figs.push('launched: ' + K.formatFigure(c.launched)); }
+      if (c.intercepted) { figs.push('shot down: ' + K.formatFigure(c.intercepted)); }
       if (figs.length) { li.appendChild(el('div', { cls: 'ge-figures', text: figs.join('; ') })); }
       if (c.quote) { li.appendChild(el('blockquote', { cls: 'ge-quote', text: c.quote })); }
       ul.appendChild(li);
@@ -96,7 +103,7 @@
   function buildPopup(ctx, i) {
     var e = ctx.E[i], p = e.p;
     var t = ctx.types[p.event_type] || { label: p.event_type, colour: '#333' };
-    var box = el('div', { cls: 'ge-popup', 'data-event-id': e.id }, [head(p, t)]);
+    var box = el('div', { cls: 'ge-popup', 'data-event-id': e.id }, [head(ctx, p, t)]);
     facts(ctx, e, box);
     var claims = K.list(p.claims);
     if (claims.length) {

@@ -131,9 +131,14 @@
     return box;
   }
 
+  // An event below the page's review threshold (geoevents.confidence.NEEDS_REVIEW).
+  function needsReview(ctx, p) {
+    return typeof p.confidence === 'number' && p.confidence < ctx.cfg.review;
+  }
+
   window.geoeventsKit = {
     DAY_MS: DAY_MS, dict: dict, list: list, el: el, dayNum: dayNum, isoDay: isoDay,
     formatFigure: formatFigure, figureRange: figureRange, safeUrl: safeUrl, dateLabel: dateLabel, shapeSwatch: shapeSwatch,
-    panel: panel, ownEvents: ownEvents, controls: {}
+    panel: panel, ownEvents: ownEvents, needsReview: needsReview, controls: {}
   };
 })();

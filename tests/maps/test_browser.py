@@ -94,6 +94,21 @@ def test_click_opens_popup_with_claims_sources_and_badges(page_online: tuple[Any
     assert log.errors == []
 
 
+def test_low_confidence_events_are_marked_for_review(page_online: tuple[Any, Any]) -> None:
+    page, log = page_online
+    # ev-sevastopol: approximate place, one source, no claimant, unverified, no attacker
+    text = click_event(page, "ev-sevastopol")
+    assert "NEEDS REVIEW" in text.upper()
+    assert "Confidence: 0.45 (approximate place: -0.15;" in text
+    faint = "() => { let n = 0; window.__testMap.eachLayer(l => { if (l.options && l.options.fillOpacity === 0.3) n++; }); return n; }"
+    assert page.evaluate(faint) >= 1  # its marker is drawn faint
+    page.keyboard.press("Escape")
+    # near miss: the Makiivka event (0.75) is confident enough
+    text = click_event(page, "ev-makiivka")
+    assert "NEEDS REVIEW" not in text.upper() and "Confidence: 0.75" in text
+    assert log.errors == []
+
+
 def test_hostile_quote_is_shown_verbatim_and_runs_nothing(page_online: tuple[Any, Any]) -> None:
     page, log = page_online
     # hover tooltip shows the hostile place name as text
