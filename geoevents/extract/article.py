@@ -130,7 +130,7 @@ class ArticleExtraction:
         self.last: Draft | None = None
         #: places of a figures sentence before any event ("A missile tore into X, killing
         #: seven."): where a later strike sentence with no place of its own happened
-        self.pending: list[Location] = []
+        self.pending: tuple[int, list[Location]] = (-2, [])
         self.last_claimant: tuple[str, str] | None = None
         self.unresolved: list[str] = []
         self.trail: list[str] = []
@@ -299,8 +299,9 @@ class ArticleExtraction:
         self._weapon_only(said, mentions)
         last = self.last
         if last is None:  # figures or a denial/verification note, with no event yet
-            if said.facts.has_figs and not self.pending:
-                self.pending = choose_locations(resolved)
+            if said.facts.has_figs:  # a town's figures, for the very next sentence only
+                locs = [loc for loc in choose_locations(resolved) if loc.precision < 3]
+                self.pending = (said.sentence.index, locs)
             return
         locs = choose_locations(resolved)
         if locs and not any(last.same_place(loc) for loc in locs):
@@ -334,8 +335,9 @@ class ArticleExtraction:
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
         locs = choose_locations(resolved)
-        if not locs and self.last is None and self.pending:
-            locs = self.pending
+        index, pending = self.pending
+        if not locs and self.last is None and pending and index == said.sentence.index - 1:
+            locs = pending
             self.note(f"[{tag}] no place: where the figures before it were reported")
         if not locs:
             if self.last is not None:

@@ -151,7 +151,7 @@ class Detection:
 
 
 _DESTROY_HIT = re.compile(
-    r"\b(?:destroyed|hit|hits|struck|targeted|damaged|set\s+(?:on\s+)?fire|ablaze|attack(?:ed|s)?)\b",
+    r"\b(?:destroyed|hit|hits|struck|targeted|damaged|set\s+(?:on\s+)?fire|ablaze|attacks?\s+on)\b",
     _I,
 )
 
