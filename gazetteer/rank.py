@@ -233,14 +233,20 @@ def rank(
         priority = priorities.get(match.hit.place_id, 0)
         raw, _ = score_match(match, place, priority, context, explain=False)
         return [_candidate(raw, match, place, priority, context, False)]
-    found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
-    has_area = any(place.kind in ("region", "country") for _, place in found)
+    found = []
+    has_area = False
+    for m in matches:
+        place = places.get(m[0][0])
+        if place is not None:
+            found.append((m, place))
+            if place.kind in ("region", "country"):
+                has_area = True
     namesakes = _namesakes(matches, places) if has_area else set()
     scored = []
     for match, place in found:
-        priority = priorities.get(match.hit.place_id, 0)
+        priority = priorities.get(match[0][0], 0)
         namesake = has_area and _is_namesake(match, place, namesakes)
-        raw, _ = score_match(match, place, priority, context, namesake=namesake, explain=False)
+        raw = score_match(match, place, priority, context, namesake=namesake, explain=False)[0]
         key = (
             -raw,
             -priority,
