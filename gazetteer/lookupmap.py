@@ -91,16 +91,19 @@ def _n_slots(entries: int) -> int:
     return max(8, int(entries * _SLOTS_PER_ENTRY) + 1)
 
 
-def _crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
-
-
-def _fill(table: bytearray, n_slots: int, text: str, length: int, offset: int) -> None:
-    crc = _crc(text)
-    i = crc % n_slots
-    while _SLOT.unpack_from(table, i * _SLOT.size)[1]:
-        i = i + 1 if i + 1 < n_slots else 0
-    _SLOT.pack_into(table, i * _SLOT.size, crc, length, offset)
+def _table(n_slots: int, entries: list[tuple[str, int, int]], data_off: int) -> bytearray:
+    """A hash table of ``(text, length, offset in data)`` entries, open addressing on crc32."""
+    taken = bytearray(n_slots)  # 1 where a slot holds an entry
+    table = bytearray(n_slots * _SLOT.size)
+    pack, crc32 = _SLOT.pack_into, zlib.crc32
+    for text, length, at in entries:
+        crc = crc32(text.encode("utf-8"))
+        i = crc % n_slots
+        while taken[i]:
+            i = i + 1 if i + 1 < n_slots else 0
+        taken[i] = 1
+        pack(table, i * 16, crc, length, data_off + at)
+    return table
 
 
 def write_lookup_map(
@@ -158,11 +161,8 @@ def write_lookup_map(
     place_off = skel_off + n_skel * _SLOT.size
     data_off = place_off + n_places * _SLOT.size
     size = data_off + len(data)
-    key_table, skel_table = bytearray(n_key * _SLOT.size), bytearray(n_skel * _SLOT.size)
-    for key, length, at in key_slots:
-        _fill(key_table, n_key, key, length, data_off + at)
-    for skel, length, at in group_slots:
-        _fill(skel_table, n_skel, skel, length, data_off + at)
+    key_table = _table(n_key, key_slots, data_off)
+    skel_table = _table(n_skel, group_slots, data_off)
     place_table = bytearray(n_places * _SLOT.size)
     for place_id, (length, at) in place_entries.items():
         _SLOT.pack_into(place_table, place_id * _SLOT.size, 0, length, data_off + at)
@@ -287,29 +287,27 @@ def derive_lookup_map(
     """
     # the few distinct kinds, codes, region names and sources are written as
     # interned strings: reading a place then shares them instead of allocating
-    rows = {
-        row[0]: tuple(
-            sys.intern(v) if i in _SHARED_COLUMNS and v is not None else v
-            for i, v in enumerate(row)
-        )
-        for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")
-    }
+    columns = list(zip(*con.execute(f"SELECT {PLACE_COLUMNS} FROM places"), strict=True))
+    intern = sys.intern
+    for i in _SHARED_COLUMNS:
+        if columns:
+            columns[i] = tuple(v if v is None else intern(v) for v in columns[i])
+    rows = {row[0]: row for row in zip(*columns, strict=True)}
     return write_lookup_map(path, map_id, index_groups(con, rows), rows.values(), mode_of=mode_of)
 
 
 def index_groups(con: sqlite3.Connection, rows: dict[int, tuple]) -> Iterator[Group]:
     """The name groups of the open index ``con`` as the map stores them; ``rows``: place rows by id."""
-
-    def group(skel: str, hits: list[tuple]) -> Group:
-        return skel, tuple(hits), tuple(rows[pid] for pid in dict.fromkeys(h[0] for h in hits))
-
     cur = con.execute("SELECT skel, place_id, name, main, key FROM names ORDER BY skel, rowid")
-    skel, hits = None, []
+    skel, hits, group_rows = None, [], {}
     for row in cur:
         if row[0] != skel:
             if hits:
-                yield group(skel, hits)  # type: ignore[arg-type]
-            skel, hits = row[0], []
-        hits.append((row[1], row[2], row[4], bool(row[3])))
+                yield skel, tuple(hits), tuple(group_rows.values())  # type: ignore[misc]
+            skel, hits, group_rows = row[0], [], {}
+        pid = row[1]
+        hits.append((pid, row[2], row[4], bool(row[3])))
+        if pid not in group_rows:
+            group_rows[pid] = rows[pid]
     if hits:
-        yield group(skel, hits)  # type: ignore[arg-type]
+        yield skel, tuple(hits), tuple(group_rows.values())  # type: ignore[misc]

@@ -224,14 +224,16 @@ def rank(
     Only the ``limit`` best become candidates; their explanations are written
     when first read (:class:`~gazetteer.types.Explanation`).
     """
-    matches = list(matches)
+    if matches.__class__ is not list:
+        matches = list(matches)
     if len(matches) == 1 and limit > 0:  # the common case: one place has this name
         match = matches[0]
-        place = places.get(match.hit.place_id)
+        place_id = match[0][0]
+        place = places.get(place_id)
         if place is None:
             return []
-        priority = priorities.get(match.hit.place_id, 0)
-        raw, _ = score_match(match, place, priority, context, explain=False)
+        priority = priorities.get(place_id, 0)
+        raw = score_match(match, place, priority, context, explain=False)[0]
         return [_candidate(raw, match, place, priority, context, False)]
     found = []
     has_area = False
@@ -267,13 +269,13 @@ def _candidate(
 ) -> Candidate:
     """The ranked answer for one scored match; its explanation is written when read."""
     final = squash(raw)
-    return Candidate(
-        place=place,
-        score=final,
-        matched_name=match.hit.name,
-        stage=match.stage,
-        precision=place.precision,
-        explain=Explanation(partial(_explain, match, place, priority, context, namesake)),
+    return Candidate(  # positional: place, score, matched_name, stage, precision, explain
+        place,
+        final,
+        match[0][1],
+        match[1],
+        place.precision,
+        Explanation(partial(_explain, match, place, priority, context, namesake)),
     )
 
 

@@ -82,6 +82,12 @@ class Gazetteer:
 
     def __init__(self, reader: IndexReader) -> None:
         self._index = reader
+        # the reader's place cache, priorities and found rows (the same dicts for its life)
+        self._places, self._prio, self._rows = (
+            reader.loaded_places,
+            reader.priorities,
+            reader.found_rows,
+        )
         # answers, and the context-free matches of a key (reused with other contexts)
         self._cache: SecondHitLRU[list[Candidate]] = SecondHitLRU(_CACHE_SIZE)
         self._matches: SecondHitLRU[list[Match]] = SecondHitLRU(_CACHE_SIZE * 2)
@@ -221,16 +227,14 @@ class Gazetteer:
             matches = [m for m in matches if index.country_code(m.hit.place_id) in only]
         if len(matches) > limit:
             # of many namesakes, only those that can be among the best are read and scored
-            matches = shortlist(
-                matches, index.found_rows, index.loaded_places, index.priorities, ctx, limit
-            )
+            matches = shortlist(matches, self._rows, self._places, self._prio, ctx, limit)
         if len(matches) == 1:
             index.load_places((matches[0][0][0],))
         else:
             index.load_places([m[0][0] for m in matches])
         # rank reads the reader's place cache (every place of the matches is in it
         # now, unless the index lacks it) instead of a copy
-        result = rank(matches, index.loaded_places, index.priorities, ctx, limit=limit)
+        result = rank(matches, self._places, self._prio, ctx, limit=limit)
         if not result or result[0].stage == "fuzzy":
             regional = self._region_candidates(key, only)
             if regional:
