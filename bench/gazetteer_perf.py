@@ -12,8 +12,9 @@ fuzzy lookups within UA with one-letter typos (ms each after the one-time
 load of the country's fuzzy pool, which is printed on its own, and how often
 the intended place comes first); resident memory of a process holding the
 index. A CPU calibration line first shows how loaded the machine is.
-Targets (issue 2): build < 30 s, cold start < 0.3 s, >= 50,000 exact lookups/s,
-fuzzy < 5 ms, RSS < 300 MB.
+Targets (issue 2, build relaxed to 40 s with the settlement register, issue 9):
+build < 40 s, cold start < 0.3 s, >= 50,000 exact lookups/s, fuzzy < 5 ms,
+RSS < 300 MB.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def bench_build() -> None:
         map_size = lookup_map_path(Path(tmp) / "gazetteer.sqlite").stat().st_size / 1e6
     print(
         f"first-ever build (temp dir):          {seconds:8.1f} s   (CPU {cpu:.1f} s; index {size:.0f} MB "
-        f"+ lookup map {map_size:.0f} MB; target < 30 s)"
+        f"+ lookup map {map_size:.0f} MB; target < 40 s)"
     )
 
 

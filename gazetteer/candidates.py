@@ -105,14 +105,24 @@ def find_matches(
     """All candidate matches of ``key``, best stage per place.
 
     Exact and variant matches are always gathered; the fuzzy stage runs only
-    when they found nothing.
+    when they found nothing. Places are not loaded (:meth:`IndexReader.places`
+    loads those to rank; :attr:`IndexReader.found_rows` holds the rows of the
+    exact and variant matches' places meanwhile).
     """
+    hits = index.name_group(key)
+    if len(hits) == 1:  # the common case: one name of one place
+        hit = hits[0]
+        return [_new_match(Match, (hit, "exact" if hit[2] == key else "variant", 1.0))]
     best: dict[int, Match] = {}
-    for hit in index.lookup_key(key):
-        stage = "exact" if hit.key == key else "variant"
-        cur = best.get(hit.place_id)
-        if cur is None or (STAGE_BASE[stage], hit.main) > (cur.base, cur.hit.main):
-            best[hit.place_id] = _new_match(Match, (hit, stage, 1.0))
+    for hit in hits:
+        stage = "exact" if hit[2] == key else "variant"
+        cur = best.get(hit[0])
+        # cur.base (a property) is STAGE_BASE[cur.stage] * cur.similarity
+        if cur is None or (STAGE_BASE[stage], hit[3]) > (
+            STAGE_BASE[cur[1]] * cur[2],
+            cur[0][3],
+        ):
+            best[hit[0]] = _new_match(Match, (hit, stage, 1.0))
     if not best and fuzzy:
         for match in fuzzy_matches(index, key, countries=fuzzy_countries, regions=fuzzy_regions):
             best.setdefault(match.hit.place_id, match)

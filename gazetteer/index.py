@@ -9,8 +9,9 @@ places come from the lookup map when it serves this index, else from SQL.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,6 +19,8 @@ from gazetteer.errors import IndexCorruptError
 from gazetteer.lookupmap import PLACE_COLUMNS, PRIORITY_COLUMN, LookupMap, lookup_map_path
 from gazetteer.normalize import skeleton
 from gazetteer.types import Place
+
+_PLACE_WIDTH = PRIORITY_COLUMN + 1
 
 #: :class:`Place` field of each :data:`PLACE_COLUMNS` column (``priority`` is not one).
 _ROW_FIELDS = (
@@ -54,6 +57,10 @@ class NameHit(NamedTuple):
     main: bool
 
 
+#: ``NameHit`` from a stored ``(place_id, name, key, main)`` without the Python-level ``__new__``.
+_name_hit = partial(_new_tuple, NameHit)
+
+
 @dataclass(frozen=True, slots=True)
 class FuzzyPool:
     """Skeleton keys of the places in one country (or region), for rapidfuzz."""
@@ -87,6 +94,8 @@ class IndexReader:
             raise IndexCorruptError(f"{self.path}: unreadable gazetteer index: {err}") from err
         self._places: dict[int, Place] = {}
         self._prio: dict[int, int] = {}
+        # rows of places a name lookup found, not built into places yet
+        self._rows: dict[int, tuple] = {}
         self._pools: dict[tuple[str, str | None], FuzzyPool] = {}
         self._region_keys: dict[str, list[tuple[str, str, int]]] | None = None
         self._region_skels: dict[str, list[tuple[str, str, int]]] | None = None
@@ -118,6 +127,7 @@ class IndexReader:
         if self._map is not None:
             self._map.close()
         self._map = None
+        self._rows.clear()  # read from the map: SQL reads them again
         if not isinstance(err, IndexCorruptError):
             err = IndexCorruptError(f"{self.path}: damaged lookup map: {err}")
         self.map_problem = str(err)
@@ -161,23 +171,52 @@ class IndexReader:
 
     def places(self, ids: list[int]) -> dict[int, Place]:
         """Places by row id (cached)."""
-        missing = [i for i in ids if i not in self._places]
-        if missing and self._map is not None:
+        self.load_places(ids)
+        return {i: self._places[i] for i in ids if i in self._places}
+
+    def load_places(self, ids: Iterable[int]) -> None:
+        """Load the places of these row ids into :attr:`loaded_places` (those not there yet)."""
+        cache, rows, prio = self._places, self._rows, self._prio
+        missing = None
+        for pid in ids:
+            if pid not in cache:
+                row = rows.pop(pid, None)
+                if row is not None:  # found by a name lookup: its row is at hand
+                    cache[pid] = self._place(row)
+                    prio[pid] = row[PRIORITY_COLUMN]
+                elif missing is None:
+                    missing = [pid]
+                else:
+                    missing.append(pid)
+        if missing:
+            self._read_places(missing)
+
+    def _read_places(self, missing: list[int]) -> None:
+        """Read places by id from the map's place records, else by SQL."""
+        cache = self._places
+        if self._map is not None:
             try:
                 for pid in missing:
                     self._load_map_place(self._map, pid)
             except (IndexCorruptError, TypeError, ValueError, IndexError) as err:
                 self._map_failed(err)
-            missing = [i for i in ids if i not in self._places]
+            missing = [i for i in missing if i not in cache]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for row in self._query(
                 f"SELECT {self._PLACE_COLS} FROM places WHERE id IN ({marks})", tuple(chunk)
             ):
-                self._places[row[0]] = self._place(row)
+                cache[row[0]] = self._place(row)
                 self._prio[row[0]] = int(row[PRIORITY_COLUMN])
-        return {i: self._places[i] for i in ids if i in self._places}
+
+    def country_code(self, place_id: int) -> str | None:
+        """Country of a place found by a name lookup (``None``: none, or no such place)."""
+        row = self._rows.get(place_id)
+        if row is not None:
+            return row[5]
+        place = self.places([place_id]).get(place_id)
+        return place.country_code if place is not None else None
 
     def priority(self, place_id: int) -> int:
         """Source priority of a loaded place (custom places > 0)."""
@@ -192,6 +231,14 @@ class IndexReader:
     def priorities(self) -> dict[int, int]:
         """Source priority of every loaded place, by row id (read-only use)."""
         return self._prio
+
+    @property
+    def found_rows(self) -> dict[int, tuple]:
+        """``places`` rows of places a name lookup found and :meth:`places` did not build yet.
+
+        By row id, read-only use; a row leaves when its place is built.
+        """
+        return self._rows
 
     # -- names --------------------------------------------------------------
     def exact(self, key: str) -> list[NameHit]:
@@ -232,12 +279,14 @@ class IndexReader:
                 prio[pid] = int(row[4 + PRIORITY_COLUMN])
         return hits
 
-    def lookup_key(self, key: str) -> list[NameHit]:
+    def name_group(self, key: str) -> list[NameHit]:
         """Names whose skeleton is the skeleton of the key ``key`` (exact and variant hits).
 
         The same hits, in the same order, as ``lookup(skeleton(key))``; served
         by the lookup map (no SQL, no skeleton computed for an indexed key)
-        when it is usable. Loads the places of the hits into the cache.
+        when it is usable. The map's record holds the rows of the hits' places:
+        they are kept, and a place is built from its row when :meth:`places`
+        asks for it (of many namesakes, only those ranked).
         """
         lmap = self._map
         if lmap is None:
@@ -250,16 +299,24 @@ class IndexReader:
                 group = lmap.group_for_skeleton(skel) if skel else None
                 if group is None:
                     return []
-            hits = [_new_tuple(NameHit, hit) for hit in group[1]]
-            for hit in hits:
-                pid = hit[0]
-                if pid not in self._places and not self._load_map_place(lmap, pid):
-                    raise IndexCorruptError(f"{lmap.path}: place {pid} missing")
-            return hits
+            places, rows = self._places, self._rows
+            for row in group[2]:
+                pid = row[0]
+                if pid not in places:
+                    if len(row) != _PLACE_WIDTH:
+                        raise IndexCorruptError(f"{lmap.path}: damaged lookup map place {pid}")
+                    rows[pid] = row
+            return list(map(_name_hit, group[1]))
         except (IndexCorruptError, TypeError, ValueError, IndexError) as err:
             self._map_failed(err)
             skel = skeleton(key)
             return self.lookup(skel) if skel else []
+
+    def lookup_key(self, key: str) -> list[NameHit]:
+        """:meth:`name_group`, with the places of the hits loaded into the cache."""
+        hits = self.name_group(key)
+        self.load_places([hit[0] for hit in hits])
+        return hits
 
     def fuzzy_pool(self, cc: str, admin1_code: str | None = None) -> FuzzyPool:
         """Skeleton keys of one country (or one of its regions), loaded once."""

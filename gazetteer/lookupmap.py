@@ -16,22 +16,26 @@ File layout (little endian)::
     skel table one slot per skeleton:    crc32 u32, record length u32, offset u64
     places     one slot per place id:    record length u32, unused u32, offset u64
     data       marshal records: a group is ``(skeleton, ((place_id, name, key,
-               main), ...))`` in index row order (``main`` a bool); a place is
-               its ``places`` row (:data:`PLACE_COLUMNS`, ``id`` first).
+               main), ...), (place row, ...))``, its names in index row order
+               (``main`` a bool) and the ``places`` rows of their places
+               (:data:`PLACE_COLUMNS`, ``id`` first) in the order of first
+               mention, so one record answers a lookup; a place record is its
+               row, for reads by id.
 
 Hash tables use open addressing with linear probing; a slot whose record does
 not hold the key (a crc32 collision) is skipped.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "index.sqlite.lookup"
->>> groups = [("harkiv", ((1, "Kharkiv", "kharkiv", True), (1, "Kharkov", "kharkov", False)))]
 >>> places = [(1, "Kharkiv", 49.98, 36.25, "settlement", "UA", "07", None, 706483,
 ...            "P", "PPLA", 1430885, "geonames-cities500", "Kharkiv Raion", "Kharkiv Hromada",
 ...            None, "UA63120270010096107", "UA63120000000041209", "UA63120270000073993", 0)]
+>>> groups = [("harkiv", ((1, "Kharkiv", "kharkiv", True), (1, "Kharkov", "kharkov", False)),
+...            (places[0],))]
 >>> _ = write_lookup_map(path, "a" * 32, groups, places)
 >>> lm = LookupMap(path, "a" * 32)
->>> lm.group_for_key("kharkov")[1][0][1], lm.group_for_key("charkow")
-('Kharkiv', None)
+>>> lm.group_for_key("kharkov")[1][0][1], lm.group_for_key("kharkov")[2][0][11], lm.group_for_key("charkow")
+('Kharkiv', 1430885, None)
 >>> lm.group_for_skeleton("harkiv")[0], lm.place_row(1)[1], lm.place_row(2)
 ('harkiv', 'Kharkiv', None)
 >>> lm.close()
@@ -51,7 +55,8 @@ from pathlib import Path
 from gazetteer.atomic import atomic_path
 from gazetteer.errors import IndexCorruptError
 
-MAGIC = b"GEOEVLM2"
+#: Format of the file; a map of another format is rebuilt from its index.
+MAGIC = b"GEOEVLM3"
 _ID_BYTES = 32
 _HEADER = struct.Struct(f"<8s{_ID_BYTES}s8Q")
 _SLOT = struct.Struct("<IIQ")
@@ -64,7 +69,8 @@ _SLOTS_PER_ENTRY = 1.6
 #: marshal format written and read (fixed, so Python upgrades keep the file valid).
 _MARSHAL_VERSION = 4
 
-Group = tuple[str, tuple[tuple[int, str, str, int], ...]]
+#: ``(skeleton, names as (place_id, name, key, main), place rows)``: see the module doc.
+Group = tuple[str, tuple[tuple[int, str, str, bool], ...], tuple[tuple, ...]]
 #: Columns of a ``places`` row, in the order the map stores them (``id`` first).
 PLACE_COLUMNS = (
     "id, name, lat, lon, kind, cc, admin1_code, admin1, geonameid, fclass, fcode, "
@@ -85,16 +91,19 @@ def _n_slots(entries: int) -> int:
     return max(8, int(entries * _SLOTS_PER_ENTRY) + 1)
 
 
-def _crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
-
-
-def _fill(table: bytearray, n_slots: int, text: str, length: int, offset: int) -> None:
-    crc = _crc(text)
-    i = crc % n_slots
-    while _SLOT.unpack_from(table, i * _SLOT.size)[1]:
-        i = i + 1 if i + 1 < n_slots else 0
-    _SLOT.pack_into(table, i * _SLOT.size, crc, length, offset)
+def _table(n_slots: int, entries: list[tuple[str, int, int]], data_off: int) -> bytearray:
+    """A hash table of ``(text, length, offset in data)`` entries, open addressing on crc32."""
+    taken = bytearray(n_slots)  # 1 where a slot holds an entry
+    table = bytearray(n_slots * _SLOT.size)
+    pack, crc32 = _SLOT.pack_into, zlib.crc32
+    for text, length, at in entries:
+        crc = crc32(text.encode("utf-8"))
+        i = crc % n_slots
+        while taken[i]:
+            i = i + 1 if i + 1 < n_slots else 0
+        taken[i] = 1
+        pack(table, i * 16, crc, length, data_off + at)
+    return table
 
 
 def write_lookup_map(
@@ -114,7 +123,8 @@ def write_lookup_map(
     map_id
         Identity shared with the index's ``lookup_map`` metadata (32 ASCII chars).
     groups
-        ``(skeleton, hits)`` per skeleton, hits as ``(place_id, name, key, main)``.
+        ``(skeleton, hits, rows)`` per skeleton, hits as ``(place_id, name, key,
+        main)``, rows the ``places`` rows of the hits' places (see the module doc).
     places
         ``places`` rows (:data:`PLACE_COLUMNS`, ``id`` first).
     mode_of
@@ -132,8 +142,8 @@ def write_lookup_map(
     data = bytearray()
     group_slots: list[tuple[str, int, int]] = []  # (skeleton, length, offset in data)
     key_slots: list[tuple[str, int, int]] = []
-    for skel, hits in groups:
-        record = marshal.dumps((skel, tuple(hits)), _MARSHAL_VERSION)
+    for skel, hits, rows in groups:
+        record = marshal.dumps((skel, tuple(hits), tuple(rows)), _MARSHAL_VERSION)
         at = len(data)
         data += record
         group_slots.append((skel, len(record), at))
@@ -151,11 +161,8 @@ def write_lookup_map(
     place_off = skel_off + n_skel * _SLOT.size
     data_off = place_off + n_places * _SLOT.size
     size = data_off + len(data)
-    key_table, skel_table = bytearray(n_key * _SLOT.size), bytearray(n_skel * _SLOT.size)
-    for key, length, at in key_slots:
-        _fill(key_table, n_key, key, length, data_off + at)
-    for skel, length, at in group_slots:
-        _fill(skel_table, n_skel, skel, length, data_off + at)
+    key_table = _table(n_key, key_slots, data_off)
+    skel_table = _table(n_skel, group_slots, data_off)
     place_table = bytearray(n_places * _SLOT.size)
     for place_id, (length, at) in place_entries.items():
         _SLOT.pack_into(place_table, place_id * _SLOT.size, 0, length, data_off + at)
@@ -226,14 +233,14 @@ class LookupMap:
     def _probe(self, table_off: int, n_slots: int, text: str, skeleton: bool) -> Group | None:
         crc = zlib.crc32(text.encode("utf-8"))
         i = crc % n_slots
-        unpack, mm, view = _SLOT.unpack_from, self._mm, self._view
+        unpack, mm = _SLOT.unpack_from, self._mm
         while True:
             stored, length, offset = unpack(mm, table_off + i * 16)
             if not length:
                 return None
             if stored == crc:
                 try:
-                    rec = marshal.loads(view[offset : offset + length])
+                    rec = marshal.loads(self._view[offset : offset + length])
                     if skeleton:
                         if rec[0] == text:
                             return rec
@@ -245,7 +252,9 @@ class LookupMap:
                     raise IndexCorruptError(
                         f"{self.path}: damaged lookup map group: {err}"
                     ) from err
-            i = i + 1 if i + 1 < n_slots else 0
+            i += 1
+            if i == n_slots:
+                i = 0
 
     def group_for_key(self, key: str) -> Group | None:
         """The name group holding the exact key ``key``, or ``None``."""
@@ -276,26 +285,29 @@ def derive_lookup_map(
     Groups list their names in index row order, the order an SQL lookup by
     skeleton returns them, so both paths give the same answers.
     """
+    # the few distinct kinds, codes, region names and sources are written as
+    # interned strings: reading a place then shares them instead of allocating
+    columns = list(zip(*con.execute(f"SELECT {PLACE_COLUMNS} FROM places"), strict=True))
+    intern = sys.intern
+    for i in _SHARED_COLUMNS:
+        if columns:
+            columns[i] = tuple(v if v is None else intern(v) for v in columns[i])
+    rows = {row[0]: row for row in zip(*columns, strict=True)}
+    return write_lookup_map(path, map_id, index_groups(con, rows), rows.values(), mode_of=mode_of)
 
-    def groups() -> Iterator[Group]:
-        cur = con.execute("SELECT skel, place_id, name, main, key FROM names ORDER BY skel, rowid")
-        skel, hits = None, []
-        for row in cur:
-            if row[0] != skel:
-                if hits:
-                    yield skel, tuple(hits)  # type: ignore[misc]
-                skel, hits = row[0], []
-            hits.append((row[1], row[2], row[4], bool(row[3])))
-        if hits:
-            yield skel, tuple(hits)  # type: ignore[misc]
 
-    def places() -> Iterator[tuple]:
-        # the few distinct kinds, codes, region names and sources are written as
-        # interned strings: reading a place then shares them instead of allocating
-        for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places"):
-            yield tuple(
-                sys.intern(v) if i in _SHARED_COLUMNS and v is not None else v
-                for i, v in enumerate(row)
-            )
-
-    return write_lookup_map(path, map_id, groups(), places(), mode_of=mode_of)
+def index_groups(con: sqlite3.Connection, rows: dict[int, tuple]) -> Iterator[Group]:
+    """The name groups of the open index ``con`` as the map stores them; ``rows``: place rows by id."""
+    cur = con.execute("SELECT skel, place_id, name, main, key FROM names ORDER BY skel, rowid")
+    skel, hits, group_rows = None, [], {}
+    for row in cur:
+        if row[0] != skel:
+            if hits:
+                yield skel, tuple(hits), tuple(group_rows.values())  # type: ignore[misc]
+            skel, hits, group_rows = row[0], [], {}
+        pid = row[1]
+        hits.append((pid, row[2], row[4], bool(row[3])))
+        if pid not in group_rows:
+            group_rows[pid] = rows[pid]
+    if hits:
+        yield skel, tuple(hits), tuple(group_rows.values())  # type: ignore[misc]

@@ -246,23 +246,31 @@ def rank(
     Only the ``limit`` best become candidates; their explanations are written
     when first read (:class:`~gazetteer.types.Explanation`).
     """
-    matches = list(matches)
+    if matches.__class__ is not list:
+        matches = list(matches)
     if len(matches) == 1 and limit > 0:  # the common case: one place has this name
         match = matches[0]
-        place = places.get(match.hit.place_id)
+        place_id = match[0][0]
+        place = places.get(place_id)
         if place is None:
             return []
-        priority = priorities.get(match.hit.place_id, 0)
-        raw, _ = score_match(match, place, priority, context, explain=False)
+        priority = priorities.get(place_id, 0)
+        raw = score_match(match, place, priority, context, explain=False)[0]
         return [_candidate(raw, match, place, priority, context, False)]
-    found = [(m, places[m.hit.place_id]) for m in matches if m.hit.place_id in places]
-    has_area = any(place.kind in ("region", "country") for _, place in found)
+    found = []
+    has_area = False
+    for m in matches:
+        place = places.get(m[0][0])
+        if place is not None:
+            found.append((m, place))
+            if place.kind in ("region", "country"):
+                has_area = True
     namesakes = _namesakes(matches, places) if has_area else set()
     scored = []
     for match, place in found:
-        priority = priorities.get(match.hit.place_id, 0)
+        priority = priorities.get(match[0][0], 0)
         namesake = has_area and _is_namesake(match, place, namesakes)
-        raw, _ = score_match(match, place, priority, context, namesake=namesake, explain=False)
+        raw = score_match(match, place, priority, context, namesake=namesake, explain=False)[0]
         key = (
             -raw,
             -priority,
@@ -283,13 +291,13 @@ def _candidate(
 ) -> Candidate:
     """The ranked answer for one scored match; its explanation is written when read."""
     final = squash(raw)
-    return Candidate(
-        place=place,
-        score=final,
-        matched_name=match.hit.name,
-        stage=match.stage,
-        precision=place.precision,
-        explain=Explanation(partial(_explain, match, place, priority, context, namesake)),
+    return Candidate(  # positional: place, score, matched_name, stage, precision, explain
+        place,
+        final,
+        match[0][1],
+        match[1],
+        place.precision,
+        Explanation(partial(_explain, match, place, priority, context, namesake)),
     )
 
 

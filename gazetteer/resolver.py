@@ -16,6 +16,7 @@ from gazetteer.locationtext import resolve_location_text
 from gazetteer.lrucache import SecondHitLRU
 from gazetteer.normalize import normalize
 from gazetteer.rank import W_STAGE, rank, squash
+from gazetteer.shortlist import shortlist
 from gazetteer.types import Candidate, Context, Place
 
 #: Longest query accepted (characters); longer input is not a place name.
@@ -81,6 +82,12 @@ class Gazetteer:
 
     def __init__(self, reader: IndexReader) -> None:
         self._index = reader
+        # the reader's place cache, priorities and found rows (the same dicts for its life)
+        self._places, self._prio, self._rows = (
+            reader.loaded_places,
+            reader.priorities,
+            reader.found_rows,
+        )
         # answers, and the context-free matches of a key (reused with other contexts)
         self._cache: SecondHitLRU[list[Candidate]] = SecondHitLRU(_CACHE_SIZE)
         self._matches: SecondHitLRU[list[Match]] = SecondHitLRU(_CACHE_SIZE * 2)
@@ -179,29 +186,29 @@ class Gazetteer:
         QueryError
             ``name`` is not text or longer than :data:`MAX_QUERY_CHARS`.
         """
-        key = normalize(_check_query(name))
+        if name.__class__ is not str or len(name) > MAX_QUERY_CHARS:
+            _check_query(name)  # raises
+        key = normalize(name)
         if not key:
             return []
-        ctx = context or _NO_CONTEXT
         only = tuple(sorted({c.upper() for c in countries})) if countries else ()
         ck = (key, context, limit, only, fuzzy)  # None, not Context(): no Python-level hash
         hit = self._cache.get(ck)
         if hit is not None:
             return list(hit)
-        result = self._resolve_key(key, ctx, limit, only, fuzzy)
+        result = self._resolve_key(key, context or _NO_CONTEXT, limit, only, fuzzy)
         self._cache.put(ck, result)
         return list(result)
 
     def _resolve_key(
         self, key: str, ctx: Context, limit: int, only: tuple[str, ...], fuzzy: bool = True
     ) -> list[Candidate]:
+        index = self._index
         matches = self._matches.get(key)
         if matches is None:
             # exact and variant matches do not depend on the context: cached per key
-            matches = find_matches(self._index, key, fuzzy=False)
+            matches = find_matches(index, key, fuzzy=False)
             self._matches.put(key, matches)
-        else:
-            self._index.places([m.hit.place_id for m in matches])  # (re)load if dropped
         if not matches and fuzzy:
             fuzzy_countries = (
                 tuple(
@@ -213,20 +220,21 @@ class Gazetteer:
             )
             fuzzy_regions = tuple(r for r in ctx.regions if not only or r[0] in only)
             matches = find_matches(
-                self._index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
+                index, key, fuzzy_countries=fuzzy_countries, fuzzy_regions=fuzzy_regions
             )
-            self._index.places([m.hit.place_id for m in matches])  # load the fuzzy hits' places
-        # every place of the matches is loaded now (exact and variant lookups load
-        # theirs): rank reads the reader's place cache instead of a copy
-        places = self._index.loaded_places
+            index.load_places([m.hit.place_id for m in matches])  # few; read at once
         if only:
-            matches = [
-                m
-                for m in matches
-                if places.get(m.hit.place_id, None) is not None
-                and places[m.hit.place_id].country_code in only
-            ]
-        result = rank(matches, places, self._index.priorities, ctx, limit=limit)
+            matches = [m for m in matches if index.country_code(m.hit.place_id) in only]
+        if len(matches) > limit:
+            # of many namesakes, only those that can be among the best are read and scored
+            matches = shortlist(matches, self._rows, self._places, self._prio, ctx, limit)
+        if len(matches) == 1:
+            index.load_places((matches[0][0][0],))
+        else:
+            index.load_places([m[0][0] for m in matches])
+        # rank reads the reader's place cache (every place of the matches is in it
+        # now, unless the index lacks it) instead of a copy
+        result = rank(matches, self._places, self._prio, ctx, limit=limit)
         if not result or result[0].stage == "fuzzy":
             regional = self._region_candidates(key, only)
             if regional:

@@ -7,8 +7,6 @@ import shutil
 import sqlite3
 import struct
 from dataclasses import fields
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from gazetteer.build import build_index, sidecar_path
 from gazetteer.index import IndexReader
 from gazetteer.lookupmap import (
     PLACE_COLUMNS,
+    index_groups,
     lookup_map_path,
     lookup_map_problem,
     write_lookup_map,
@@ -172,17 +171,11 @@ def test_records_of_the_wrong_shape_fall_back_to_sql(ua_index, tmp_path) -> None
     copy = _copy(ua_index, tmp_path)
     con = sqlite3.connect(copy)
     map_id = dict(con.execute("SELECT key, value FROM meta").fetchall())["lookup_map"]
-    rows = con.execute(
-        "SELECT skel, place_id, name, main, key FROM names ORDER BY skel, rowid"
-    ).fetchall()
-    groups = [
-        (skel, tuple((r[1], r[2], r[4], bool(r[3])) for r in run))
-        for skel, run in groupby(rows, key=itemgetter(0))
-    ]
-    # every place record decodes, but holds 3 of its 14 columns
-    places = [row[:3] for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")]
+    # every place record (alone, and in the name groups) decodes, but holds 3 of its 20 columns
+    rows = {row[0]: row[:3] for row in con.execute(f"SELECT {PLACE_COLUMNS} FROM places")}
+    groups = list(index_groups(con, rows))
     con.close()
-    write_lookup_map(lookup_map_path(copy), map_id, groups, places)
+    write_lookup_map(lookup_map_path(copy), map_id, groups, rows.values())
     with Gazetteer.open(copy) as gz, Gazetteer(IndexReader(copy, lookup_map=False)) as sql:
         for query in ("Makiivka", "Kharkov", "Olenivka", "Bakhmutt"):
             want = [c.to_dict() for c in sql.resolve(query)]
