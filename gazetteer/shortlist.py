@@ -10,7 +10,8 @@ Why this leaves every answer as it was: :func:`gazetteer.rank.score_match`
 scores a match from its stage, similarity and main-name flag, the place's kind,
 population, priority, country and first-level region (the context's region,
 country and focus bonuses), its point (the ``near`` bonus) and, for regions and
-countries only, the namesake penalty; importance never falls as population
+countries only, the namesake penalty (and, for a variant match, whether the place
+is the register's, whose variants score as exact); importance never falls as population
 grows; ties go to priority, kind, population, then row id. So among matches
 equal in everything but population and row id (a *class*), the order is
 population (descending) then row id: only the first ``limit`` of each class
@@ -30,7 +31,7 @@ from dataclasses import fields
 
 from gazetteer.candidates import Match
 from gazetteer.lookupmap import PLACE_COLUMNS
-from gazetteer.rank import NAMESAKE_ALT_POPULATION, NAMESAKE_POPULATION
+from gazetteer.rank import NAMESAKE_ALT_POPULATION, NAMESAKE_POPULATION, REGISTER_SOURCE
 from gazetteer.types import Context, Place
 
 #: Context fields whose bonuses depend on a place's country and region alone.
@@ -48,8 +49,8 @@ _ALWAYS_POPULATION = min(NAMESAKE_POPULATION, NAMESAKE_ALT_POPULATION)
 MIN_MATCHES = 8
 _COLUMNS = [c.strip() for c in PLACE_COLUMNS.split(",")]
 #: Positions in a ``places`` row of what the shortlist reads.
-_KIND, _CC, _ADMIN1, _POPULATION, _PRIORITY = (
-    _COLUMNS.index(c) for c in ("kind", "cc", "admin1_code", "population", "priority")
+_KIND, _CC, _ADMIN1, _POPULATION, _PRIORITY, _SOURCE = (
+    _COLUMNS.index(c) for c in ("kind", "cc", "admin1_code", "population", "priority", "source")
 )
 
 
@@ -99,13 +100,14 @@ def shortlist(
         row = rows.get(pid)
         if row is not None:
             kind, population = row[_KIND], row[_POPULATION]
-            priority, cc, a1 = row[_PRIORITY], row[_CC], row[_ADMIN1]
+            priority, cc, a1, source = row[_PRIORITY], row[_CC], row[_ADMIN1], row[_SOURCE]
         else:
             place = places.get(pid)
             if place is None:
                 return matches
             kind, population = place.kind, place.population
             priority, cc, a1 = priorities.get(pid, 0), place.country_code, place.admin1_code
+            source = place.source
         if kind in _ALWAYS_KINDS or (population >= _ALWAYS_POPULATION and kind == "settlement"):
             keep.add(pid)
             continue
@@ -117,6 +119,8 @@ def shortlist(
             priority,
             cc if by_country else None,
             a1 if by_region else None,
+            # a variant of a register name scores as exact (rank.score_match)
+            match[1] == "variant" and source == REGISTER_SOURCE,
         )
         members = classes.get(cls)
         if members is None:
