@@ -34,9 +34,10 @@ def _crowded_keys(reader: IndexReader, n: int) -> list[str]:
         )
     ]
     con.close()
-    return ["ivanivka", "novoselivka", "kamianka", "springfield", "san jose"] + random.Random(
-        5
-    ).sample(keys, n)
+    # "lanyi": GeoNames places and the register's Lany villages all match as variants,
+    # and the register's score as exact (a class of their own)
+    fixed = ["ivanivka", "novoselivka", "kamianka", "springfield", "san jose", "lanyi", "lan ji"]
+    return fixed + random.Random(5).sample(keys, n)
 
 
 def _answers(candidates) -> list[tuple]:
