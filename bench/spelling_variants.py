@@ -5,7 +5,9 @@ Prints, for the variant table of the default index
 places, the exact keys of those places and how many of them lose their
 uniqueness (a key that names one place, whose skeleton names several).
 
-Then, over the sentences of the bundled examples, the UCDP GED Ukraine
+Then the lower-case (English) words of the texts below, taken as if they began a
+sentence: how many would become variant mentions with no cue, and how many only
+after a place cue ("in", "near"). Then, over the sentences of the bundled examples, the UCDP GED Ukraine
 headlines and the GeoWebNews / LGL / TR-News texts (``../shared/``, each where
 present), the place mentions found with exact keys only and with variants too,
 and the variant mentions themselves, most frequent first. For the geoparsing
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import time
 from collections import Counter
@@ -57,6 +60,33 @@ def _texts() -> dict[str, list[tuple[str, frozenset[str]]]]:
     return out
 
 
+def _english_words(texts: dict[str, list[tuple[str, frozenset[str]]]], table) -> None:  # noqa: ANN001
+    """Lower-case words of the texts, taken as if capitalised: how many a variant would admit."""
+    from gazetteer.normalize import normalize, skeleton
+    from geoevents.extract.variants import admit_variant
+
+    words = {
+        w
+        for articles in texts.values()
+        for text, _ in articles
+        for w in re.findall(r"[^\W_]+", text)
+        if w[0].islower()
+    }
+    uncued, cued = [], []
+    for word in sorted(words):
+        key = normalize(word)
+        if skeleton(key) not in table or table.known(key):
+            continue
+        if admit_variant(key, cued=False, strong=False):
+            uncued.append(word)
+        elif admit_variant(key, cued=True, strong=False):
+            cued.append(word)
+    print(
+        f"lower-case words of the texts: {len(words)}; capitalised, a variant of a table place "
+        f"with no cue: {len(uncued)} {uncued[:10]}, only after a place cue: {len(cued)} {cued[:10]}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--top", type=int, default=40, help="variant mentions listed per corpus")
@@ -86,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         "their skeleton with another place (uniqueness lost)"
     )
     exact_only = PlaceMatcher(with_variants.automaton, None)
+    texts = _texts()
+    _english_words(texts, table)
 
-    for corpus, articles in _texts().items():
+    for corpus, articles in texts.items():
         before = after = 0
         variants: Counter[str] = Counter()
         gold = 0
