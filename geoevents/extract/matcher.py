@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from gazetteer.normalize import normalize
-from geoevents.extract.variants import VariantTable, variant_spans
+from geoevents.extract.variants import MIN_SKELETON, VariantTable, variant_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
@@ -89,7 +89,7 @@ class PlaceMatcher:
             a.add_word(f" {key} ", key)
         a.make_automaton()
         names = list(variants)
-        table = VariantTable.from_names(names, known=_known_in(a)) if names else None
+        table = VariantTable.from_names(names, known=_known_in(a, frozenset())) if names else None
         return cls(a, table)
 
     def find(self, sentence: str) -> list[tuple[int, int, str]]:
@@ -203,11 +203,11 @@ def index_identity(gz: Gazetteer) -> str:
     return ident
 
 
-def _known_in(automaton: Any, index: Any = None) -> Callable[[str], bool]:
-    """Whether a key is in ``automaton`` or, when given, is any key of ``index``."""
+def _known_in(automaton: Any, others: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a key is in ``automaton`` or in ``others`` (the keys it leaves out)."""
 
     def known(key: str) -> bool:
-        return automaton.exists(f" {key} ") or (index is not None and bool(index.exact(key)))
+        return key in others or automaton.exists(f" {key} ")
 
     return known
 
@@ -216,20 +216,25 @@ def matcher_for(gz: Gazetteer) -> PlaceMatcher:
     """The :class:`PlaceMatcher` for a gazetteer, built once per process and index.
 
     Looked up by the index identity (path, version, build time; cached per
-    object), so two objects over one index share a matcher. Its variant table
+    object), so two objects over one index share a matcher, and the matcher
+    holds no reference to the object that built it. Its variant table
     (:class:`~geoevents.extract.variants.VariantTable`) is read from the
     gazetteer's index (``gz.index``); an object without one gets exact matches only.
     """
     ident = index_identity(gz)
     matcher = _MATCHERS.get(ident)
     if matcher is None:
-        matcher = PlaceMatcher.from_keys(
-            k for k, pop, kind in gz.name_keys() if keep_key(k, pop, kind)
-        )
+        kept: list[str] = []
+        others: set[str] = set()  # keys the automaton leaves out, long enough to be variants
+        for key, population, kind in gz.name_keys():
+            if keep_key(key, population, kind):
+                kept.append(key)
+            elif len(key) >= MIN_SKELETON:
+                others.add(key)
+        matcher = PlaceMatcher.from_keys(kept)
         index = getattr(gz, "index", None)
         if index is not None and hasattr(index, "fuzzy_pool"):
-            matcher.variants = VariantTable.from_index(
-                index, known=_known_in(matcher.automaton, index)
-            )
+            known = _known_in(matcher.automaton, frozenset(others))
+            matcher.variants = VariantTable.from_index(index, known=known)
         _MATCHERS[ident] = matcher
     return matcher

@@ -158,3 +158,24 @@ def test_extract_an_article_in_russian_spellings(gazetteer, tmp_path: Path) -> N
     ]
     kinds = {p["place_name"]: p["event_type"] for p in props}
     assert kinds["Novomykhailivka"] == "air_drone_strike"
+
+
+def test_the_matcher_outlives_the_gazetteer_that_built_it(
+    gazetteer,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The matcher is shared by index; it must not read the index through a closed object."""
+    from gazetteer import Gazetteer
+    from geoevents.extract import matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "_MATCHERS", {})
+    first = Gazetteer.open(gazetteer.path)
+    built = matcher_for(first)
+    first.close()
+    second = Gazetteer.open(gazetteer.path)
+    try:
+        assert matcher_for(second) is built
+        found = find_mentions("Artillery shelled Podgorodnoye overnight.", second, matcher=built)
+        assert ("Podgorodnoye", "variant") in [(m.text, m.kind) for m in found]
+    finally:
+        second.close()
