@@ -295,9 +295,9 @@ def toponym_mentions(
     >>> [(x.text, x.relation) for x in toponym_mentions(s, m)]
     [('Malotaranivka', 'near'), ('Kramatorsk', 'relative')]
 
-    With a variant table, Russian spellings of its places are mentions of kind ``variant``:
-
-    A surname that folds to a village's skeleton ("Grigoryev", Hryhoriv) is not one:
+    With a variant table, Russian spellings of its places are mentions of kind
+    ``variant``; a surname that folds to a village's skeleton ("Grigoryev",
+    Hryhoriv) is not one:
 
     >>> m = PlaceMatcher.from_keys(["donetsk"], variants=["Nevelske", "Hryhoriv"])
     >>> s = "Shells hit Nevelskoye near Donetsk, Grigoryev said."
@@ -428,8 +428,8 @@ _CTX_RUN = re.compile(
     rf"(?<![\w'’-]){_CTX_WORD}(?:(?:\s+(?:(?:of|and|of\s+the)\s+)?|,\s+){_CTX_WORD})*\.?"
 )
 _CTX_SUFFIX_RX = re.compile(rf"[\s-]+(?:{_CTX_SUFFIX})(?![\w])", re.IGNORECASE)
-#: Context of each distinct capitalised run per index (:func:`~geoevents.extract.matcher.index_identity`), shared by all
-#: articles of a process.
+#: Context of each distinct capitalised run per index
+#: (:func:`~geoevents.extract.matcher.index_identity`), shared by all articles of a process.
 _RUN_CONTEXT: dict[tuple[object, str], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 _RUN_CONTEXT_MAX = 200_000
 
