@@ -12,26 +12,30 @@ e/ye/ie, i/y, kh/h/g fold to one key).
 :class:`VariantTable` holds the skeletons of the settlements and sites of
 Ukraine and Russia (:data:`VARIANT_COUNTRIES`). A run of one to three
 capitalised words whose key the index does not hold, but whose skeleton is in
-the table, is a *variant* span (:func:`variant_spans`). Whether a span becomes
+the table, is a *variant* span (:func:`variant_spans`); the Russian plural
+adjective -ye is tried as the Ukrainian -i too (:data:`RU_PLURAL`: "Tsvetnye
+Peski" is Tsvitni Pisky). Whether a span becomes
 a mention is decided by :func:`admit_variant`, so that English words and
 people's names do not turn into places through a fold:
 
 * the skeleton has at least :data:`MIN_SKELETON` letters: short skeletons
   collide with English words and first names ("School" and "Shell" fold to the
   village skeleton ``sil``, "Will" to ``vil``, "July" to ``uli``);
-* a name shaped like a surname or patronymic (:data:`SURNAME_ENDING`: "Lavrov",
+* a one-word name shaped like a surname or patronymic (:data:`SURNAME_ENDING`: "Lavrov",
   "Orlovsky", "Grigoryev", "Bondarenko") needs a strong place cue: "Grigoryev
   said" names no place, though "Grigoryev" folds to the village Hryhoriv; "the
   village of Grigoryev" does;
 * otherwise the name needs a place cue ("in", "near", "hit", "the village of") or
   an ending of a Slavic place name (:data:`PLACE_ENDING`: -ka, -sk, -ske/-skoye,
-  -ne/-noye, -ino/-ovo/-ove, -aya/-ya, -pol/-polye, -grad/-gorod, ...):
+  -ne/-noye, -ino/-ovo/-ove, -aya/-ya, -pol/-polye, -grad/-gorod, ...) on
+  one of its words (the last, or the adjective before it: "Tsvetnye Peski"):
   "Weighing" folds to the skeleton of a village (``veiging``), but it is neither
   cued nor shaped like a place name.
 
 The span is resolved like any other toponym, by the one resolver
 (:func:`gazetteer.document.resolve_document`): its candidates are the
-``variant`` matches of its skeleton, ranked by the article's context.
+``variant`` matches of its skeleton (for a plural, the fuzzy ones), ranked by
+the article's context.
 
 >>> from geoevents.extract.matcher import token_keys
 >>> table = VariantTable.from_names(["Novomykhailivka", "Nevelske", "Velyka Novosilka"])
@@ -61,6 +65,10 @@ MIN_SKELETON = 7
 #: Longest span, in words, tried as one name ("Velikaya Novoselka", "Chasov Yar").
 MAX_WORDS = 3
 
+#: The Russian plural adjective ending -ye/-yye/-iye after a consonant is the Ukrainian -i
+#: ("Tsvetnye Peski" is Tsvitni Pisky); the skeleton does not fold it (it reads -nye as the
+#: Ukrainian neuter -ne), so spans try it second.
+RU_PLURAL = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]?(?:ye|ie)\b")
 #: Endings of the last word of a key that look like a Slavic place name.
 PLACE_ENDING = re.compile(
     r"(?:ka|sk|ske|skoye|skoe|skoie|tske|ne|nye|noye|noe|nie|ino|yno|ine|yne|ovo|evo|ivo|ove|eve"
@@ -182,14 +190,21 @@ def variant_spans(
             run += 1
         for size in range(run, 0, -1):
             key = " ".join(keys[i : i + size])
-            skel = skeleton(key)
-            if skel in table and not table.known(key):
+            if _in_table(key, table) and not table.known(key):
                 out.append((tokens[i][0], tokens[i + size - 1][1], key))
                 i += size
                 break
         else:
             i += 1
     return out
+
+
+def _in_table(key: str, table: VariantTable) -> bool:
+    """Whether the skeleton of ``key``, or of its Ukrainian plural (:data:`RU_PLURAL`), is in ``table``."""
+    if skeleton(key) in table:
+        return True
+    plural = RU_PLURAL.sub("i", key)
+    return plural != key and skeleton(plural) in table
 
 
 def admit_variant(key: str, *, cued: bool, strong: bool) -> bool:
@@ -207,10 +222,10 @@ def admit_variant(key: str, *, cued: bool, strong: bool) -> bool:
     """
     if strong:
         return True
-    last = key.rsplit(" ", 1)[-1]
-    if SURNAME_ENDING.search(last):
+    words = key.split()
+    if len(words) == 1 and SURNAME_ENDING.search(key):
         return False
-    return cued or PLACE_ENDING.search(last) is not None
+    return cued or any(PLACE_ENDING.search(w) for w in words)
 
 
 @dataclass(frozen=True)

@@ -179,3 +179,15 @@ def test_the_matcher_outlives_the_gazetteer_that_built_it(
         assert ("Podgorodnoye", "variant") in [(m.text, m.kind) for m in found]
     finally:
         second.close()
+
+
+def test_russian_plural_adjective(gazetteer) -> None:  # noqa: ANN001
+    """ "Tsvetnye Peski": the plural -ye is the Ukrainian -i (Tsvitni Pisky), which the skeleton
+    alone does not fold (it reads -nye as the neuter -ne)."""
+    assert gazetteer.index.exact("tsvetnye peski") == []
+    assert skeleton("tsvetnye peski") not in matcher_for(gazetteer).variants
+    assert skeleton("tsvitni pisky") in matcher_for(gazetteer).variants
+    s = "Shelling hit Tsvetnye Peski overnight, killing a soldier."
+    assert _mentions(s, gazetteer) == [("Tsvetnye Peski", "variant")]
+    (ev,) = events_in(s, gazetteer)
+    assert (ev.place_name, ev.admin1) == ("Tsvitni Pisky", "Luhansk Oblast")
