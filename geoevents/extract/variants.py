@@ -69,7 +69,7 @@ MAX_WORDS = 3
 #: ("Tsvetnye Peski" is Tsvitni Pisky); the skeleton does not fold it (it reads -nye as the
 #: Ukrainian neuter -ne), so spans try it second.
 RU_PLURAL = re.compile(r"(?<=[bcdfgklmnprstvz])[yi]?(?:ye|ie)\b")
-#: Endings of the last word of a key that look like a Slavic place name.
+#: Endings of a word that look like a Slavic place name.
 PLACE_ENDING = re.compile(
     r"(?:ka|sk|ske|skoye|skoe|skoie|tske|ne|nye|noye|noe|nie|ino|yno|ine|yne|ovo|evo|ivo|ove|eve"
     r"|oye|oie|oe|aya|aia|ye|ya|ia|ie|pol|pil|polye|pole|pillia|pillya|grad|gorod|horod|hrad|dar"
@@ -203,6 +203,8 @@ def _in_table(key: str, table: VariantTable) -> bool:
     """Whether the skeleton of ``key``, or of its Ukrainian plural (:data:`RU_PLURAL`), is in ``table``."""
     if skeleton(key) in table:
         return True
+    if "ye" not in key and "ie" not in key:
+        return False
     plural = RU_PLURAL.sub("i", key)
     return plural != key and skeleton(plural) in table
 
