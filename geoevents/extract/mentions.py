@@ -1,16 +1,8 @@
 """Place mentions in a sentence: toponyms, region phrases and relative phrases.
 
-Toponyms are found with one Aho-Corasick automaton (``pyahocorasick``) over the
-gazetteer's name keys (:meth:`gazetteer.Gazetteer.name_keys`), run over the
-sentence's normalised tokens, longest match first. The automaton is built once
-per process and index (about 3 s and 200 MB for the ~660,000 keys of the
-default index; a pickle of it is 145 MB and still takes about a second to
-load, so it is not cached on disk).
-
-Which keys enter the automaton (:func:`keep_key`): settlement, site and region
-keys of three letters or more made of ASCII letters, digits and spaces; keys
-shorter than five letters need a population of at least 20,000 (so "Bar" and
-"Ust" stay out, "Kyiv", "Sumy", "Lviv" stay in).
+Toponyms are found by the :class:`~geoevents.extract.matcher.PlaceMatcher`
+(one Aho-Corasick automaton over the gazetteer's name keys, and the spelling
+variants of Ukrainian and Russian place names).
 
 A match becomes a mention only when it passes the filters:
 
@@ -23,6 +15,12 @@ A match becomes a mention only when it passes the filters:
 * names: a match glued to another capitalised word ("Oleh Syniehubov",
   "Shakhtar Donetsk", "Kyiv Independent") is part of a name, not a place;
 * spans owned by claimants, weapons or region phrases are excluded.
+
+Russian and older Latin spellings of Ukrainian (and Russian) place names that
+the index does not hold ("Novomikhailovka", "Nevelskoye") are found by their
+romanisation skeleton (:mod:`geoevents.extract.variants`): mentions of kind
+``variant``, which pass the same filters and, so that English words and
+surnames stay out, need a place-name ending or a place cue.
 
 Each mention carries its *relation* to the event, read from the words before it:
 
@@ -47,24 +45,21 @@ from __future__ import annotations
 
 import logging
 import re
-import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-import ahocorasick
+from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize
 from gazetteer.regions import REGION_SUFFIXES
+from geoevents.extract.matcher import POSSESSIVE, TOKEN, PlaceMatcher, index_identity, matcher_for
+from geoevents.extract.matcher import keep_key as keep_key  # where callers found it before
 from geoevents.extract.sentences import ABBREVIATIONS
+from geoevents.extract.variants import admit_variant
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
 
 log = logging.getLogger(__name__)
-
-#: Bump when :func:`keep_key` or the automaton layout changes (part of the cache key).
-MATCHER_VERSION = "1"
 
 #: English words (normalised) that are also place names somewhere ("The" is a
 #: name of Teresina, "Day" of Dayton): they need an explicit place cue.
@@ -105,8 +100,6 @@ COMMON_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’ʼ]s$")
 _ACRONYM = re.compile(r"[A-Z0-9]{2,}")
 
 _DIRS = (
@@ -201,9 +194,11 @@ _UNRESOLVED_CUE = re.compile(
 class Mention:
     """A place mention with its ``[start, end)`` span in the sentence.
 
-    ``kind`` is ``"toponym"`` (a name from the automaton), ``"region"`` (a
-    region phrase) or ``"cued"`` (a capitalised name after "the village of"
-    that the automaton does not know: resolved fuzzily, else unresolved).
+    ``kind`` is ``"toponym"`` (a name from the automaton), ``"variant"`` (a
+    spelling the index lacks of a Ukrainian or Russian place name, found by its
+    skeleton: :mod:`geoevents.extract.variants`), ``"region"`` (a region phrase)
+    or ``"cued"`` (a capitalised name after "the village of" that neither knows:
+    resolved fuzzily, else unresolved).
     ``relation`` is one of ``at``, ``near``, ``relative``, ``origin``, ``aside``.
     """
 
@@ -216,135 +211,6 @@ class Mention:
     cue: str = ""
     direction: str | None = None
     region: Place | None = field(default=None, compare=False)
-
-
-def keep_key(key: str, population: int, kind: str) -> bool:
-    """Whether a gazetteer key enters the automaton.
-
-    >>> keep_key("malotaranivka", 0, "settlement"), keep_key("bar", 9000, "settlement")
-    (True, False)
-    >>> keep_key("kyiv", 2900000, "settlement"), keep_key("ukraine", 0, "country")
-    (True, False)
-    """
-    if kind not in ("settlement", "site", "region"):
-        return False
-    if len(key) < 3 or not key.replace(" ", "").isalnum() or not key.isascii():
-        return False
-    if key.isdigit() or key[0].isdigit():
-        return False
-    letters = len(key.replace(" ", ""))
-    if letters < 5 and population < 20000 and kind != "region":
-        return False
-    return True
-
-
-#: Token -> (length without a possessive "'s", its normalised key): words repeat a lot.
-_TOKEN_KEYS: dict[str, tuple[int, str]] = {}
-_TOKEN_KEYS_MAX = 200_000
-
-
-class PlaceMatcher:
-    """Aho-Corasick matcher over gazetteer name keys (padded with spaces).
-
-    >>> m = PlaceMatcher.from_keys(["kramatorsk", "kryvyi rih", "rih"])
-    >>> text = "Near Kryvyi Rih and Kramatorsk’s edge"
-    >>> [(text[a:b], key) for a, b, key in m.find(text)]
-    [('Kryvyi Rih', 'kryvyi rih'), ('Kramatorsk', 'kramatorsk')]
-    """
-
-    def __init__(self, automaton: Any) -> None:
-        self.automaton = automaton
-
-    @classmethod
-    def from_keys(cls, keys: Iterable[str]) -> PlaceMatcher:
-        a = ahocorasick.Automaton()
-        for key in keys:
-            a.add_word(f" {key} ", key)
-        a.make_automaton()
-        return cls(a)
-
-    def find(self, sentence: str) -> list[tuple[int, int, str]]:
-        """Longest non-overlapping matches as ``(start, end, key)`` spans in ``sentence``."""
-        tokens: list[tuple[int, int]] = []
-        parts: list[str] = []
-        starts: dict[int, int] = {}
-        ends: dict[int, int] = {}
-        pos = 1
-        cache = _TOKEN_KEYS
-        for m in _TOKEN.finditer(sentence):
-            word = m.group(0)
-            hit = cache.get(word)
-            if hit is None:
-                raw = _POSSESSIVE.sub("", word)
-                hit = (len(raw), normalize(raw))
-                if len(cache) >= _TOKEN_KEYS_MAX:
-                    cache.clear()
-                cache[word] = hit
-            size, piece = hit
-            if not piece:
-                continue
-            start = m.start()
-            tokens.append((start, start + size))
-            starts[pos] = len(tokens) - 1
-            parts.append(piece)
-            pos += len(piece)
-            ends[pos] = len(tokens) - 1
-            pos += 1
-        if not parts or self.automaton.kind == ahocorasick.EMPTY:
-            return []
-        text = " " + " ".join(parts) + " "
-        found = []
-        for end_idx, key in self.automaton.iter(text):
-            a = end_idx - len(key)  # start of key (after the leading space)
-            b = end_idx  # index of trailing space
-            if a in starts and b in ends:
-                found.append((tokens[starts[a]][0], tokens[ends[b]][1], key))
-        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
-        out: list[tuple[int, int, str]] = []
-        for s, e, k in found:
-            if all(e <= s2 or s >= e2 for s2, e2, _ in out):
-                out.append((s, e, k))
-        return sorted(out)
-
-
-_MATCHERS: dict[str, PlaceMatcher] = {}
-#: Index identity of each open gazetteer object: ``gz.info()`` runs SQL count queries
-#: (about 0.1 s), far too slow to repeat for every article.
-_IDENTITY_BY_OBJECT: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
-
-
-def _identity(gz: Gazetteer) -> str:
-    """The index a gazetteer object reads (path, version, build time), once per object."""
-    try:
-        return _IDENTITY_BY_OBJECT[gz]
-    except (KeyError, TypeError):
-        pass
-    try:
-        info = gz.info()
-        ident = f"{info.get('path')}|{info.get('version')}|{info.get('built_at')}|{MATCHER_VERSION}"
-    except Exception:  # a gazetteer without info() is cached by object identity
-        return f"id:{id(gz)}"
-    try:
-        _IDENTITY_BY_OBJECT[gz] = ident
-    except TypeError:  # an object that cannot be weakly referenced
-        pass
-    return ident
-
-
-def matcher_for(gz: Gazetteer) -> PlaceMatcher:
-    """The :class:`PlaceMatcher` for a gazetteer, built once per process and index.
-
-    Looked up by the index identity (path, version, build time; cached per
-    object), so two objects over one index share a matcher.
-    """
-    ident = _identity(gz)
-    matcher = _MATCHERS.get(ident)
-    if matcher is None:
-        matcher = PlaceMatcher.from_keys(
-            k for k, pop, kind in gz.name_keys() if keep_key(k, pop, kind)
-        )
-        _MATCHERS[ident] = matcher
-    return matcher
 
 
 def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None]:
@@ -391,7 +257,7 @@ def _is_name_part(sentence: str, start: int, end: int) -> bool:
         if (
             word[0].isupper()
             and word.lower() not in _CAP_CUES
-            and not _POSSESSIVE.search(word)
+            and not POSSESSIVE.search(word)
             and not re.search(r"-(?:held|occupied|controlled|annexed)$", word, re.I)
         ):
             return True
@@ -412,7 +278,7 @@ _CAP_CUES = frozenset(
 
 
 def _title_case(sentence: str) -> bool:
-    words = [w for w in _TOKEN.findall(sentence) if len(w) > 3]
+    words = [w for w in TOKEN.findall(sentence) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
@@ -428,15 +294,26 @@ def toponym_mentions(
     >>> s = "In May, a strike near Malotaranivka, a village south of Kramatorsk, hit Reading Street."
     >>> [(x.text, x.relation) for x in toponym_mentions(s, m)]
     [('Malotaranivka', 'near'), ('Kramatorsk', 'relative')]
+
+    With a variant table, Russian spellings of its places are mentions of kind
+    ``variant``; a surname that folds to a village's skeleton ("Grigoryev",
+    Hryhoriv) is not one:
+
+    >>> m = PlaceMatcher.from_keys(["donetsk"], variants=["Nevelske", "Hryhoriv"])
+    >>> s = "Shells hit Nevelskoye near Donetsk, Grigoryev said."
+    >>> [(x.text, x.kind, x.relation) for x in toponym_mentions(s, m)]
+    [('Nevelskoye', 'variant', 'at'), ('Donetsk', 'toponym', 'near')]
     """
     excluded = list(exclude)
     title = _title_case(sentence)
+    exact, variants = matcher.find_all(sentence)
+    spans = sorted([(a, b, key, False) for a, b, key in exact] + [(*v, True) for v in variants])
     out = []
-    for a, b, key in matcher.find(sentence):
+    for a, b, key, variant in spans:
         if any(x < b and a < y for x, y in excluded):
             continue
         surface = sentence[a:b]
-        words = _TOKEN.findall(surface)
+        words = TOKEN.findall(surface)
         if not words or not words[0][0].isupper():
             continue
         if any(_ACRONYM.fullmatch(w) for w in words):
@@ -450,7 +327,10 @@ def toponym_mentions(
         if not strong and not title and _is_name_part(sentence, a, b):
             continue
         relation, cue, direction = _relation(sentence, a, b)
-        out.append(Mention(surface, a, b, "toponym", key, relation, cue, direction))
+        if variant and not admit_variant(key, cued=bool(cue), strong=strong):
+            continue
+        kind = "variant" if variant else "toponym"
+        out.append(Mention(surface, a, b, kind, key, relation, cue, direction))
     return out
 
 
@@ -548,8 +428,8 @@ _CTX_RUN = re.compile(
     rf"(?<![\w'’-]){_CTX_WORD}(?:(?:\s+(?:(?:of|and|of\s+the)\s+)?|,\s+){_CTX_WORD})*\.?"
 )
 _CTX_SUFFIX_RX = re.compile(rf"[\s-]+(?:{_CTX_SUFFIX})(?![\w])", re.IGNORECASE)
-#: Context of each distinct capitalised run per index (:func:`_identity`), shared by all
-#: articles of a process.
+#: Context of each distinct capitalised run per index
+#: (:func:`~geoevents.extract.matcher.index_identity`), shared by all articles of a process.
 _RUN_CONTEXT: dict[tuple[object, str], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 _RUN_CONTEXT_MAX = 200_000
 
@@ -583,7 +463,7 @@ def article_context(
     """
     regions: dict[tuple[str, str], None] = {}
     countries: dict[str, None] = {}
-    gid = _identity(gz)  # not id(gz): ids are reused once a gazetteer is closed
+    gid = index_identity(gz)  # not id(gz): ids are reused once a gazetteer is closed
     for run in dict.fromkeys(context_runs(text)):
         hit = _RUN_CONTEXT.get((gid, run))
         if hit is None:

@@ -15,7 +15,8 @@ def _mentions(sentence: str, gz) -> list[tuple[str, str, str]]:  # noqa: ANN001
     return [(m.text, m.kind, m.relation) for m in find_mentions(sentence, gz)]
 
 
-def _events(text: str, gz, **kw: object):  # noqa: ANN001, ANN202
+def events_in(text: str, gz, **kw: object):  # noqa: ANN001, ANN202
+    """The events of a one-sentence article dated 2024-03-06 (also used by test_variants)."""
     art = Article(
         id="t",
         title=None,
@@ -95,32 +96,32 @@ def test_relations_and_precision(
 ) -> None:
     (m,) = [m for m in find_mentions(sentence, gazetteer) if m.text == mention]
     assert m.relation == relation
-    (ev,) = _events(sentence, gazetteer)
+    (ev,) = events_in(sentence, gazetteer)
     assert (ev.place_name, ev.location_precision) == (place, precision)
 
 
 def test_relative_place_gives_way_to_the_named_village(gazetteer) -> None:  # noqa: ANN001
     s = "A strike hit Malotaranivka, a village south of Kramatorsk, on Monday."
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert (ev.place_name, ev.location_precision) == ("Malotaranivka", 1)
 
 
 def test_region_only_is_precision_3_at_the_capital(gazetteer) -> None:  # noqa: ANN001
-    (ev,) = _events("Russian drones attacked the Odesa region overnight.", gazetteer)
+    (ev,) = events_in("Russian drones attacked the Odesa region overnight.", gazetteer)
     assert ev.location_precision == 3
     assert ev.admin1 == "Odesa Oblast"
 
 
 def test_capital_as_government_is_not_the_place(gazetteer) -> None:  # noqa: ANN001
     s = "Four people were killed in shelling by Kiev forces in Horlivka, rebels said."
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert ev.place_name == "Horlivka"
     assert (
-        _events("Soldiers were killed in an air strike, and Kiev points at Moscow.", gazetteer)
+        events_in("Soldiers were killed in an air strike, and Kiev points at Moscow.", gazetteer)
         == ()
     )
     headline = "Moscow now counts 89 soldiers dead after New Year rocket strike on Makiivka"
-    assert [e.place_name for e in _events(headline, gazetteer)] == ["Makiyivka"]
+    assert [e.place_name for e in events_in(headline, gazetteer)] == ["Makiyivka"]
 
 
 @pytest.mark.parametrize(
@@ -135,7 +136,7 @@ def test_capital_as_government_is_not_the_place(gazetteer) -> None:  # noqa: ANN
     ],
 )
 def test_non_events_stay_off_the_map(text: str, gazetteer) -> None:  # noqa: ANN001
-    assert _events(text, gazetteer) == ()
+    assert events_in(text, gazetteer) == ()
 
 
 def test_article_context_reads_capitalised_runs(gazetteer) -> None:  # noqa: ANN001
@@ -152,21 +153,21 @@ def test_article_context_reads_capitalised_runs(gazetteer) -> None:  # noqa: ANN
 def test_small_namesake_abroad_is_not_the_place(gazetteer) -> None:  # noqa: ANN001
     """ "Law" (Lawton, US) is no place in a report about Ukraine; the region still places it."""
     s = "Law enforcers opened a case after shelling killed two soldiers in the Donetsk region."
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert (ev.country_code, ev.location_precision) == ("UA", 3)
 
 
 def test_settlement_lies_in_the_region_the_sentence_names(gazetteer) -> None:  # noqa: ANN001
     """Ivanivka is ranked first in Luhansk oblast; "in the Kherson region" picks that one."""
-    (ev,) = _events("Russian shelling hit Ivanivka, killing two people.", gazetteer)
+    (ev,) = events_in("Russian shelling hit Ivanivka, killing two people.", gazetteer)
     assert ev.admin1 == "Luhansk Oblast"
     s = "Russian shelling hit Ivanivka in the Kherson region, killing two people."
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert (ev.place_name, ev.admin1, ev.location_precision) == ("Ivanivka", "Kherson Oblast", 1)
     # the Stepanivka of Kherson oblast is in the settlement register only: its point is
     # approximate (its hromada's), so it places the event near it (precision 2), never exactly
     s = "Russian shelling hit Stepanivka in the Kherson region, killing two people."
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert (ev.place_name, ev.admin1, ev.location_precision) == ("Stepanivka", "Kherson Oblast", 2)
 
 
@@ -182,5 +183,5 @@ def test_sentence_initial_air_is_not_a_place(gazetteer) -> None:  # noqa: ANN001
     """ "Air" once resolved to a town in Brazil; only Sumy is a place here."""
     s = "Air defences shot down Shahed drones over Sumy on Sunday, the governor said."
     assert [m[0] for m in _mentions(s, gazetteer)] == ["Sumy"]
-    (ev,) = _events(s, gazetteer)
+    (ev,) = events_in(s, gazetteer)
     assert (ev.place_name, ev.event_type, ev.weapons) == ("Sumy", "interception", ("Shahed",))
