@@ -64,7 +64,11 @@ def test_two_processes_share_the_request_interval(tmp_path: Path) -> None:
     queries = sorted(params["q"][0] for _t, params in LocalNominatim.requests)
     assert queries == sorted(f"Hamlet {tag} {n}" for tag in "AB" for n in range(3))
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.45, gaps  # two processes, one interval (each alone would allow 2/s)
+    # two processes, one 0.5 s interval: without the shared lock their requests would come
+    # in pairs (gaps near 0); the server stamps arrivals, which a loaded 2-core host can
+    # shift by a tenth of a second, so the floor is half the interval
+    assert min(gaps) >= 0.25, gaps
+    assert sum(gaps) >= 5 * 0.45, gaps  # six requests, five intervals in all
 
 
 def test_the_lock_file_survives_garbage_and_keeps_the_interval(tmp_path: Path) -> None:
