@@ -156,7 +156,16 @@ _ACTOR_AFTER = re.compile(
     r"|blamed|accuses|accused|denies|denied|points|pointed|warns|warned|insists|insisted|responds"
     r"|responded|counts|counted|puts|raises|raised|confirms|confirmed|admits|admitted"
     r"|acknowledges|acknowledged|estimates|estimated))\b"
-    r"|^\s+and\s+(?:rebels|separatists|Moscow|Kyiv|Kiev)\s+(?:blame|accuse|trade)",
+    r"|^\s+and\s+(?:rebels|separatists|Moscow|Kyiv|Kiev)\s+(?:blame|accuse|trade)"
+    # a government's deeds, not a town's: "Kyiv did not comment", "Moscow and Kyiv signed a
+    # deal", "Kyiv stopped short of claiming", "Washington has been helping"
+    r"|^(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:(?:did|does|do|has|have|had|would|will|could|can|has\s+been|have\s+been)"
+    r"\s+(?:not\s+|never\s+|yet\s+to\s+|also\s+|long\s+)?)?(?:signed|signs|agreed|agrees|comment(?:ed|s)?"
+    r"|confirm|deny|respond(?:ed)?|stopped\s+short|approved|approves|rejected|rejects|refused|refuses"
+    r"|declined|declines|threatened|threatens|promised|promises|vowed|vows|retaliated|wants|wanted"
+    r"|plans|planned|helps|helped|helping|supplied|supplies|asked|asks|demanded|demands|announced"
+    r"|announces|expelled|summoned|hosted|hosts|welcomed|welcomes|condemned|condemns|protested"
+    r"|offered|offers|proposed|proposes|ordered|orders|decided|hopes|hoped|believes|believed|told)\b",
     re.IGNORECASE,
 )
 #: "Explosions reported in X", "Strike reported in X": the event's place, not the reporter's.

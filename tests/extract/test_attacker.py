@@ -45,3 +45,20 @@ def test_a_follow_up_sentence_can_name_the_agent(gazetteer) -> None:
         "Three people were killed when a Russian drone slammed into the building."
     )
     assert _sides(gazetteer, text) == {"Khmelnytskyi": "russia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Kyiv did not comment on the drone strike on the refinery in Tuapse.", {"Tuapse"}),
+        (
+            "Moscow and Kyiv agreed a prisoner swap hours before Russian missiles hit Zaporizhzhia.",
+            {"Zaporizhzhya"},
+        ),
+        ("Washington has been helping as Russian drones struck Lviv overnight.", {"Lviv"}),
+        # near miss: the capital is where the strike was
+        ("Russian missiles hit Kyiv on Saturday, the mayor said.", {"Kyiv"}),
+    ],
+)
+def test_a_government_named_by_its_capital_is_no_strike_place(gazetteer, text, places) -> None:
+    assert set(_sides(gazetteer, text)) == places
