@@ -131,6 +131,15 @@ _ORIGIN_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|region|direction)\s+of\s+)?$",
     re.IGNORECASE,
 )
+#: Where weapons were launched from, even when the place is an area ("the X area"), or
+#: where the launcher flew or sailed ("a bomber flying over Russia's Kursk region").
+_LAUNCHED_FROM = re.compile(
+    r"\b(?:launched|fired|took\s+off|flew\s+in|released)\s+from\s+(?:the\s+)?$"
+    r"|\b(?:bombers?|aircraft|planes?|jets?|warplanes?|warships?|ships?|submarines?|Tu-\d+\w*)"
+    r"\s+(?:that\s+(?:had\s+been|was|were)\s+|which\s+(?:had\s+been|was|were)\s+|were\s+|was\s+)?"
+    r"(?:flying|flew|sailing|sailed|patrolling)\s+(?:over|in|off)\s+(?:the\s+)?(?:[A-Z][\w'’]+['’]s\s+)?$",
+    re.IGNORECASE,
+)
 _ASIDE_BEFORE = re.compile(
     r"\b(?:speech|speaking|spoke|meeting|met|talks|summit|visit(?:ed|ing)?|press\s+conference|briefing|interview"
     r"|conference|told\s+reporters|reporters|forum|ceremony|court|trial|parliament|hotline|headquartered|born"
@@ -231,6 +240,9 @@ def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None
     m = _NEAR_BEFORE.search(before)
     if m is not None:
         return "near", " ".join(m.group(0).split()), None
+    m = _LAUNCHED_FROM.search(before)
+    if m is not None:  # "launched from the Primorsko-Akhtarsk area": where they came from
+        return "origin", " ".join(m.group(0).split()), None
     m = _NEAR_AFTER.match(sentence, end)
     if m is not None:  # "in the Kupiansk direction": somewhere around the town
         return "near", " ".join(m.group(0).split()), None

@@ -62,3 +62,24 @@ def test_a_follow_up_sentence_can_name_the_agent(gazetteer) -> None:
 )
 def test_a_government_named_by_its_capital_is_no_strike_place(gazetteer, text, places) -> None:
     assert set(_sides(gazetteer, text)) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Drones hit a depot in Mykolaiv overnight; they were launched from the Yeysk area, "
+            "the air force said.",
+            {"Mykolayiv"},
+        ),
+        (
+            "A missile fired by a bomber flying over Russia's Belgorod region struck a school in "
+            "Kharkiv.",
+            {"Kharkiv"},
+        ),
+        # near miss: drones shot down over a city: that city is where it happened
+        ("Air defences shot down drones flying over Kyiv overnight.", {"Kyiv"}),
+    ],
+)
+def test_a_launch_area_is_no_strike_place(gazetteer, text, places) -> None:
+    assert set(_sides(gazetteer, text)) == places
