@@ -119,8 +119,7 @@ def shortlist(
             priority,
             cc if by_country else None,
             a1 if by_region else None,
-            # a variant of a register name scores as exact (rank.score_match)
-            match[1] == "variant" and source == REGISTER_SOURCE,
+            match[1] == "variant" and source == REGISTER_SOURCE,  # scores as exact (rank)
         )
         members = classes.get(cls)
         if members is None:
