@@ -190,7 +190,8 @@ _ACTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ASIDE_AFTER = re.compile(
-    r"^[-‐](?:[Bb]ased|[Bb]orn|[Mm]ade|[Bb]acked|[Ii]nstalled|[Cc]ontrolled|[Hh]eld|[Oo]ccupied)\b"
+    r"^\s+[Rr]iver\b"  # "the Dnipro river": a river, not its city
+    r"|^[-‐](?:[Bb]ased|[Bb]orn|[Mm]ade|[Bb]acked|[Ii]nstalled|[Cc]ontrolled|[Hh]eld|[Oo]ccupied)\b"
     r"|^\s*,?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)"
     r"(?:,?\s+\d{4})?\s*(?:\([A-Za-z .]+\)|[-–—])"
     r"|^\s*\((?:Reuters|AP|AFP|EFE|dpa|TASS|Xinhua|Interfax|Ukrinform)\)"

@@ -83,3 +83,10 @@ def test_a_government_named_by_its_capital_is_no_strike_place(gazetteer, text, p
 )
 def test_a_launch_area_is_no_strike_place(gazetteer, text, places) -> None:
     assert set(_sides(gazetteer, text)) == places
+
+
+def test_a_river_is_not_its_city(gazetteer) -> None:
+    text = "Russian artillery on the far side of the Dnipro river shelled Kherson, killing two."
+    assert set(_sides(gazetteer, text)) == {"Kherson"}
+    # near miss: the city itself
+    assert set(_sides(gazetteer, "Russian missiles hit Dnipro, killing two.")) == {"Dnipro"}
