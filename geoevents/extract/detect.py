@@ -201,6 +201,9 @@ def detect(
         order = {"interception": 0, "remote_explosive": 1}
         typed.sort(key=lambda h: (order.get(h[3], 2), h[0]))
         a, b, text, etype, _ = typed[0]
+        hit = _hit_before(sentence, a, used) if etype == "interception" else None
+        if hit is not None:  # "two missiles hit the port and two more were shot down"
+            return hit
         return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
     strong = [h for h in hits if h[4]]
     a, b, text, _, _ = (strong or hits)[0]
@@ -226,6 +229,28 @@ def detect(
             1,
         )
     return None
+
+
+_HIT_VERB = re.compile(r"\b(?:hit|hits|struck|slammed\s+into|tore\s+into|crashed\s+into)\b", _I)
+
+
+def _hit_before(
+    sentence: str, before: int, used: list[tuple[int, int, Weapon]]
+) -> Detection | None:
+    """A weapon that hit something, told before the interception of others: the strike.
+
+    >>> _hit_before("Two missiles hit the port and two were shot down", 34, weapon_spans("Two missiles"))
+    Detection(event_type='shelling_missile_attack', trigger='hit', start=13, end=16, reason="missile 'hit' before the interception -> shelling_missile_attack", strength=2)
+    >>> _hit_before("Drones were shot down; debris hit a house", 12, weapon_spans("Drones")) is None
+    True
+    """
+    m = _HIT_VERB.search(sentence, 0, before)
+    weapon = next((w for a, _b, w in used if m is not None and a < m.start()), None)
+    if m is None or weapon is None:
+        return None
+    etype = _KIND_TYPE[weapon.kind]
+    reason = f"{weapon.label} {m.group(0)!r} before the interception -> {etype}"
+    return Detection(etype, m.group(0), m.start(), m.end(), reason, 2)
 
 
 _ATTACKER = re.compile(

@@ -60,3 +60,13 @@ def test_a_town_named_as_its_district_is_no_second_event(gazetteer) -> None:
         "Russian artillery shelled villages of the Kupiansk district overnight, injuring one man."
     )
     assert [e.place_name for e in _events(gazetteer, text).events] == ["Kupyansk"]
+
+
+def test_a_hit_told_before_an_interception_is_the_strike(gazetteer) -> None:
+    text = "Two Russian missiles hit a grain terminal in Odesa and two more were shot down."
+    (ev,) = _events(gazetteer, text).events
+    assert (ev.place_name, ev.event_type) == ("Odesa", "shelling_missile_attack")
+    # near miss: debris of what was shot down is still an interception
+    text = "Air defences shot down ten drones over Odesa; debris hit a house."
+    (ev,) = _events(gazetteer, text).events
+    assert ev.event_type == "interception"
