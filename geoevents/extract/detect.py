@@ -79,7 +79,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
     ),
     (
         _rx(
-            r"air\s?strikes?|airstrikes?|air\s+raids?|bombed|bombing|bombings|aerial\s+bombs?|glide\s+bombs?"
+            r"air\s?strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?))|bombed|bombing|bombings|aerial\s+bombs?|glide\s+bombs?"
             r"|drone\s+(?:strikes?|attacks?|raids?)|kamikaze\s+drones?|(?:struck|hit|attacked)\s+by\s+(?:an?\s+)?drones?"
             r"|dropped\s+(?:\w+\s+)?bombs?|air-launched"
             r"|(?:launched|fired|dropped)\s+from\s+(?:\w+\s+)?(?:aircraft|warplanes?|jets?|planes?|bombers?|helicopters?)"
@@ -175,6 +175,8 @@ def detect(
     >>> detect("A car bomb killed a Russian-installed official in Berdiansk.").event_type
     'remote_explosive'
     >>> detect("Moscow threatened to strike Kyiv.") is None
+    True
+    >>> detect("Classes continue through air raid alerts.") is None  # a warning, no strike
     True
     >>> d = detect("The town was shelled overnight.")
     >>> (d.event_type, d.trigger)

@@ -70,3 +70,11 @@ def test_a_hit_told_before_an_interception_is_the_strike(gazetteer) -> None:
     text = "Air defences shot down ten drones over Odesa; debris hit a house."
     (ev,) = _events(gazetteer, text).events
     assert ev.event_type == "interception"
+
+
+def test_an_air_raid_alert_is_no_strike(gazetteer) -> None:
+    text = "Pupils in Zaporizhzhia sat exams in a basement during air raid alerts on Monday."
+    assert _events(gazetteer, text).events == ()
+    # near miss: an air raid itself
+    text = "An air raid on Zaporizhzhia on Monday damaged a school, injuring three."
+    assert [e.event_type for e in _events(gazetteer, text).events] == ["air_drone_strike"]
