@@ -275,8 +275,10 @@ def qualifiers(gz: Gazetteer, parts: tuple[LocationPart, ...], ctx: Context) -> 
     consumed = _area_qualifiers(gz, parts, q)
     pending = [p for p in parts if p.role in ("district", "hromada")]
     for part in parts:  # "Telmanovsky region": no oblast, an adjective: a raion
+        if part.role != "phrase" or id(part) in consumed:
+            continue
         stem, has_word = split_region_phrase(normalize(part.text))
-        if part.role == "phrase" and id(part) not in consumed and has_word:
+        if has_word:
             name = part.text.split()[0] if len(part.text.split()) == 2 else ""
             if stem and _ADJECTIVE.search(name) and len(stem.split()) == 1:
                 pending.append(LocationPart(name, "district"))

@@ -102,7 +102,8 @@ def score_match(
     why: list[str] = []
     base = match.base
     if match.stage == "variant" and place.source == REGISTER_SOURCE:
-        base = STAGE_BASE["exact"]  # the register holds no Russian forms: a variant is its only match
+        # the register holds no Russian forms: a variant is its only match
+        base = STAGE_BASE["exact"]
     raw = W_STAGE * base
     imp = importance(place)
     raw += W_IMPORTANCE * imp

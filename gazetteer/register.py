@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from gazetteer.rank import REGISTER_SOURCE
 from gazetteer.records import Rec
 from gazetteer.romanize import romanize
 from gazetteer.sources.katottg import SETTLEMENT_CATEGORIES, Unit
@@ -81,8 +82,9 @@ MATCH_KM = 20.0
 #: A matched point farther than this from its hromada's centre (else from the median
 #: of the hromada's matches) is a namesake elsewhere in the oblast, not the settlement.
 STRAY_KM = 30.0
-#: ``Place.source`` of the places the register adds.
-SOURCE = "katottg"
+#: ``Place.source`` of the places the register adds (named in :mod:`gazetteer.rank`,
+#: which scores the register's variants, so that the resolver need not load this module).
+SOURCE = REGISTER_SOURCE
 #: Hromada type words by the category of its centre (city, settlement, village).
 _HROMADA_TYPE = {"M": "міська", "K": "міська", "T": "селищна", "X": "селищна", "C": "сільська"}
 _STRESS = str.maketrans({"\u0301": None, "’": "'", "ʼ": "'", "`": "'"})

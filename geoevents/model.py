@@ -174,11 +174,7 @@ class Event:
     @property
     def casualties(self) -> dict[str, dict[str, int | None]]:
         """Low/high range of killed and injured across asserting claims (UCDP style)."""
-        asserting = [c for c in self.claims if c.stance != "denies"]
-        return {
-            "killed": _range([c.killed for c in asserting if c.killed]),
-            "injured": _range([c.injured for c in asserting if c.injured]),
-        }
+        return self._ranges("killed", "injured")
 
     @property
     def weapon_counts(self) -> dict[str, dict[str, int | None]]:
@@ -189,10 +185,14 @@ class Event:
         >>> Event("x", "interception", 50.4, 30.5, claims=(c,)).weapon_counts["intercepted"]
         {'low': 13, 'high': 13}
         """
+        return self._ranges("launched", "intercepted")
+
+    def _ranges(self, *figures: str) -> dict[str, dict[str, int | None]]:
+        """Low/high range of each named :class:`Claim` figure across asserting claims."""
         asserting = [c for c in self.claims if c.stance != "denies"]
         return {
-            "launched": _range([c.launched for c in asserting if c.launched]),
-            "intercepted": _range([c.intercepted for c in asserting if c.intercepted]),
+            name: _range([f for c in asserting if (f := getattr(c, name)) is not None])
+            for name in figures
         }
 
     @property
@@ -216,6 +216,9 @@ class Event:
 
     def to_properties(self) -> dict[str, Any]:
         """GeoJSON ``properties`` (nested JSON values; coordinates excluded)."""
+        from geoevents.confidence import confidence
+
+        score, reasons = confidence(self)
         return {
             "id": self.id,
             "event_type": self.event_type,
@@ -238,8 +241,8 @@ class Event:
             "verified": self.verified,
             "casualties": self.casualties,
             "weapon_counts": self.weapon_counts,
-            "confidence": self.confidence,
-            "confidence_reasons": list(self.confidence_reasons),
+            "confidence": score,
+            "confidence_reasons": list(reasons),
             "sources": [s.to_dict() for s in self.sources],
             "corrected": self.corrected,
         }

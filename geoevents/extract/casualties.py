@@ -274,7 +274,8 @@ def _kind(verb: str) -> str:
 _Found = Iterator[tuple[str, int, Figure]]
 
 
-def _with_text(fig: Figure, text: str) -> Figure:
+def with_text(fig: Figure, text: str) -> Figure:
+    """``fig`` with ``text`` as the words it was read from."""
     return Figure(fig.low, fig.high, fig.qualifier, text)
 
 
@@ -325,7 +326,7 @@ def _number_then_verb(sentence: str) -> _Found:
             yield "killed", m.start(), both
             yield "injured", m.start(), both
             continue
-        yield _kind(m.group("v")), m.start(), _with_text(fig, m.group(0))
+        yield _kind(m.group("v")), m.start(), with_text(fig, m.group(0))
 
 
 def _verb_then_number(sentence: str) -> _Found:
@@ -339,7 +340,7 @@ def _verb_then_number(sentence: str) -> _Found:
             if not m.group("v2"):
                 continue
             verb = m.group("v2")
-        yield _kind(verb), m.start(), _with_text(fig, m.group(0))
+        yield _kind(verb), m.start(), with_text(fig, m.group(0))
 
 
 def _tolls(sentence: str) -> _Found:
@@ -347,15 +348,15 @@ def _tolls(sentence: str) -> _Found:
     for m in _TOLL.finditer(sentence):
         fig = parse_quantity(m.group("q") or m.group("q2"))
         if fig is not None:
-            yield "killed", m.start(), _with_text(fig, m.group(0))
+            yield "killed", m.start(), with_text(fig, m.group(0))
     for m in _RISEN.finditer(sentence):
         fig = parse_quantity(m.group("q"))
         if fig is not None:
-            yield "killed" if m.group("k") else "injured", m.start(), _with_text(fig, m.group(0))
+            yield "killed" if m.group("k") else "injured", m.start(), with_text(fig, m.group(0))
     for m in _ELIMINATED.finditer(sentence):
         fig = parse_quantity(m.group("q"))
         if fig is not None:
-            yield "killed", m.start(), _with_text(fig, m.group(0))
+            yield "killed", m.start(), with_text(fig, m.group(0))
 
 
 def _one_person(sentence: str) -> _Found:

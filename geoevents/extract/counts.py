@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from geoevents.extract.casualties import NUMBER, parse_quantity
+from geoevents.extract.casualties import NUMBER, parse_quantity, with_text
 from geoevents.extract.sentences import has_stem
 from geoevents.model import Figure
 
@@ -81,9 +81,7 @@ def _figure(text: str, whole: str) -> Figure | None:
     if text.lower().startswith("all "):
         text = text[4:]
     fig = parse_quantity(text)
-    return (
-        None if fig is None else Figure(fig.low, fig.high, fig.qualifier, " ".join(whole.split()))
-    )
+    return None if fig is None else with_text(fig, " ".join(whole.split()))
 
 
 def _found(sentence: str) -> Iterator[tuple[str, int, Figure]]:

@@ -247,8 +247,10 @@ def _hit_before(
     True
     """
     m = _HIT_VERB.search(sentence, 0, before)
-    weapon = next((w for a, _b, w in used if m is not None and a < m.start()), None)
-    if m is None or weapon is None:
+    if m is None:
+        return None
+    weapon = next((w for a, _b, w in used if a < m.start()), None)
+    if weapon is None:
         return None
     etype = _KIND_TYPE[weapon.kind]
     reason = f"{weapon.label} {m.group(0)!r} before the interception -> {etype}"
