@@ -136,7 +136,10 @@ FREE_TEXT: list[tuple[str, int | tuple[str, str]]] = [
     ("Malotaranovi, Donetsk region", MALOTARANIVKA),
     # cities500 has no Novokaterynivka in Donetsk oblast; the settlement register has it
     # (Kalmiuske raion, the former Starobesheve raion), with an approximate point
-    ("near Novokaterynivka village, Starobeshivskiy district, Donetsk region", "UA14100050190086312"),
+    (
+        "near Novokaterynivka village, Starobeshivskiy district, Donetsk region",
+        "UA14100050190086312",
+    ),
 ]
 
 #: Inputs that must give no match (an empty list), never a traceback.

@@ -42,10 +42,11 @@ from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan, event_date
+from geoevents.extract.attacker import attacker_side, claimed_attacker
 from geoevents.extract.background import blank, comparison_spans, inside, is_earlier
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
-from geoevents.extract.detect import Detection, attacker_side
+from geoevents.extract.detect import Detection
 from geoevents.extract.drafts import Draft, dates_compatible, draft_event, types_compatible
 from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
 from geoevents.extract.locate import (
@@ -66,21 +67,6 @@ from geoevents.model import Claim, Event, sort_events
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context
     from geoevents.extract.extractor import Extractor
-
-#: Claimants whose statements about their own side's actions set the attacker side.
-MILITARY_CLAIMANTS = {
-    "Russian Ministry of Defence": "russia",
-    "Ukrainian General Staff": "ukraine",
-    "Ukrainian Air Force": "ukraine",
-    "Ukrainian military": "ukraine",
-}
-_DESTROYED = re.compile(
-    r"\b(?:destroyed|eliminated|neutrali[sz]ed|liquidated|wiped\s+out)\b"
-    r"|\b(?:its|our)\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|units?|missiles?|drones?|aircraft|artillery"
-    r"|strikes?|rockets?)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|attacked)\b",
-    re.I,
-)
-_OTHER = {"russia": "ukraine", "ukraine": "russia"}
 
 
 @dataclass(frozen=True)
@@ -374,7 +360,9 @@ class ArticleExtraction:
         d.refine_date(span, explicit)
         d.weapons.update(facts.weapons)
         d.targets.update(facts.targets if facts.targets is not None else find_targets(s))
-        side = attacker_side(s, d.event_type) or _claimed_attacker(d, said)
+        side = attacker_side(s, d.event_type) or claimed_attacker(
+            d.event_type, said.claims, said.text
+        )
         if side is not None and d.attacker is None:
             d.attacker = side
         if said.sc.unverified:
@@ -423,17 +411,3 @@ def _without_unit_names(s: str, resolved: list[Resolved]) -> list[Resolved]:
     if not units or not any(r.level == "settlement" and r not in units for r in resolved):
         return resolved
     return [r for r in resolved if r not in units]
-
-
-def _claimed_attacker(d: Draft, said: _Said) -> str | None:
-    """The attacker side a military claimant's own statement implies, if any."""
-    for c in said.claims:
-        mil = MILITARY_CLAIMANTS.get(c.claimant)
-        if mil is None or c.stance != "asserts":
-            continue
-        if d.event_type == "interception":
-            return _OTHER[mil]
-        if _DESTROYED.search(said.text):
-            return mil
-        return None
-    return None

@@ -10,7 +10,7 @@ import datetime
 import pytest
 
 from geoevents.extract import Extractor
-from geoevents.extract.detect import attacker_side
+from geoevents.extract.attacker import attacker_side
 from geoevents.io.articles import Article
 
 

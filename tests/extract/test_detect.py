@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.extract.detect import attacker_side, detect
+from geoevents.extract.attacker import attacker_side
+from geoevents.extract.detect import detect
 from geoevents.vocabulary import EVENT_TYPES
 
 
