@@ -42,7 +42,12 @@ from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan, event_date
-from geoevents.extract.attacker import attacker_side, claimed_attacker
+from geoevents.extract.attacker import (
+    attacker_side,
+    blamed_sides,
+    claimed_attacker,
+    inferred_attacker,
+)
 from geoevents.extract.background import blank, comparison_spans, inside, is_earlier
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
@@ -61,6 +66,7 @@ from geoevents.extract.locate import (
 from geoevents.extract.mentions import Mention, article_context, find_mentions
 from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.targets import find_targets
+from geoevents.extract.weapons import operator_side
 from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, sort_events
 
@@ -118,6 +124,9 @@ class ArticleExtraction:
         #: seven."): where a later strike sentence with no place of its own happened
         self.pending: tuple[int, list[Location]] = (-2, [])
         self.last_claimant: tuple[str, str] | None = None
+        #: sides the article's speakers blame, and sides its strike sentences name as agent
+        self.blamed: set[str] = set()
+        self.agents: set[str] = set()
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -151,7 +160,9 @@ class ArticleExtraction:
         self.document = self._resolve_document([m for _, ms in prepared for m in ms])
         for said, mentions in prepared:
             self.sentence(said, mentions)
-        events = sort_events(draft_event(d, self.article) for d in self._current_drafts())
+        drafts = self._current_drafts()
+        self._settle_attackers(drafts)
+        events = sort_events(draft_event(d, self.article) for d in drafts)
         return ArticleResult(
             self.article, tuple(events), tuple(dict.fromkeys(self.unresolved)), tuple(self.trail)
         )
@@ -170,6 +181,20 @@ class ArticleExtraction:
                     "background beside this report's strike, not an event"
                 )
         return self._fold_regions(current)
+
+    def _settle_attackers(self, drafts: list[Draft]) -> None:
+        """An attacker for each event whose own sentences name none (:func:`inferred_attacker`)."""
+        for d in drafts:
+            if d.attacker is not None:
+                continue
+            place = d.location.place
+            side, why = operator_side(d.weapons), "the operator of its weapon"
+            if side is None:
+                side, why = inferred_attacker(
+                    place.country_code, place.admin1, d.quotes, self.blamed, self.agents
+                )
+            d.attacker = side
+            self.note(f"attacker at {place.name}: {side or 'unknown'}: {why}")
 
     def _fold_regions(self, drafts: list[Draft]) -> list[Draft]:
         """A region-level draft (precision 3) whose region holds a more precise draft of
@@ -227,6 +252,7 @@ class ArticleExtraction:
     def sentence(self, said: _Said, mentions: list[Mention]) -> None:
         s, sent, facts, sc = said.text, said.sentence, said.facts, said.sc
         resolved = self._resolve(s, mentions)
+        self._sides_named(s, facts)
         if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
             self._aside(said, mentions)
             return
@@ -237,6 +263,14 @@ class ArticleExtraction:
             self._follow_up(said, mentions, resolved)
         else:
             self._event_sentence(said, facts.detection, resolved)
+
+    def _sides_named(self, s: str, facts: SentenceFacts) -> None:
+        """Remember whom the sentence blames and, for a strike, which side it names as agent."""
+        self.blamed.update(blamed_sides(s))
+        if facts.detection is not None:
+            agent = attacker_side(s, facts.detection.event_type)
+            if agent is not None:
+                self.agents.add(agent)
 
     def _mentions(self, said: _Said) -> list[Mention]:
         """Places matter only where a sentence can make, continue or place an event."""
