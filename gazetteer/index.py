@@ -476,6 +476,22 @@ class IndexReader:
         found = self.places([r[0] for r in rows])
         return [found[r[0]] for r in rows if r[0] in found]
 
+    def admin_names(self, geonameids: Iterable[int]) -> dict[int, tuple[str | None, str | None]]:
+        """The second- and third-level division names (raion, hromada) of GeoNames places,
+        where the index knows them (Ukraine's register places): ``{geonameid: (admin2, admin3)}``."""
+        ids = sorted({int(g) for g in geonameids})
+        out: dict[int, tuple[str | None, str | None]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for gid, admin2, admin3 in self._query(
+                f"SELECT geonameid, admin2, admin3 FROM places WHERE geonameid IN ({marks})"
+                " AND admin2 IS NOT NULL ORDER BY id",
+                tuple(chunk),
+            ):
+                out.setdefault(gid, (admin2, admin3))
+        return out
+
     def place_by_code(self, code: str) -> Place | None:
         """The register place (settlement, hromada or raion) with the code ``code``."""
         rows = self._query("SELECT id FROM places WHERE code = ? ORDER BY id LIMIT 1", (code,))

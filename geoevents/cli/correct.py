@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from geoevents.cli.options import IsoDate, db_option, store_failure
+from geoevents.cli.options import IsoDate, db_option, open_gazetteer, store_failure
 from geoevents.cli.outputs import check_inputs_not_store
 from geoevents.dburl import mask_secrets
 from geoevents.errors import GeoeventsError, InputError
@@ -123,21 +123,12 @@ def _apply(db: str, requests: list[Any], *, confirm: bool) -> tuple[list[Any], l
         return [], []
     try:
         with open_store(db, create=False) as store:
-            gazetteer = _open_gazetteer() if any(r.place for r in requests) else None
+            gazetteer = open_gazetteer() if any(r.place for r in requests) else None
             if confirm:
                 _confirm_place(store, requests[0], gazetteer)
             return store.correct_many(requests, gazetteer=gazetteer)
     except GeoeventsError as err:
         raise store_failure(err, db) from err
-
-
-def _open_gazetteer() -> Any:
-    from gazetteer import Gazetteer
-
-    try:
-        return Gazetteer.open()
-    except Exception as err:  # the gazetteer's own errors carry the reason
-        raise click.ClickException(f"cannot open the gazetteer: {err}") from err
 
 
 def _confirm_place(store: Any, req: Any, gazetteer: Any) -> None:

@@ -151,3 +151,13 @@ def filter_from_options(**kwargs: Any) -> EventFilter:
         claimants=tuple(kwargs.get("claimants") or ()),
         min_confidence=kwargs.get("min_confidence"),
     )
+
+
+def open_gazetteer() -> Any:
+    """The embedded gazetteer (built on first use); a failure is a usage error with its reason."""
+    from gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.open()
+    except Exception as err:  # the gazetteer's own errors carry the reason
+        raise click.ClickException(f"cannot open the gazetteer: {err}") from err

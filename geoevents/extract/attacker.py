@@ -43,7 +43,11 @@ _ATTACKER = re.compile(
 
 
 #: A preposition that makes the side's noun the object of the strike, not its agent.
-_OBJECT_BEFORE = re.compile(r"\b(?:to|at|on|against|into|towards?)\s+(?:the\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|at|on|against|into|towards?|killed|killing|kills|destroyed|destroying|hit|hitting"
+    r"|targeted|targeting)\s+(?:the\s+|an?\s+|\d+\s+)?$",
+    re.I,
+)
 
 _SPEAKS = re.compile(
     r"\s+(?:\w+\s+)?(?:said|says|say|reported|reports|stated|told|announced|claimed|claims|added"
@@ -75,7 +79,7 @@ def attacker_side(sentence: str, event_type: str) -> str | None:
     for m in _ATTACKER.finditer(sentence):
         if _SPEAKS.match(sentence, m.end()):  # "Ukraine's air force said ...": a speaker
             continue
-        if _OBJECT_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        if _OBJECT_BEFORE.search(sentence, max(0, m.start() - 16), m.start()):
             continue  # "a strike on Russian troops", "carried to Russia's fleet": the target
         who = (m.group("who") or m.group("who2")).lower()
         side = "russia" if who.startswith(("russia", "moscow")) else "ukraine"
@@ -116,6 +120,10 @@ _BLAME = re.compile(
 
 
 _BLAME_HINT = re.compile(r"[Bb]lam|[Aa]ccus|held|behind|responsib| by ")
+_MUTUAL = re.compile(
+    r"\b(?:blam(?:e|ed|ing)|accus(?:e|ed|ing))\s+(?:each\s+other|one\s+another)|\btrad(?:e|ed|ing)\s+blame",
+    re.IGNORECASE,
+)
 
 
 def blamed_sides(sentence: str) -> set[str]:
@@ -130,10 +138,14 @@ def blamed_sides(sentence: str) -> set[str]:
     {'ukraine'}
     >>> blamed_sides("Kyiv accused Moscow of dragging out the talks")
     set()
+    >>> sorted(blamed_sides("Moscow and Kyiv blame each other for the blast"))
+    ['russia', 'ukraine']
     """
     sides: set[str] = set()
     if _BLAME_HINT.search(sentence) is None:  # the cheap test first: most sentences blame no one
         return sides
+    if _MUTUAL.search(sentence):
+        return {"russia", "ukraine"}
     for m in _BLAME.finditer(sentence):
         who = (m.group("who") or m.group("who2") or m.group("who3")).lower()
         sides.add("russia" if any(w in who for w in ("russia", "moscow", "kremlin")) else "ukraine")

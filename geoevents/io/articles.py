@@ -61,6 +61,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urlparse
 
 from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
 from geoevents.errors import InputError
@@ -458,3 +459,13 @@ def _jsonl_articles(
             where,
             lineno,
         )
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of an article's URL without ``www.``: the outlet's name.
+
+    >>> url_host("https://www.example.org/news/1"), url_host("not a url"), url_host(None)
+    ('example.org', None, None)
+    """
+    host = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+    return host or None

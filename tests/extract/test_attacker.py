@@ -156,6 +156,8 @@ def test_the_side_a_speaker_blames(sentence: str, sides: set[str]) -> None:
     [
         ("Drones struck a train carrying ammunition to Russian troops.", None),  # the target
         ("A strike on Ukraine's air force base destroyed two jets.", None),
+        ("Kyiv says its strike killed 40 Russian soldiers.", None),
+        ("The raid destroyed a Russian ammunition depot.", None),
         ("Two Ukrainian sea drones struck the ship.", "ukraine"),  # near miss: the agent
         ("A barrage of Russian missiles hit the city.", "russia"),
     ],
