@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and entry points of geoevents. Each command installs what it needs first.
 #   ./dev.sh demo   venv + package + map assets, then run the example reports offline
-#   ./dev.sh test   the above + Debian chromium and PostGIS, then lint and the test suite
+#   ./dev.sh test   the above + Debian chromium, PostGIS and GDAL, then lint and the test suite
 #   ./dev.sh test -m "not slow"   the fast inner loop (markers browser, postgis, slow: setup.cfg)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +43,8 @@ setup_system() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ -x "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | tail -n1)" ] || missing+=(postgresql)
   ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || missing+=(postgis)
+  # GDAL's own Python bindings (Debian's), to check GeoPackage relations as QGIS reads them
+  /usr/bin/python3 -c "from osgeo import gdal" >/dev/null 2>&1 || missing+=(gdal)
   if [ ${#missing[@]} -gt 0 ]; then
     local pkgs=()
     for m in "${missing[@]}"; do
@@ -50,6 +52,7 @@ setup_system() {
         chromium) pkgs+=(chromium fonts-dejavu-core) ;;
         postgresql) pkgs+=(postgresql) ;;
         postgis) pkgs+=(postgresql-15-postgis-3) ;;
+        gdal) pkgs+=(gdal-bin python3-gdal) ;;
       esac
     done
     say "installing Debian packages: ${pkgs[*]}"

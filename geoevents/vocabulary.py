@@ -31,6 +31,8 @@ class EventType:
     label: str
     acled: str
     description: str
+    colour: str = "#444444"  # of its markers on the HTML map and in the GeoPackage style
+    shape: str = "circle"  # circle, square, triangle, diamond
 
 
 EVENT_TYPES: dict[str, EventType] = {
@@ -41,6 +43,8 @@ EVENT_TYPES: dict[str, EventType] = {
             "Air/drone strike",
             "Air/drone strike",
             "Strike by aircraft or drone (including loitering munitions such as Shahed/Geran).",
+            "#d62728",
+            "circle",
         ),
         EventType(
             "shelling_missile_attack",
@@ -48,18 +52,24 @@ EVENT_TYPES: dict[str, EventType] = {
             "Shelling/artillery/missile attack",
             "Artillery, rocket (MLRS such as Grad, HIMARS) or missile attack (Iskander, Kalibr, "
             "Kh-101, ATACMS, Storm Shadow/SCALP, S-300 used against ground targets).",
+            "#ff7f0e",
+            "square",
         ),
         EventType(
             "remote_explosive",
             "Remote explosive/landmine/IED",
             "Remote explosive/landmine/IED",
             "Detonation of a planted explosive, car bomb, landmine or IED.",
+            "#8c564b",
+            "triangle",
         ),
         EventType(
             "interception",
             "Interception/shoot-down",
             "Disrupted weapons use",
             "Missile or drone intercepted or shot down, aircraft shot down.",
+            "#1f77b4",
+            "diamond",
         ),
     )
 }

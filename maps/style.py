@@ -27,10 +27,7 @@ class TypeStyle:
 
 
 TYPE_STYLES: dict[str, TypeStyle] = {
-    "air_drone_strike": TypeStyle("#d62728", "circle"),
-    "shelling_missile_attack": TypeStyle("#ff7f0e", "square"),
-    "remote_explosive": TypeStyle("#8c564b", "triangle"),
-    "interception": TypeStyle("#1f77b4", "diamond"),
+    t.id: TypeStyle(t.colour, t.shape) for t in EVENT_TYPES.values()
 }
 
 #: Claimant side -> colour of the marker outline and the legend swatch.

@@ -14,6 +14,7 @@ the others; coordinates must be finite and within -90..90 / -180..180.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import math
@@ -50,6 +51,8 @@ JSON_COLUMNS = (
     "sources",
 )
 FLAT_CASUALTY_COLUMNS = ("killed_low", "killed_high", "injured_low", "injured_high")
+#: ISO days, written as DATE fields to a GeoPackage (QGIS's temporal controller reads them).
+DATE_COLUMNS = ("date", "date_start", "date_end")
 FORMATS = {
     ".geojson": "GeoJSON",
     ".json": "GeoJSON",
@@ -241,6 +244,23 @@ def _flat_frame(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return flat
 
 
+def typed_dates(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """A copy of ``frame`` whose ISO-day text ``columns`` hold :class:`datetime.date` values.
+
+    >>> typed_dates(pd.DataFrame({"d": ["2023-06-27", None]}), ["d"])["d"].tolist()
+    [datetime.date(2023, 6, 27), None]
+    """
+    out = frame.copy()
+    for col in columns:
+        if col in out.columns:
+            out[col] = pd.Series(
+                [None if _isna(v) else datetime.date.fromisoformat(str(v)[:10]) for v in out[col]],
+                index=out.index,
+                dtype=object,
+            )
+    return out
+
+
 def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -> Path:
     """Write events to ``path``; the format follows the extension. Atomic."""
     path = Path(path)
@@ -257,8 +277,10 @@ def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -
         return path
     flat = _flat_frame(events_to_frame(evs))
     with atomic_path(path) as tmp:
-        if suffix == ".gpkg":
-            flat.to_file(tmp, layer=LAYER, driver="GPKG", engine="pyogrio")
+        if suffix == ".gpkg":  # through Arrow, so the days are DATE fields
+            typed_dates(flat, DATE_COLUMNS).to_file(
+                tmp, layer=LAYER, driver="GPKG", engine="pyogrio", use_arrow=True
+            )
         elif suffix == ".parquet":
             flat.to_parquet(tmp, index=False)
         else:  # CSV: WKT-free lat/lon columns open everywhere
@@ -446,6 +468,10 @@ def _binary_table(path: Path, suffix: str) -> _Table:
         geometry = "geometry"
     _check_columns(table.column_names, ("id", "event_type", geometry), str(path), None)
     records = table.to_pylist()
+    for rec in records:  # DATE fields of a GeoPackage come back as dates: the model holds ISO days
+        for col in DATE_COLUMNS:
+            if isinstance(rec.get(col), datetime.date):
+                rec[col] = rec[col].isoformat()[:10]
     wkb = [rec.pop(geometry) for rec in records]
     geoms = shapely.from_wkb(wkb, on_invalid="ignore") if wkb else []
     return records, [_position(g) for g in geoms]

@@ -4,7 +4,9 @@ The file is a valid GeoPackage 1.2: application id ``GPKG``, the required
 ``gpkg_spatial_ref_sys`` rows, ``gpkg_contents`` listing ``events`` as a
 features layer (point geometry, EPSG:4326, GeoPackage binary geometry) and the
 other tables as attributes layers, and ``gpkg_geometry_columns``. No spatial
-index extension is written (its triggers need GDAL's SQL functions).
+index extension is written (its triggers need GDAL's SQL functions). Dates are ``DATE``
+columns; the ``events``-``claims``/``sources`` relations and a default QGIS style are
+declared (:mod:`geoevents.store.qgis`).
 
 Writers take SQLite's write lock with ``BEGIN IMMEDIATE``; a second writer
 waits up to ``timeout`` seconds, then fails with
@@ -22,6 +24,7 @@ from typing import Any
 
 from geoevents.errors import StoreError, StoreLockedError
 from geoevents.store.gpkgbinary import WGS84, encode_point
+from geoevents.store.qgis import prepare_for_qgis
 from geoevents.store.schema import DDL, DESCRIPTIONS, SCHEMA_VERSION, TABLES
 from geoevents.store.sql import EventStore
 
@@ -164,7 +167,10 @@ class GpkgStore(EventStore):
             for sql in DDL:
                 cur.execute(
                     sql.format(
-                        pk="INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL", geom="POINT", real="REAL"
+                        pk="INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL",
+                        geom="POINT",
+                        real="REAL",
+                        date="DATE",
                     )
                 )
             for t in TABLES:
@@ -191,6 +197,7 @@ class GpkgStore(EventStore):
             cur.execute(
                 "INSERT OR IGNORE INTO geoevents_meta (key, value) VALUES ('fusion_stale', '0')"
             )
+            prepare_for_qgis(cur)
 
     @contextlib.contextmanager
     def _write_tx(self) -> Iterator[Any]:
@@ -251,6 +258,7 @@ class GpkgStore(EventStore):
             "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
             "WHERE table_name IN ('claims', 'sources', 'fusion_members')"
         )
+        prepare_for_qgis(cur)  # a store made before the relations and style gets them here
 
     def close(self) -> None:
         """Close the connection."""

@@ -2,7 +2,9 @@
 
 ``geoevents export -o OUT.gpkg`` writes the events layer (as every events file)
 plus one attribute layer of claims and one of sources, each row carrying its
-``event_id``, so QGIS can join them to the events as in the store itself.
+``event_id``; dates are DATE fields, and the relations and the default style are
+declared as in the store itself (:mod:`geoevents.store.qgis`), so QGIS opens it styled
+with the claims and sources related to each event.
 
 >>> from geoevents.model import Claim, Event, Figure, Source
 >>> ev = Event("ev-1", "air_drone_strike", 48.0, 37.9, claims=(
@@ -15,6 +17,7 @@ plus one attribute layer of claims and one of sources, each row carrying its
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +25,7 @@ import pandas as pd
 
 from gazetteer.atomic import atomic_path
 from geoevents.model import Claim, Event, Source
+from geoevents.store.qgis import prepare_for_qgis
 
 CLAIM_COLUMNS = (
     "event_id",
@@ -87,11 +91,18 @@ def write_layered_gpkg(events: Sequence[Event], path: str | Path) -> Path:
     beside the ``events`` layer; atomic (the file appears whole or not at all)."""
     import pyogrio
 
-    from geoevents.io.events import write_events
+    from geoevents.io.events import typed_dates, write_events
 
     path = Path(path)
+    sources = typed_dates(sources_frame(events), ["published"])
     with atomic_path(path) as tmp:
         write_events(events, tmp)
-        for layer, table in (("claims", claims_frame(events)), ("sources", sources_frame(events))):
-            pyogrio.write_dataframe(table, tmp, layer=layer, driver="GPKG")
+        for layer, table in (("claims", claims_frame(events)), ("sources", sources)):
+            pyogrio.write_dataframe(table, tmp, layer=layer, driver="GPKG", use_arrow=True)
+        con = sqlite3.connect(tmp)
+        try:
+            with con:
+                prepare_for_qgis(con.cursor())
+        finally:
+            con.close()
     return path

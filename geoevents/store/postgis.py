@@ -105,6 +105,7 @@ class PostgisStore(EventStore):
                     pk="BIGSERIAL PRIMARY KEY",
                     geom="geometry(Point, 4326)",
                     real="DOUBLE PRECISION",
+                    date="TEXT",
                 )
             )
         cur.execute("CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom)")

@@ -12,7 +12,9 @@ Tables (``fid`` is the integer primary key everywhere):
 ``geoevents_meta``   ``schema_version`` and the fusion state
 
 Column types are written per back end: ``{pk}`` (primary key), ``{geom}`` (point
-geometry) and ``{real}`` are filled in by each dialect.
+geometry), ``{real}`` and ``{date}`` (an ISO ``YYYY-MM-DD`` day: ``DATE`` in a GeoPackage, so
+GDAL and QGIS read a date field; text in PostGIS) are filled in by each dialect. A store made
+before ``{date}`` keeps its text columns: the values are the same ISO days.
 
 >>> "events" in TABLES and TABLES[0] == "geoevents_meta"
 True
@@ -95,8 +97,8 @@ DDL = (
         fid {pk}, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL, idx INTEGER NOT NULL,
         published TEXT, event_json TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS events (
-        fid {pk}, geom {geom}, id TEXT NOT NULL UNIQUE, event_type TEXT NOT NULL, date TEXT,
-        date_start TEXT, date_end TEXT, date_precision TEXT, place_name TEXT, country_code TEXT,
+        fid {pk}, geom {geom}, id TEXT NOT NULL UNIQUE, event_type TEXT NOT NULL, date {date},
+        date_start {date}, date_end {date}, date_precision TEXT, place_name TEXT, country_code TEXT,
         admin1 TEXT, geonameid INTEGER, location_precision INTEGER, weapons TEXT, targets TEXT,
         attacker_side TEXT, disputed INTEGER, disputed_by TEXT, verified INTEGER,
         corrected INTEGER, killed_low INTEGER, killed_high INTEGER, injured_low INTEGER,
@@ -109,7 +111,7 @@ DDL = (
         disputes TEXT)""",
     """CREATE TABLE IF NOT EXISTS sources (
         fid {pk}, event_id TEXT NOT NULL, article_id TEXT, title TEXT, url TEXT,
-        published TEXT, quote TEXT)""",
+        published {date}, quote TEXT)""",
     """CREATE TABLE IF NOT EXISTS fusion_members (
         fid {pk}, event_id TEXT NOT NULL, report_event_id TEXT NOT NULL, position INTEGER,
         joined_with TEXT, reason TEXT)""",

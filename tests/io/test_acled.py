@@ -7,26 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from geoevents.cli import main
 from geoevents.io.acled import ACLED_COLUMNS, FORCES, acled_row, fatalities
 from geoevents.model import Claim, Event, Figure
 from geoevents.store import open_store
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: object) -> object:
-    return CliRunner().invoke(main, [str(a) for a in args])
+from tests.support.cli import examples_store, run
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("acled") / "events.gpkg"
-    result = run("ingest", ROOT / "examples", "--db", db)
-    assert result.exit_code == 0, result.output
-    return db
+    return examples_store(tmp_path_factory.mktemp("acled"))
 
 
 @pytest.fixture(scope="module")

@@ -245,7 +245,14 @@ def test_exported_geopackage_has_events_claims_and_sources_layers(db: Path, tmp_
     result = run("export", "--db", db, "-o", out)
     assert result.exit_code == 0, result.output
     layers = dict(pyogrio.list_layers(out))
-    assert layers == {"events": "Point", "claims": None, "sources": None}
+    assert layers == {  # and the relations' mapping views and QGIS's styles (test_qgis.py)
+        "events": "Point",
+        "claims": None,
+        "sources": None,
+        "events_claims": None,
+        "events_sources": None,
+        "layer_styles": None,
+    }
     events = gpd.read_file(out, layer="events", engine="pyogrio")
     claims = pyogrio.read_dataframe(out, layer="claims")
     sources = pyogrio.read_dataframe(out, layer="sources")
