@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from gazetteer.types import Candidate, Context, Place
 MAX_QUERY_CHARS = 500
 _CACHE_SIZE = 8192
 _NO_CONTEXT = Context()
+
+_log = logging.getLogger("gazetteer")
 
 
 def _check_query(query: object, what: str = "name") -> str:
@@ -118,6 +122,12 @@ class Gazetteer:
                 if not rebuild:
                     problem = cache.index_problem(target, expected_version=expected)
                 if problem:
+                    started = time.monotonic()
+                    _log.info(
+                        "gazetteer: building the place index %s (%s; about 1-2 minutes, once) ...",
+                        target,
+                        problem,
+                    )
                     old_meta: dict[str, str] = read_sidecar(target)
                     if target.exists():
                         # even a damaged file usually keeps its first pages: reuse its
@@ -134,6 +144,7 @@ class Gazetteer:
                         progress=progress,
                         countries=_only_countries(old_meta),
                     )
+                    _log.info("gazetteer: index built in %.0f s", time.monotonic() - started)
         try:
             reader = IndexReader(target)
         except IndexCorruptError:

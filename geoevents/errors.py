@@ -87,3 +87,16 @@ class SchemaVersionError(StoreError):
 
 class StoreLockedError(StoreError):
     """Another process holds the store's write lock."""
+
+
+class GeoeventsWarning(UserWarning):
+    """Root of the warnings this package gives: input that is read but may not give what the
+    user expects. The command line prints them as ``warning: ...`` lines."""
+
+
+class SkippedInputWarning(GeoeventsWarning):
+    """A file in a folder that is not read (a PDF, an image, an unknown extension)."""
+
+
+class LanguageWarning(GeoeventsWarning):
+    """An article not written in English, which extraction cannot read."""

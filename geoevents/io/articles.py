@@ -57,6 +57,7 @@ import hashlib
 import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
-from geoevents.errors import InputError
+from geoevents.errors import InputError, LanguageWarning, SkippedInputWarning
 from geoevents.io.files import (
     DATA_ERRORS,
     MAX_BYTES,
@@ -77,6 +78,7 @@ from geoevents.io.files import (
     read_input_bytes,
     split_lines,
 )
+from geoevents.io.language import ENGLISH, guess_language
 from geoevents.model import stable_id
 
 __all__ = ["MAX_BYTES", "MAX_BYTES_ENV", "Article", "decode_utf8", "read_articles"]
@@ -135,7 +137,9 @@ def read_articles(
 ) -> Iterator[Article | InputError]:
     """Articles from files, directories (recursive, sorted) and ``-`` (stdin).
 
-    Errors are yielded, never raised, in input order among the articles.
+    Errors are yielded, never raised, in input order among the articles. A file in a
+    folder that is not read (a PDF, an image) and an article not in English are named in a
+    :class:`~geoevents.errors.SkippedInputWarning` / :class:`~geoevents.errors.LanguageWarning`.
 
     Parameters
     ----------
@@ -146,6 +150,28 @@ def read_articles(
     max_bytes
         Per-file size cap; default :func:`max_bytes_default`.
     """
+    for item in _read_all(inputs, published, max_bytes):
+        if isinstance(item, Article):
+            _check_language(item)
+        yield item
+
+
+def _check_language(article: Article) -> None:
+    """Warn when the article is not in English: extraction would find nothing in it."""
+    language = guess_language(f"{article.title or ''}\n{article.text or ''}")
+    if language is not None and language != ENGLISH:
+        warnings.warn(
+            LanguageWarning(
+                f"{article.where}: written in {language}; geoevents reads English only, so "
+                "no events are extracted from it"
+            ),
+            stacklevel=2,
+        )
+
+
+def _read_all(
+    inputs: Sequence[str | Path], published: datetime.date | None, max_bytes: int | None
+) -> Iterator[Article | InputError]:
     cap = max_bytes if max_bytes is not None else max_bytes_default()
     for item in inputs:
         name = str(item)
@@ -190,6 +216,16 @@ def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path
             yield from _walk(entry, seen)
         elif entry.suffix.lower() in EXTENSIONS:
             yield entry
+        else:
+            kind = f"{entry.suffix} files" if entry.suffix else "files without an extension"
+            warnings.warn(
+                SkippedInputWarning(
+                    f"{entry}: skipped: {kind} are not read (articles are "
+                    f"{', '.join(EXTENSIONS)}"
+                    f"{'; convert PDFs to text or HTML first' if entry.suffix.lower() == '.pdf' else ''})"
+                ),
+                stacklevel=2,
+            )
 
 
 def _read_stdin(published: datetime.date | None, cap: int) -> Iterator[Article | InputError]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geoevents.errors import ConfigurationError
 from geoevents.io.environment import env_seconds
 from geoevents.store.corrections import Correction, CorrectionRequest, read_corrections_csv
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
@@ -53,7 +54,9 @@ def is_postgres_url(db: str | Path) -> bool:
 def open_store(db: str | Path, *, create: bool = True, timeout: float | None = None) -> EventStore:
     """Open the store at ``db``: a ``.gpkg`` path or a ``postgresql://`` URL.
 
-    ``create=False`` refuses to create a missing GeoPackage (read-only commands).
+    ``create=False`` refuses to create a missing GeoPackage (read-only commands); a new
+    GeoPackage must be named ``.gpkg`` (``--db store.csv`` would make a GeoPackage that
+    every tool takes for a CSV file), an existing store opens whatever its name.
     ``timeout`` is how long a writer waits for another writer (seconds; default
     from ``GEOEVENTS_LOCK_TIMEOUT`` or 120) before
     :class:`~geoevents.errors.StoreLockedError`.
@@ -64,6 +67,13 @@ def open_store(db: str | Path, *, create: bool = True, timeout: float | None = N
         from geoevents.store.postgis import PostgisStore
 
         return PostgisStore(str(db), timeout=timeout)
+    path = Path(db)
+    if path.suffix.lower() != ".gpkg" and not path.exists():
+        what = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise ConfigurationError(
+            f"{db}: a new store is a .gpkg file (or a postgresql:// URL), not a file with "
+            f"{what}; name it e.g. {path.with_suffix('.gpkg').name}"
+        )
     from geoevents.store.gpkg import GpkgStore
 
     return GpkgStore(db, create=create, timeout=timeout)

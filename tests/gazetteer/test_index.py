@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -110,12 +111,16 @@ def test_bad_index_files_are_detected(small_index, tmp_path, damage, problem) ->
 
 
 @pytest.mark.parametrize("damage", [_truncate, _stale])
-def test_bad_index_is_rebuilt_with_its_extra_sources(small_index, tmp_path, damage) -> None:
+def test_bad_index_is_rebuilt_with_its_extra_sources(small_index, tmp_path, damage, caplog) -> None:
     copy = tmp_path / "copy.sqlite"
     shutil.copy(small_index[0], copy)
     shutil.copy(sidecar_path(small_index[0]), sidecar_path(copy))
     damage(copy)
-    with Gazetteer.open(copy) as gz:
+    caplog.set_level(logging.INFO, logger="gazetteer")
+    with Gazetteer.open(copy) as gz:  # a rebuild says so, terminal or not
+        said = [r.getMessage() for r in caplog.records if r.name == "gazetteer"]
+        assert said[0].startswith(f"gazetteer: building the place index {copy}")
+        assert said[-1].startswith("gazetteer: index built in")
         info = gz.info()
         assert info["version"] == index_version()
         assert info["only_countries"] == ["UA"]
