@@ -14,6 +14,10 @@ Formats (chosen by extension; ``-`` and unknown extensions are sniffed):
                           scripts, styles and navigation never reach the text
 ``.json``                 one record or a list of records
 ``.jsonl`` ``.ndjson``     one record per line (blank lines are skipped)
+``.rss`` ``.atom`` ``.xml``  an RSS/Atom feed: one article per entry (its content, else
+                          its summary; :mod:`geoevents.io.feeds`)
+``http(s)://...``          fetched (only URLs the user passes; politely, see
+                          :mod:`geoevents.io.fetch`): a page's main text, or a feed
 =======================  ==============================================================
 
 A record has ``text`` (required), and optionally ``id``, ``title``, ``url`` and
@@ -52,6 +56,7 @@ error 2 not valid JSON
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import os
@@ -66,6 +71,8 @@ from urllib.parse import urlparse
 
 from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
 from geoevents.errors import InputError, LanguageWarning, SkippedInputWarning
+from geoevents.io.feeds import FEED_EXTENSIONS, feed_records, looks_like_feed
+from geoevents.io.fetch import PoliteFetcher, is_url
 from geoevents.io.files import (
     DATA_ERRORS,
     MAX_BYTES,
@@ -88,7 +95,9 @@ HTML_EXTENSIONS = (".html", ".htm")
 JSON_EXTENSIONS = (".json",)
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 #: Extensions read when walking a directory.
-EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + JSONL_EXTENSIONS
+EXTENSIONS = (
+    TEXT_EXTENSIONS + HTML_EXTENSIONS + JSON_EXTENSIONS + JSONL_EXTENSIONS + FEED_EXTENSIONS
+)
 #: Key marking a JSON document that is not an article file.
 DOCUMENT_MARKER = "geoevents_document"
 STDIN = "-"
@@ -173,10 +182,15 @@ def _read_all(
     inputs: Sequence[str | Path], published: datetime.date | None, max_bytes: int | None
 ) -> Iterator[Article | InputError]:
     cap = max_bytes if max_bytes is not None else max_bytes_default()
+    fetcher: PoliteFetcher | None = None
     for item in inputs:
         name = str(item)
         if name == STDIN:
             yield from _read_stdin(published, cap)
+            continue
+        if is_url(name):  # the only case that uses the network: the user passed a URL
+            fetcher = fetcher or PoliteFetcher(max_bytes=cap)
+            yield from _read_url(name, fetcher, published)
             continue
         path = Path(item)
         if path.is_dir():
@@ -228,6 +242,24 @@ def _walk(root: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path
             )
 
 
+def _read_url(
+    url: str, fetcher: PoliteFetcher, published: datetime.date | None
+) -> Iterator[Article | InputError]:
+    """A fetched page (its main text) or feed (its entries)."""
+    try:
+        data, ctype = fetcher.get(url)
+    except InputError as err:
+        yield err
+        return
+    kind = "feed" if looks_like_feed(data) or "rss" in ctype or "atom" in ctype else _sniff(data)
+    if "html" in ctype and kind != "feed":
+        kind = "html"
+    for item in _parse_bytes(data, url, kind, published, in_directory=False):
+        if isinstance(item, Article) and item.url is None and kind != "feed":
+            item = dataclasses.replace(item, url=url)
+        yield item
+
+
 def _read_stdin(published: datetime.date | None, cap: int) -> Iterator[Article | InputError]:
     buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
@@ -258,6 +290,8 @@ def _read_file(
         kind = "json"
     elif suffix in JSONL_EXTENSIONS:
         kind = "jsonl"
+    elif suffix in FEED_EXTENSIONS:
+        kind = "feed"
     else:
         kind = _sniff(data)
     yield from _parse_bytes(data, where, kind, published, in_directory=in_directory)
@@ -284,6 +318,9 @@ def _parse_bytes(
     *,
     in_directory: bool,
 ) -> Iterator[Article | InputError]:
+    if kind == "feed":  # feedparser reads the bytes in the encoding the feed declares
+        yield from _feed_articles(data, where, published)
+        return
     try:
         text = decode_utf8(data, where, refuse_nul=kind != "jsonl")
     except InputError as err:
@@ -300,6 +337,19 @@ def _parse_bytes(
         yield from _json_articles(text, where, published, in_directory=in_directory)
     else:
         yield from _jsonl_articles(text, where, published)
+
+
+def _feed_articles(
+    data: bytes, where: str, published: datetime.date | None
+) -> Iterator[Article | InputError]:
+    """The entries of an RSS/Atom feed as articles (:mod:`geoevents.io.feeds`)."""
+    for index, rec in enumerate(feed_records(data, where)):
+        if isinstance(rec, InputError):
+            yield rec
+        else:
+            yield _catch(
+                lambda rec=rec, i=index: _record_article(rec, where, None, i, published), where
+            )
 
 
 def _catch(make: Any, where: str, line: int | None = None) -> Article | InputError:

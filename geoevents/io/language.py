@@ -4,7 +4,7 @@ Extraction reads English only, so an article in another language gives no events
 readers warn (:class:`~geoevents.errors.LanguageWarning`) instead of letting it pass
 silently. The guess needs no model: the script of the letters (Cyrillic, Arabic, ...), for
 Cyrillic the letters only Ukrainian or only Russian use, and for Latin script the share of
-common English function words.
+common English function words against those of other Latin-script languages.
 
 >>> guess_language("Russian missiles hit a school in Kharkiv on Monday, the governor said.")
 'English'
@@ -28,6 +28,17 @@ ENGLISH = "English"
 _FUNCTION_WORDS = frozenset(
     "the of and to in a is was were on for that with by at from as it its has have had "
     "said says be been are an this which after not or but".split()
+)
+#: Function words of other languages written in Latin script (French, German, Spanish,
+#: Italian, Portuguese, Polish, Dutch), none of them an English word.
+_FOREIGN_WORDS = frozenset(
+    "le la les un une des du et est au aux pour par sur dans avec selon qui que ont été "
+    "der die das und ist im den dem ein eine mit von zu auf nicht sich des wurde wurden "
+    "el los las y es del por con para se fue según "
+    "il lo gli di da per che è sono stato "
+    "os em um uma com foi são "
+    "w na z się nie że jest przez "
+    "de het een van en op met voor zijn werd".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 #: Letters at least this many, and words at least this many for Latin text, to judge at all.
@@ -65,9 +76,12 @@ def guess_language(text: str) -> str | None:
             return "Russian"
         return "Ukrainian or Russian"
     if main != "LATIN":
-        return f"a text in {main.title()} script"
+        return f"{main.title()} script"
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS:
         return None
-    share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
-    return ENGLISH if share >= MIN_FUNCTION_SHARE else "a language other than English"
+    english = sum(w in _FUNCTION_WORDS for w in words)
+    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    if english >= MIN_FUNCTION_SHARE * len(words) or english >= foreign:
+        return ENGLISH  # a terse English headline has few function words, but no foreign ones
+    return "a language other than English"

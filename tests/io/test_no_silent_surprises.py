@@ -39,6 +39,11 @@ UKRAINIAN = (
             "The strike hit the village of Hroza (Гроза) in the Kharkiv region, killing 52 people.",
             "English",
         ),
+        # a terse English headline has few function words, but no foreign ones
+        (
+            "Drones downed over Kyiv. Air defences shot down Shahed drones over Kyiv overnight.",
+            "English",
+        ),
         ("", None),  # empty: nothing to tell
         ("Kyiv, 5 May", None),  # too short
     ],
@@ -89,9 +94,7 @@ def test_a_new_store_must_be_named_gpkg(tmp_path: Path) -> None:
 
 def test_geocoding_a_csv_keeps_its_own_coordinates(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
-    src.write_text(
-        "id,place,lat,lon\n1,Kramatorsk,1.5,2.5\n2,,3.5,4.5\n", encoding="utf-8"
-    )
+    src.write_text("id,place,lat,lon\n1,Kramatorsk,1.5,2.5\n2,,3.5,4.5\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     result = run("geocode", "--csv", src, "--column", "place", "-o", out, "--no-batch-context")
     assert "geocoder's are named lat -> geocoded_lat, lon -> geocoded_lon" in result.output
