@@ -492,6 +492,30 @@ class IndexReader:
                 out.setdefault(gid, (admin2, admin3))
         return out
 
+    def settlements(
+        self, countries: Iterable[str], min_population: int
+    ) -> list[tuple[str, float, float, int]]:
+        """``(name, lat, lon, population)`` of the settlements with their own point and at
+        least ``min_population`` people in ``countries``, most populous first (ties by name)."""
+        codes = sorted({c.upper() for c in countries})
+        if not codes:
+            return []
+        marks = ",".join("?" * len(codes))
+        rows = self._query(
+            f"SELECT name, lat, lon, population FROM places WHERE kind = 'settlement' "
+            f"AND cc IN ({marks}) AND population >= ? AND point_source IS NULL "
+            "ORDER BY population DESC, name, id",
+            (*codes, int(min_population)),
+        )
+        seen: set[tuple[str, float, float]] = set()
+        out = []
+        for name, lat, lon, pop in rows:  # a register place and its GeoNames twin: once
+            key = (name, round(lat, 2), round(lon, 2))
+            if key not in seen:
+                seen.add(key)
+                out.append((name, lat, lon, int(pop)))
+        return out
+
     def place_by_code(self, code: str) -> Place | None:
         """The register place (settlement, hromada or raion) with the code ``code``."""
         rows = self._query("SELECT id FROM places WHERE code = ? ORDER BY id LIMIT 1", (code,))

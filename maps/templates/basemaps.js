@@ -1,5 +1,6 @@
 /* geoevents map page, basemaps: the tile layers, the embedded country outlines with their
- * names (offline; also the fallback when tiles fail), the layer control and the minimap. */
+ * names and, offline, settlement names by zoom (also the fallback when tiles fail, with a
+ * notice), the layer control and the minimap. */
 (function () {
   'use strict';
 
@@ -33,7 +34,36 @@
     return group;
   }
 
-  // Without network, fall back to the outlines when tiles fail.
+  // Settlement names from the gazetteer (offline maps): each shown from its zoom on.
+  function placeLabels(map, labels) {
+    var group = L.layerGroup(), markers = labels.map(function (p) {
+      var m = L.marker([p.lat, p.lon], { pane: 'ge-labels', interactive: false, keyboard: false,
+        icon: L.divIcon({ className: 'ge-place-label', html: K.el('span', { text: p.name }), iconSize: null }) });
+      m.geMinZoom = p.minZoom;
+      return m;
+    });
+    function update() {
+      var z = map.getZoom();
+      markers.forEach(function (m) {
+        var show = z >= m.geMinZoom;
+        if (show && !group.hasLayer(m)) { group.addLayer(m); } else if (!show && group.hasLayer(m)) { group.removeLayer(m); }
+      });
+    }
+    map.on('zoomend', update);
+    update();
+    return group;
+  }
+
+  function showNotice(map, text) {
+    var box = K.el('div', { cls: 'ge-notice', text: text });
+    var close = K.el('button', { cls: 'ge-notice-close', text: '\u00d7' });
+    close.setAttribute('aria-label', 'Close');
+    close.addEventListener('click', function () { box.remove(); });
+    box.appendChild(close);
+    map.getContainer().appendChild(box);
+  }
+
+  // Without network, fall back to the outlines when tiles fail, and say so.
   function fallBackToOutlines(map, baseLayers, outlines) {
     var tileErrors = 0;
     Object.keys(baseLayers).forEach(function (name) {
@@ -44,6 +74,9 @@
         if (tileErrors === 4 && outlines && map.hasLayer(layer)) {
           map.removeLayer(layer); outlines.addTo(map);
           map.getContainer().classList.add('ge-outline-base');
+          showNotice(map, 'Map tiles could not be loaded (no internet connection?): showing the ' +
+            'embedded country outlines. Make the map with `geoevents map --offline` for place names ' +
+            'without a network.');
         }
       });
     });
@@ -69,7 +102,8 @@
     if (outlineNode) { topo = JSON.parse(outlineNode.textContent); }
     if (topo) {
       var outlineShapes = outlineLayer(topo);
-      outlines = L.layerGroup([outlineShapes, countryLabels(map, outlineShapes)]);
+      outlines = L.layerGroup([outlineShapes, countryLabels(map, outlineShapes),
+        placeLabels(map, cfg.placeLabels || [])]);
       baseLayers['Country outlines (offline)'] = outlines;
     }
     var current = (cfg.offline && outlines) ? outlines : firstTiles;

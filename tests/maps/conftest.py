@@ -35,15 +35,18 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_map(browser: Any) -> Iterator[Any]:
-    """``open_map(path, network=True, hash="")`` -> (page, log), page ready to use."""
+    """``open_map(path, network=True, hash="", tiles=True)`` -> (page, log), page ready to use;
+    ``tiles=False``: the scripts load but every tile request fails."""
     contexts: list[Any] = []
 
-    def _open(path: Path, *, network: bool = True, hash: str = "") -> tuple[Any, PageLog]:
+    def _open(
+        path: Path, *, network: bool = True, hash: str = "", tiles: bool = True
+    ) -> tuple[Any, PageLog]:
         ctx = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
         contexts.append(ctx)
         page = ctx.new_page()
         log = PageLog()
-        route_offline(page, log, network=network)
+        route_offline(page, log, network=network, tiles=tiles)
         page.goto(path.as_uri() + (f"#{hash}" if hash else ""))
         page.wait_for_function(READY_JS, timeout=30000)
         return page, log

@@ -115,7 +115,8 @@ def test_basemap_switch_loads_the_chosen_tiles(page: tuple[Any, Any]) -> None:
     labels = p.eval_on_selector_all(
         ".leaflet-control-layers-base label", "els => els.map(e => e.textContent.trim())"
     )
-    assert labels == names
+    # and the embedded coarse outlines, the fallback when tiles cannot load
+    assert labels == [*names, "Country outlines (offline)"]
     for name, host in (
         ("Satellite (Esri imagery)", "World_Imagery"),
         ("Light (Esri gray)", "World_Light_Gray_Base"),

@@ -80,7 +80,9 @@ def test_control_left_out_is_absent_and_the_rest_works(
     assert page.locator(ELEMENT[name]).count() == 0
     if name == "overlays":
         assert page.locator("canvas.leaflet-heatmap-layer, .ge-region").count() == 0
-        assert page.locator(".leaflet-control-layers-base label").count() == 3
+        assert (
+            page.locator(".leaflet-control-layers-base label").count() == 4
+        )  # 3 tile layers + the fallback outlines
     for other in OPTIONAL_CONTROLS:
         if other not in (name, "popup"):
             assert page.locator(ELEMENT[other]).count() >= 1, other

@@ -72,7 +72,7 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def route_offline(page: Any, log: PageLog, *, network: bool = True) -> None:
+def route_offline(page: Any, log: PageLog, *, network: bool = True, tiles: bool = True) -> None:
     """Log console errors and dialogs of ``page`` and answer its requests without network.
 
     With ``network`` CDN assets come from the local npm copies and images are
@@ -99,7 +99,7 @@ def route_offline(page: Any, log: PageLog, *, network: bool = True) -> None:
                 # as the CDN does: the page loads its assets in CORS mode (integrity checks)
                 r.fulfill(path=str(local), headers=CDN_HEADERS)
                 return
-            if r.request.resource_type == "image":
+            if r.request.resource_type == "image" and tiles:  # else: a tile server out of reach
                 log.tiles.append(url)
                 r.fulfill(status=200, content_type="image/png", body=BLANK_PNG)
                 return
