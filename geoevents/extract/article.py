@@ -121,8 +121,9 @@ class ArticleExtraction:
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
         #: places of a figures sentence before any event ("A missile tore into X, killing
-        #: seven."): where a later strike sentence with no place of its own happened
-        self.pending: tuple[int, list[Location]] = (-2, [])
+        #: seven."), and that sentence: where a later strike sentence with no place of its
+        #: own happened
+        self.pending: tuple[int, list[Location], _Said | None] = (-2, [], None)
         self.last_claimant: tuple[str, str] | None = None
         self.unresolved: list[str] = []
         self.trail: list[str] = []
@@ -297,9 +298,9 @@ class ArticleExtraction:
         self._weapon_only(said, mentions)
         last = self.last
         if last is None:  # figures or a denial/verification note, with no event yet
-            if said.facts.has_figs:  # a town's figures, for the very next sentence only
+            if said.facts.has_figs:  # a town's figures: for the next sentence, or "the town"
                 locs = [loc for loc in choose_locations(resolved) if loc.precision < 3]
-                self.pending = (said.sentence.index, locs)
+                self.pending = (said.sentence.index, locs, said)
             return
         locs = choose_locations(resolved)
         if locs and not any(last.same_place(loc) for loc in locs):
@@ -335,23 +336,7 @@ class ArticleExtraction:
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
-        locs = choose_locations(resolved)
-        index, pending = self.pending
-        if (
-            not locs
-            and self.last is None
-            and pending
-            and (index == said.sentence.index - 1 or _THE_TOWN.search(said.text))
-        ):
-            locs = pending
-            self.note(f"[{tag}] no place: where the figures before it were reported")
-        if locs and self._part_of_last(said.text, det, locs):
-            assert self.last is not None
-            self.note(
-                f"[{tag}] some of the weapons of the attack just told, downed in a district:"
-                f" continues the event at {self.last.location.place.name}"
-            )
-            locs = []
+        locs, figures = self._places_of(said, det, choose_locations(resolved))
         if not locs:
             if self.last is not None:
                 self.note(
@@ -366,7 +351,34 @@ class ArticleExtraction:
                 self.note(f"[{tag}]   {line}")
             self.last = self._draft_for(said, det, loc, span, explicit)
             self.last.earlier = self.last.earlier or earlier
+            if figures is not None:  # the figures told before, by whom they were told
+                self.last.add_claims(list(figures.claims), figures.sc)
+                self.last.quotes.append(figures.text)
             self._update(self.last, said, span, explicit)
+
+    def _places_of(
+        self, said: _Said, det: Detection, locs: list[Location]
+    ) -> tuple[list[Location], _Said | None]:
+        """The places of a strike sentence when its own say nothing: those of the figures
+        told before any event (with that sentence, for its claims); none when it tells of
+        some of the last attack's weapons downed in a district (it continues that event)."""
+        index, pending, figures = self.pending
+        if (
+            not locs
+            and self.last is None
+            and pending
+            and (index == said.sentence.index - 1 or _THE_TOWN.search(said.text))
+        ):
+            self.note(f"[{said.tag}] no place: where the figures before it were reported")
+            return pending, figures
+        if locs and self._part_of_last(said.text, det, locs):
+            assert self.last is not None
+            self.note(
+                f"[{said.tag}] some of the weapons of the attack just told, downed in a"
+                f" district: continues the event at {self.last.location.place.name}"
+            )
+            return [], None
+        return locs, None
 
     def _part_of_last(self, s: str, det: Detection, locs: list[Location]) -> bool:
         """Whether an interception told of some of the last event's weapons ("One was shot

@@ -219,6 +219,8 @@ def detect(
             return hit
         return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
     strong = [h for h in hits if h[4]]
+    if first_kind is None:  # only a weapon brings a building down: "brought down by the blast"
+        hits = [h for h in hits if not h[2].lower().startswith("brought")] or hits
     a, b, text, _, _ = (strong or hits)[0]
     if first_kind is not None:
         etype = _KIND_TYPE[first_kind]

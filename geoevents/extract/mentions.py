@@ -7,7 +7,10 @@ variants of Ukrainian and Russian place names).
 A match becomes a mention only when it passes the filters:
 
 * capitalisation: the first token starts with a capital letter and no token is
-  an all-capitals acronym ("HIMARS", "NATO");
+  an all-capitals acronym ("HIMARS", "NATO"); in an all-lower-case sentence (a
+  ticker) a name counts only after a place noun ("the port of izmail");
+* weapon systems: a name followed by "air defence systems", "launchers",
+  "batteries" ("Pantsir launchers") is a weapon's, not a place's;
 * common words: months, weekdays and English words that are also place names
   (:data:`COMMON_WORDS`: "May", "Mobile", "Reading", "Western", "Victory") need
   an explicit place cue ("the village of May", "the town of Mobile"), and so
@@ -31,14 +34,17 @@ relation         cue                                                 use in loca
 ``near``         "near X", "outside X", "on the outskirts of X"      precision 2 at X
 ``relative``     "40 km east of X", "a village south of X",          orients only
                  "the border with X"
-``origin``       "from X", "launched from X"                         never the event place
-``aside``        "a speech in X", "talks in X", "X-based", a          never the event place
-                 dateline "Moscow, Dec 30 (EFE) -"
+``origin``       "from X", "launched from X", "fired from a field    never the event place
+                 near X"
+``aside``        "a speech in X", "talks in X", "signed a deal in    never the event place
+                 X", "X-based", a dateline "Moscow, Dec 30 (EFE) -"
 ===============  ==================================================  ======================
 
 Region phrases ("the Mykolaiv region", "Kharkov Region", "Donbas", "Crimea",
 "Belgorod and Kursk regions") are resolved with
-:meth:`gazetteer.Gazetteer.match_region`.
+:meth:`gazetteer.Gazetteer.match_region`. A region phrase that says where an
+origin or aside place lies ("launched from near X in the Y region") shares its
+relation.
 """
 
 from __future__ import annotations
