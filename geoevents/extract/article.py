@@ -48,7 +48,13 @@ from geoevents.extract.attacker import (
     claimed_attacker,
     inferred_attacker,
 )
-from geoevents.extract.background import blank, comparison_spans, inside, is_earlier
+from geoevents.extract.background import (
+    blank,
+    cause_spans,
+    comparison_spans,
+    inside,
+    is_earlier,
+)
 from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.detect import Detection
@@ -121,8 +127,9 @@ class ArticleExtraction:
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
         #: places of a figures sentence before any event ("A missile tore into X, killing
-        #: seven."): where a later strike sentence with no place of its own happened
-        self.pending: tuple[int, list[Location]] = (-2, [])
+        #: seven."), and that sentence: where a later strike sentence with no place of its
+        #: own happened
+        self.pending: tuple[int, list[Location], _Said | None] = (-2, [], None)
         self.last_claimant: tuple[str, str] | None = None
         #: sides the article's speakers blame, and sides its strike sentences name as agent
         self.blamed: set[str] = set()
@@ -205,6 +212,7 @@ class ArticleExtraction:
             place = d.location.place
             into = None
             if d.location.precision == 3:
+                headline = self._headline_only(d)  # a headline sums up: any type of the body
                 into = next(
                     (
                         x
@@ -213,7 +221,7 @@ class ArticleExtraction:
                         and x.location.precision < 3
                         and x.location.place.country_code == place.country_code
                         and x.location.place.admin1_code == place.admin1_code
-                        and types_compatible(x.event_type, d.event_type)
+                        and (headline or types_compatible(x.event_type, d.event_type))
                         and dates_compatible(x, d.date, d.date_explicit)
                     ),
                     None,
@@ -229,6 +237,11 @@ class ArticleExtraction:
             into.targets.update(d.targets)
             into.attacker = into.attacker or d.attacker
         return out
+
+    def _headline_only(self, d: Draft) -> bool:
+        """Whether the draft rests on the title alone (sentence 0 of an article with a title)."""
+        title = " ".join((self.article.title or "").split())
+        return bool(title) and d.sentence == 0 and all(q == title for q in d.quotes)
 
     # -- one sentence, by case ------------------------------------------------------
     def _prepare(self, sent: Sentence) -> tuple[_Said, list[Mention]]:
@@ -319,9 +332,9 @@ class ArticleExtraction:
         self._weapon_only(said, mentions)
         last = self.last
         if last is None:  # figures or a denial/verification note, with no event yet
-            if said.facts.has_figs:  # a town's figures, for the very next sentence only
+            if said.facts.has_figs:  # a town's figures: for the next sentence, or "the town"
                 locs = [loc for loc in choose_locations(resolved) if loc.precision < 3]
-                self.pending = (said.sentence.index, locs)
+                self.pending = (said.sentence.index, locs, said)
             return
         locs = choose_locations(resolved)
         if locs and not any(last.same_place(loc) for loc in locs):
@@ -343,22 +356,21 @@ class ArticleExtraction:
         """A sentence reporting a strike: a new event per place, or more of an existing one."""
         tag = said.tag
         self.note(f"[{tag}] {det.reason}: {said.text!r}")
-        compared = comparison_spans(said.text)
+        compared = comparison_spans(said.text) + cause_spans(said.text, det.start)
         if compared:
             kept = [r for r in resolved if not inside(compared, r.mention.start, r.mention.end)]
             for r in resolved:
                 if r not in kept:
-                    self.note(f"[{tag}] {r.mention.text!r} is named for comparison: background")
+                    self.note(
+                        f"[{tag}] {r.mention.text!r} is named for comparison or as the cause:"
+                        " background"
+                    )
             resolved = kept
         resolved = _without_unit_names(said.text, resolved)
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
-        locs = choose_locations(resolved)
-        index, pending = self.pending
-        if not locs and self.last is None and pending and index == said.sentence.index - 1:
-            locs = pending
-            self.note(f"[{tag}] no place: where the figures before it were reported")
+        locs, figures = self._places_of(said, det, choose_locations(resolved))
         if not locs:
             if self.last is not None:
                 self.note(
@@ -373,7 +385,43 @@ class ArticleExtraction:
                 self.note(f"[{tag}]   {line}")
             self.last = self._draft_for(said, det, loc, span, explicit)
             self.last.earlier = self.last.earlier or earlier
+            if figures is not None:  # the figures told before, by whom they were told
+                self.last.add_claims(list(figures.claims), figures.sc)
+                self.last.quotes.append(figures.text)
             self._update(self.last, said, span, explicit)
+
+    def _places_of(
+        self, said: _Said, det: Detection, locs: list[Location]
+    ) -> tuple[list[Location], _Said | None]:
+        """The places of a strike sentence when its own say nothing: those of the figures
+        told before any event (with that sentence, for its claims); none when it tells of
+        some of the last attack's weapons downed in a district (it continues that event)."""
+        index, pending, figures = self.pending
+        if (
+            not locs
+            and self.last is None
+            and pending
+            and (index == said.sentence.index - 1 or _THE_TOWN.search(said.text))
+        ):
+            self.note(f"[{said.tag}] no place: where the figures before it were reported")
+            return pending, figures
+        if locs and self._part_of_last(said.text, det, locs):
+            assert self.last is not None
+            self.note(
+                f"[{said.tag}] some of the weapons of the attack just told, downed in a"
+                f" district: continues the event at {self.last.location.place.name}"
+            )
+            return [], None
+        return locs, None
+
+    def _part_of_last(self, s: str, det: Detection, locs: list[Location]) -> bool:
+        """Whether an interception told of some of the last event's weapons ("One was shot
+        down in the X district") over a district or region only is part of that attack."""
+        if self.last is None or det.event_type != "interception" or not _SOME_OF_THEM.match(s):
+            return False
+        return all(
+            loc.precision == 3 or _UNIT_AFTER.match(s, loc.resolved.mention.end) for loc in locs
+        )
 
     def _draft_for(
         self, said: _Said, det: Detection, loc: Location, span: DateSpan, explicit: bool
@@ -431,6 +479,17 @@ class ArticleExtraction:
         return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
 
 
+#: A subject that counts the weapons just told without naming them: "One was", "Two were",
+#: "The rest of them were".
+_SOME_OF_THEM = re.compile(
+    r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d+|Another|Others|The\s+(?:rest|others)"
+    r"|All|Most|Some|Several|Both)\s+(?:of\s+them\s+)?(?:was|were|had\s+been|have\s+been)\b"
+)
+#: A strike on "the town" names no place but points back to the town the article named.
+_THE_TOWN = re.compile(
+    r"\b(?:at|on|in|into|hit|struck|shelled|targeted|attacked)\s+the\s+(?:town|city|village)\b",
+    re.IGNORECASE,
+)
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
 
 

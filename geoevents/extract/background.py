@@ -5,12 +5,15 @@ since the strike on the station in Kramatorsk in April 2022") and recalls earlie
 ones ("In October 2022 missiles also hit the plant"). The places of such a clause
 are not where the reported strike happened, and its date is not the strike's.
 
-Two mechanisms, no list of places:
+Three mechanisms, no list of places:
 
 * :func:`comparison_spans`: a clause opened by "since" after a superlative or
   "first", or by "compared with", "similar to", "reminiscent of", "echoing",
   runs to the next comma, semicolon or sentence end; its places and its date are
   background.
+* :func:`cause_spans`: a clause naming the cause the strike answers ("in response to
+  the explosion that damaged X", "in retaliation for the attack on Y", "after X blast")
+  is background when the strike's own trigger lies outside it.
 * :func:`is_earlier` (used with the sentence's explicit date): a strike dated
   more than :data:`EARLIER_DAYS` before the article was published is an earlier
   strike told as background, not an event of this report.
@@ -44,6 +47,13 @@ _COMPARED = re.compile(
     r"\b(?:compared\s+(?:with|to)|similar\s+to|reminiscent\s+of|echo(?:ing|ed)|recalling|like\s+the)\b[^,;.]*",
     re.IGNORECASE,
 )
+#: The cause a strike answers: "in response to the blast that damaged X", "in retaliation
+#: for the attack on Y", and a named earlier event after "after" ("after Crimean Bridge blast").
+_CAUSE = re.compile(
+    r"\b(?i:(?:in\s+|an?\s+)?(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|to\s+avenge)\b[^,;.]*"
+    r"|\bafter\s+(?:the\s+|an?\s+)?(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:blasts?|explosions?|attacks?|strikes?|bombings?|raids?)\b",
+)
 #: Words ending in -est that are no superlative.
 _NOT_SUPERLATIVE = frozenset(
     {"west", "rest", "test", "arrest", "protest", "interest", "request", "forest"}
@@ -59,6 +69,28 @@ def comparison_spans(sentence: str) -> list[tuple[int, int]]:
         if any(c not in _NOT_SUPERLATIVE for c in cues):
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+def cause_spans(sentence: str, trigger: int) -> list[tuple[int, int]]:
+    """Spans of the clauses naming the cause a strike answers, when the strike's own
+    trigger (at ``trigger``) lies outside them: their places and dates are background.
+
+    >>> s = "Russia struck Kharkiv in retaliation for the attack on Belgorod on Saturday."
+    >>> [s[a:b] for a, b in cause_spans(s, s.index("struck"))]
+    ['in retaliation for the attack on Belgorod on Saturday']
+    >>> s = "Missiles pounded Lviv after Crimean Bridge blast"
+    >>> [s[a:b] for a, b in cause_spans(s, s.index("pounded"))]
+    ['after Crimean Bridge blast']
+    >>> cause_spans("Rescuers searched the rubble after the Dnipro strike", 40)  # the strike itself
+    []
+    """
+    if "after" not in sentence and not _CAUSE_GATE.search(sentence):
+        return []
+    spans = [(m.start(), m.end()) for m in _CAUSE.finditer(sentence)]
+    return [(a, b) for a, b in spans if not a <= trigger < b]
+
+
+_CAUSE_GATE = re.compile(r"respon|retaliat|reprisal|reveng|aveng", re.IGNORECASE)
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

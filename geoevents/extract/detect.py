@@ -8,7 +8,9 @@ trigger together with a weapon named in it (:mod:`geoevents.extract.weapons`):
 trigger words (case-insensitive)                   event_type                  strength
 =================================================  ==========================  ========
 shot down, downed, intercepted, interception,      ``interception``            strong
-air defence destroyed/repelled/neutralised
+air defence destroyed/repelled/neutralised,
+brought down (what flies: "drones were brought
+down", "brought down two missiles")
 air strike, airstrike, air raid, bombed, bombing,  ``air_drone_strike``        strong
 drone strike/attack, kamikaze drone, glide bomb,
 air-launched, launched from aircraft
@@ -19,7 +21,8 @@ bomb exploded/went off, blown up
 strike(s), struck                                  (typed by weapon)           strong
 attack(ed), hit, destroyed, targeted, pounded,     (typed by weapon)           weak
 fired, launched, explosion(s), blast(s), tore
-into/through, slammed/smashed/crashed into, blasted
+into/through, slammed/smashed/crashed into, blasted,
+blew up, brought down (a building)
 =================================================  ==========================  ========
 
 When the trigger does not fix the type, the first-named weapon's kind does:
@@ -57,6 +60,9 @@ def _rx(p: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{p})(?![\w])", _I)
 
 
+#: What flies and can be brought down (then "brought down" is an interception).
+_FLYING = r"(?:drones?|UAVs?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|Shaheds?)"
+
 #: (pattern, event_type or None when the weapon decides, strong)
 TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
     (
@@ -65,6 +71,9 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
             r"|air\s+defen[cs]es?\s+(?:systems?\s+|units?\s+|forces\s+)?(?:destroyed|repelled|neutrali[sz]ed|repulsed|thwarted|engaged)"
             r"|(?:repelled|repulsed|thwarted|foiled)\s+(?:an?\s+)?(?:\w+\s+)?(?:drone|missile|air)\s+attacks?"
             r"|(?:destroyed|neutrali[sz]ed)\s+(?:in\s+the\s+air|over|in\s+the\s+skies)"
+            # what is brought down is a weapon: "were brought down", "brought down two drones"
+            rf"|{_FLYING}\s+(?:\w+\s+){{0,2}}?(?:been|was|were|be|being)\s+(?:\w+ly\s+)?brought\s+down"
+            rf"|(?:brought|bringing|brings?)\s+down\s+(?:\w+\s+){{0,3}}?{_FLYING}"
         ),
         "interception",
         True,
@@ -99,10 +108,12 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
     (_rx(r"strikes?|struck|striking"), None, True),
     (
         _rx(
-            r"attack(?:ed|s|ing)?|hit|hits|hitting|destroyed|destroying|targeted|targeting|pounded|fired|launched"
+            r"attack(?:ed|s|ing)?|hit|hits|hitting|destroyed|destroying|targeted|targeting|pound(?:s|ed|ing)?|fired|launched"
             r"|explosions?|blasts?|exploded|damaged|set\s+(?:on\s+)?fire|ablaze"
             r"|tore\s+(?:into|through)|ripped\s+through|(?:slammed|smashed|crashed|ploughed|plowed)\s+into"
-            r"|blasted"
+            r"|blasted|blew\s+up"
+            # a weapon that brought down a building ("a missile brought down a section")
+            r"|brought\s+down"
         ),
         None,
         False,
@@ -116,7 +127,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
     shot shoot down intercept air repel repuls thwart foil destroy neutrali car bomb ied improvised land
     mine explosive roadside booby blown truck raid drone kamikaze struck hit attack dropped launch fire
     shell artiller missile rocket bombard barrage mortar mlrs strik target pound explo blast damag set
-    ablaze glide aerial tore ripped slammed smashed crashed ploughed plowed
+    ablaze glide aerial tore ripped slammed smashed crashed ploughed plowed blew brought bring
     """.split()
 )
 
@@ -208,6 +219,8 @@ def detect(
             return hit
         return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
     strong = [h for h in hits if h[4]]
+    if first_kind is None:  # only a weapon brings a building down: "brought down by the blast"
+        hits = [h for h in hits if not h[2].lower().startswith("brought")] or hits
     a, b, text, _, _ = (strong or hits)[0]
     if first_kind is not None:
         etype = _KIND_TYPE[first_kind]
@@ -218,7 +231,7 @@ def detect(
         return Detection(
             "shelling_missile_attack", text, a, b, f"trigger {text!r}, no weapon -> default", 1
         )
-    if re.fullmatch(r"explosions?|blasts?|exploded", text, _I):
+    if re.fullmatch(r"explosions?|blasts?|exploded|blew\s+up", text, _I):
         return Detection("remote_explosive", text, a, b, f"explosion {text!r}, no weapon", 1)
     m = _DESTROY_HIT.search(sentence) if corroborated else None
     if m is not None:

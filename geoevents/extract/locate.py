@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize
-from geoevents.extract.mentions import Mention
+from geoevents.extract.mentions import IN_REGION_GAP, Mention
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context, Gazetteer, Place
@@ -196,9 +196,6 @@ def choose_locations(resolved: list[Resolved]) -> list[Location]:
     return []
 
 
-#: Words between a settlement and the region phrase that says where it is
-#: ("Novotyahynka in the Kherson region", "Malotaranivka, Donetsk region").
-_IN_REGION_GAP = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
 #: A place abroad smaller than this, in a country the article never names, is
 #: taken for a namesake ("Law" -> Lawton, "Federation" -> Federación).
 FOREIGN_MIN_POPULATION = 100_000
@@ -231,7 +228,7 @@ def apply_sentence_regions(
                 x
                 for x in regions
                 if x.mention.start >= r.mention.end
-                and _IN_REGION_GAP.fullmatch(sentence, r.mention.end, x.mention.start)
+                and IN_REGION_GAP.fullmatch(sentence, r.mention.end, x.mention.start)
             ),
             None,
         )

@@ -7,7 +7,10 @@ variants of Ukrainian and Russian place names).
 A match becomes a mention only when it passes the filters:
 
 * capitalisation: the first token starts with a capital letter and no token is
-  an all-capitals acronym ("HIMARS", "NATO");
+  an all-capitals acronym ("HIMARS", "NATO"); in an all-lower-case sentence (a
+  ticker) a name counts only after a place noun ("the port of izmail");
+* weapon systems: a name followed by "air defence systems", "launchers",
+  "batteries" ("Pantsir launchers") is a weapon's, not a place's;
 * common words: months, weekdays and English words that are also place names
   (:data:`COMMON_WORDS`: "May", "Mobile", "Reading", "Western", "Victory") need
   an explicit place cue ("the village of May", "the town of Mobile"), and so
@@ -31,14 +34,17 @@ relation         cue                                                 use in loca
 ``near``         "near X", "outside X", "on the outskirts of X"      precision 2 at X
 ``relative``     "40 km east of X", "a village south of X",          orients only
                  "the border with X"
-``origin``       "from X", "launched from X"                         never the event place
-``aside``        "a speech in X", "talks in X", "X-based", a          never the event place
-                 dateline "Moscow, Dec 30 (EFE) -"
+``origin``       "from X", "launched from X", "fired from a field    never the event place
+                 near X"
+``aside``        "a speech in X", "talks in X", "signed a deal in    never the event place
+                 X", "X-based", a dateline "Moscow, Dec 30 (EFE) -"
 ===============  ==================================================  ======================
 
 Region phrases ("the Mykolaiv region", "Kharkov Region", "Donbas", "Crimea",
 "Belgorod and Kursk regions") are resolved with
-:meth:`gazetteer.Gazetteer.match_region`.
+:meth:`gazetteer.Gazetteer.match_region`. A region phrase that says where an
+origin or aside place lies ("launched from near X in the Y region") shares its
+relation.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize
@@ -134,7 +140,10 @@ _ORIGIN_BEFORE = re.compile(
 #: Where weapons were launched from, even when the place is an area ("the X area"), or
 #: where the launcher flew or sailed ("a bomber flying over Russia's Kursk region").
 _LAUNCHED_FROM = re.compile(
-    r"\b(?:launched|fired|took\s+off|flew\s+in|released)\s+from\s+(?:the\s+)?$"
+    r"\b(?:launched|fired|took\s+off|flew\s+in|released)\s+from\s+"
+    # the launch site may be a spot by the place: "fired from a field near the village of X"
+    r"(?:(?:an?|the)\s+(?:\w+\s+){0,2}?(?:near|outside|in|at|close\s+to|on\s+the\s+outskirts\s+of)\s+)?"
+    r"(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
     r"|\b(?:bombers?|aircraft|planes?|jets?|warplanes?|warships?|ships?|submarines?|Tu-\d+\w*)"
     r"\s+(?:that\s+(?:had\s+been|was|were)\s+|which\s+(?:had\s+been|was|were)\s+|were\s+|was\s+)?"
     r"(?:flying|flew|sailing|sailed|patrolling)\s+(?:over|in|off)\s+(?:the\s+)?(?:[A-Z][\w'’]+['’]s\s+)?$",
@@ -143,8 +152,11 @@ _LAUNCHED_FROM = re.compile(
 _ASIDE_BEFORE = re.compile(
     r"\b(?:speech|speaking|spoke|meeting|met|talks|summit|visit(?:ed|ing)?|press\s+conference|briefing|interview"
     r"|conference|told\s+reporters|reporters|forum|ceremony|court|trial|parliament|hotline|headquartered|born"
-    r"|lives?|living|embassy|correspondent|reporting|reported|wrote|said|says|dateline)"
-    r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$",
+    r"|lives?|living|embassy|correspondent|reporting|reported|wrote|said|says|dateline"
+    r"|signed|signing|deal|agreement|accord|treaty)"  # a venue: "signed a deal in X"
+    # the words between never tell what happened there ("says 28 killed in X" is the place)
+    r"\s+(?:(?!(?:killed|dead|died|wounded|injured|hurt|hit|struck|strikes?|attack\w*|shell\w*)\b)"
+    r"\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _CUE_BEFORE = re.compile(
@@ -197,6 +209,16 @@ _ASIDE_AFTER = re.compile(
     r"|^\s*\((?:Reuters|AP|AFP|EFE|dpa|TASS|Xinhua|Interfax|Ukrinform)\)"
 )
 
+#: A weapon system's name, not a place: "Pantsir air defence systems", "Tor-M2 launchers".
+_SYSTEM_AFTER = re.compile(
+    r"(?:-[\w-]+)?\s+(?:(?:air[- ]defen[cs]e|anti-aircraft|surface-to-air|missile|rocket|radar)\s+)?"
+    r"(?:systems?|launchers?|complex(?:es)?|batter(?:y|ies))\b",
+    re.IGNORECASE,
+)
+#: Words between a settlement and the region phrase that says where it is
+#: ("Novotyahynka in the Kherson region", "Malotaranivka, Donetsk region").
+IN_REGION_GAP = re.compile(r"\s*,?\s*(?:(?:in|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+
 _REGION_WORD = r"(?:[Rr]egions?|[Oo]blasts?|[Pp]rovinces?|[Kk]rai|[Tt]erritory|People['’]?s\s+Republic|Republic|[Gg]overnorate)"
 _CAP = r"[A-Z][\w'’-]+"
 _REGION_PHRASE = re.compile(
@@ -238,12 +260,12 @@ def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None
     if m is not None:
         direction = m.group("dir1") or m.group("dir2") or m.group("dir3")
         return "relative", " ".join(m.group(0).split()), direction
-    m = _NEAR_BEFORE.search(before)
-    if m is not None:
-        return "near", " ".join(m.group(0).split()), None
     m = _LAUNCHED_FROM.search(before)
     if m is not None:  # "launched from the Primorsko-Akhtarsk area": where they came from
         return "origin", " ".join(m.group(0).split()), None
+    m = _NEAR_BEFORE.search(before)
+    if m is not None:
+        return "near", " ".join(m.group(0).split()), None
     m = _NEAR_AFTER.match(sentence, end)
     if m is not None:  # "in the Kupiansk direction": somewhere around the town
         return "near", " ".join(m.group(0).split()), None
@@ -328,6 +350,7 @@ def toponym_mentions(
     """
     excluded = list(exclude)
     title = _title_case(sentence)
+    lower = sentence.islower()  # a ticker in lower case: only a place cue marks a name
     exact, variants = matcher.find_all(sentence)
     spans = sorted([(a, b, key, False) for a, b, key in exact] + [(*v, True) for v in variants])
     out = []
@@ -336,9 +359,13 @@ def toponym_mentions(
             continue
         surface = sentence[a:b]
         words = TOKEN.findall(surface)
-        if not words or not words[0][0].isupper():
+        if not words:
             continue
-        if any(_ACRONYM.fullmatch(w) for w in words):
+        if not words[0][0].isupper() and not (
+            lower and _STRONG_CUE_BEFORE.search(sentence, max(0, a - 80), a)
+        ):
+            continue
+        if any(_ACRONYM.fullmatch(w) for w in words) or _SYSTEM_AFTER.match(sentence, b):
             continue
         if sentence.startswith(".", b) and key in ABBREVIATIONS:  # "Gen. Staff", "Col. Ivanov"
             continue
@@ -433,7 +460,23 @@ def find_mentions(
     excluded = list(exclude) + [(r.start, r.end) for r in regions]
     tops = toponym_mentions(sentence, matcher or matcher_for(gz), exclude=excluded)
     cued = list(cued_names(sentence, excluded + [(t.start, t.end) for t in tops]))
-    return sorted([*regions, *tops, *cued], key=lambda x: x.start)
+    return _regions_follow(sentence, sorted([*regions, *tops, *cued], key=lambda x: x.start))
+
+
+def _regions_follow(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A region phrase that says where the place before it lies shares that place's
+    relation: in "launched from near X in the Y region", Y is an origin too."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        if (
+            m.kind == "region"
+            and prev.relation in ("origin", "aside")
+            and m.relation != prev.relation
+            and IN_REGION_GAP.fullmatch(sentence, prev.end, m.start)
+        ):
+            out[i] = replace(m, relation=prev.relation, cue=prev.cue)
+    return out
 
 
 # -- article context -----------------------------------------------------------

@@ -11,7 +11,7 @@ import datetime
 import pytest
 
 from geoevents.extract import Extractor
-from geoevents.extract.background import EARLIER_DAYS, comparison_spans
+from geoevents.extract.background import EARLIER_DAYS, cause_spans, comparison_spans
 from geoevents.io.articles import Article
 
 PUBLISHED = datetime.date(2024, 3, 10)
@@ -66,3 +66,32 @@ def test_a_report_about_an_earlier_strike_alone_keeps_it(extractor) -> None:
 def test_a_follow_up_days_later_keeps_the_event(extractor) -> None:
     text = "On March 2, a Russian drone hit an apartment block in Odesa, killing 12."
     assert _places(extractor, text) == ["Odesa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the cause a strike answers is background, its date too
+        (
+            "Russian missiles hit Zaporizhzhia on Monday in response to the attack that damaged "
+            "the bridge at Chonhar on Friday.",
+            ["Zaporizh"],
+        ),
+        ("In response, Russian missiles hit Zaporizhzhia on Monday.", ["Zaporizh"]),
+        ("Missiles pound Kharkiv after Belgorod attack", ["Kharkiv"]),
+        # near miss: the strike named after "after" is the report's own event
+        ("Rescuers search rubble after Kharkiv missile strike", ["Kharkiv"]),
+    ],
+)
+def test_the_cause_a_strike_answers_is_background(extractor, text: str, places: list[str]) -> None:
+    found = _places(extractor, text)
+    assert [p[: len(want)] for p, want in zip(found, places, strict=False)] == places
+    assert len(found) == len(places)
+
+
+def test_cause_spans_need_the_trigger_outside() -> None:
+    s = "Drones hit Kursk in retaliation for the shelling of Sumy."
+    assert [s[a:b] for a, b in cause_spans(s, s.index("hit"))] == [
+        "in retaliation for the shelling of Sumy"
+    ]
+    assert cause_spans(s, s.index("shelling")) == []  # the trigger is the cause's own

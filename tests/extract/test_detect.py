@@ -29,6 +29,13 @@ from geoevents.vocabulary import EVENT_TYPES
         ("Two deminers were killed by a landmine near Izium.", "remote_explosive"),
         ("An explosion tore through the building.", "remote_explosive"),
         ("A strike hit the port on Tuesday.", "shelling_missile_attack"),
+        # "brought down": what flies is intercepted, what stands was hit
+        ("Air defence units brought down three drones over the city.", "interception"),
+        ("Twelve drones were quickly brought down before dawn.", "interception"),
+        ("A ballistic missile brought down part of a block of flats.", "shelling_missile_attack"),
+        ("An ammunition truck blew up inside the depot.", "remote_explosive"),
+        ("Missiles pound the city after midnight.", "shelling_missile_attack"),
+        ("The roof was brought down by the blast.", "remote_explosive"),  # the blast decides
     ],
 )
 def test_event_types(sentence: str, event_type: str) -> None:
@@ -50,6 +57,7 @@ def test_event_types(sentence: str, event_type: str) -> None:
         "No shelling was reported in the city overnight.",
         "The striker scored twice for Shakhtar Donetsk.",
         "He suffered a heart attack in Moscow.",
+        "The vote of no confidence brought down the cabinet.",  # no weapon: no strike
     ],
 )
 def test_non_events(sentence: str) -> None:

@@ -185,3 +185,36 @@ def test_sentence_initial_air_is_not_a_place(gazetteer) -> None:  # noqa: ANN001
     assert [m[0] for m in _mentions(s, gazetteer)] == ["Sumy"]
     (ev,) = events_in(s, gazetteer)
     assert (ev.place_name, ev.event_type, ev.weapons) == ("Sumy", "interception", ("Shahed",))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a weapon system's name is no place ("Pantsir" is also a GeoNames name)
+        ("Pantsir launchers guarding the capital downed four drones, the ministry said.", []),
+        ("Drones hit air defence systems in Engels, the governor said.", ["Engels"]),
+        # where a deal was signed is a venue
+        (
+            "Drones hit a depot in Kherson hours after the two sides signed an accord in Geneva.",
+            ["Kherson"],
+        ),
+        ("Shells struck a school in Kherson on the day the accord took effect.", ["Kherson"]),
+        # a launch site, and the region it lies in, are where the weapon came from
+        (
+            "The missile that killed 40 people was fired from a field near Snizhne in the Donetsk region.",
+            [],
+        ),
+        ("Shells fired from Russian positions hit Snizhne in the Donetsk region.", ["Snizhne"]),
+        # "says 12 killed in X": the words between tell what happened there, X is no venue
+        ("Officials say 12 killed in Kupiansk shelling", ["Kupyansk"]),
+        ("Officials said in Kyiv that shelling killed 12 people.", []),
+        # lower-case ticker text: a name after a place noun is a place, a bare one is not read
+        (
+            "russian drones hit warehouses at the river port of reni overnight, officials said.",
+            ["Reni"],
+        ),
+        ("russian drones hit warehouses in reni overnight, officials said.", []),
+    ],
+)
+def test_places_that_are_not_where_the_strike_was(text: str, places: list[str], gazetteer) -> None:  # noqa: ANN001
+    assert sorted(e.place_name for e in events_in(text, gazetteer)) == places

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from geoevents.extract import Extractor
 from geoevents.io.articles import Article
 
@@ -78,3 +80,49 @@ def test_an_air_raid_alert_is_no_strike(gazetteer) -> None:
     # near miss: an air raid itself
     text = "An air raid on Zaporizhzhia on Monday damaged a school, injuring three."
     assert [e.event_type for e in _events(gazetteer, text).events] == ["air_drone_strike"]
+
+
+def test_a_strike_on_the_town_is_at_the_town_of_the_figures_before(gazetteer) -> None:
+    text = (
+        "Officials say 14 killed in Pokrovsk. Rescuers worked through the night. "
+        "Kyiv said Russian forces had fired Iskander missiles at the town."
+    )
+    (ev,) = _events(gazetteer, text).events
+    assert ev.place_name == "Pokrovsk"
+    assert any(c.killed and c.killed.low == 14 for c in ev.claims)  # the figures come along
+    # near miss: two sentences later, without "the town", the strike has no place
+    text = text.replace("at the town", "overnight")
+    assert _events(gazetteer, text).events == ()
+
+
+def test_a_headline_region_folds_into_the_body_event_whatever_its_type(gazetteer) -> None:
+    body = "A drone was shot down over the refinery in Novokuibyshevsk, the governor said."
+    art = Article(
+        id="a",
+        title="Drones hit refineries in Samara and Rostov regions",
+        text=body,
+        published=datetime.date(2024, 3, 10),
+    )
+    events = Extractor(gazetteer).article(art).events
+    assert sorted(e.place_name for e in events) == ["Novokuybyshevsk", "Rostov Oblast"]
+    # near miss: a region-level strike told in the body stays apart from an interception
+    text = "Drones attacked the Samara region overnight. " + body
+    places = sorted(e.place_name for e in _events(gazetteer, text).events)
+    assert places == ["Novokuybyshevsk", "Samara Oblast"]
+
+
+@pytest.mark.parametrize(
+    ("second", "places"),
+    [
+        # some of the drones just told, downed somewhere in a district: the same attack
+        ("Three were shot down in the Kurchatov district.", ["Kursk"]),
+        # near misses: downed over a named town, or a drone the sentence names itself
+        ("Three were shot down over Kurchatov.", ["Kurchatov", "Kursk"]),
+        ("A drone was shot down in the Kurchatov district.", ["Kurchatov", "Kursk"]),
+    ],
+)
+def test_weapons_of_the_attack_downed_in_a_district_are_that_attack(
+    gazetteer, second: str, places: list[str]
+) -> None:
+    text = "Ukraine attacked Kursk with four drones overnight, the governor said. " + second
+    assert sorted(e.place_name for e in _events(gazetteer, text).events) == places
