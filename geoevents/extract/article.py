@@ -118,6 +118,12 @@ class ArticleExtraction:
         #: seven."): where a later strike sentence with no place of its own happened
         self.pending: tuple[int, list[Location]] = (-2, [])
         self.last_claimant: tuple[str, str] | None = None
+        #: the day the article's strike sentences fix ("on Monday morning"): an undated
+        #: strike of the same report happened that day when it lies in its default window
+        self.story_day: DateSpan | None = None
+        #: the facts of a strike sentence with no place told before any event ("Two air
+        #: bases were hit by drones"): the weapons and targets of the events told after it
+        self.lead: SentenceFacts | None = None
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -320,6 +326,7 @@ class ArticleExtraction:
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
+        span = self._story_date(span, explicit, earlier)
         locs = choose_locations(resolved)
         index, pending = self.pending
         if not locs and self.last is None and pending and index == said.sentence.index - 1:
@@ -333,6 +340,7 @@ class ArticleExtraction:
                 self._update(self.last, said, span, explicit)
             else:
                 self.note(f"[{tag}] no place named: not an event on the map")
+                self.lead = said.facts
             return
         for loc in locs:
             for line in loc.explain:
@@ -340,6 +348,33 @@ class ArticleExtraction:
             self.last = self._draft_for(said, det, loc, span, explicit)
             self.last.earlier = self.last.earlier or earlier
             self._update(self.last, said, span, explicit)
+            self._from_lead(self.last, said)
+
+    def _story_date(self, span: DateSpan, explicit: bool, earlier: bool) -> DateSpan:
+        """The sentence's date, or for an undated one the day the report has fixed, when
+        that day lies in its default window (the day of or before publication)."""
+        if explicit:
+            if span.precision == "day" and not earlier:
+                self.story_day = span
+            return span
+        day = self.story_day
+        if day is None or span.start is None or span.end is None or day.start is None:
+            return span
+        return day if span.start <= day.start <= span.end else span
+
+    def _from_lead(self, d: Draft, said: _Said) -> None:
+        """An event told after a strike sentence with no place ("Two air bases were hit by
+        drones on Monday. At one, a fuel truck blew up") takes the lead's weapons and targets
+        when its own sentence names none."""
+        lead = self.lead
+        if lead is None or d.sentence != said.sentence.index:
+            return
+        if not d.weapons and lead.weapons:
+            self.note(f"[{said.tag}]   weapons of the lead: {', '.join(lead.weapons)}")
+            d.weapons.update(lead.weapons)
+        if not d.targets and lead.targets:
+            self.note(f"[{said.tag}]   targets of the lead: {', '.join(lead.targets)}")
+            d.targets.update(lead.targets)
 
     def _draft_for(
         self, said: _Said, det: Detection, loc: Location, span: DateSpan, explicit: bool

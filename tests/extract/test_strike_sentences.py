@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from geoevents.extract import Extractor
 from geoevents.io.articles import Article
 
@@ -78,3 +80,54 @@ def test_an_air_raid_alert_is_no_strike(gazetteer) -> None:
     # near miss: an air raid itself
     text = "An air raid on Zaporizhzhia on Monday damaged a school, injuring three."
     assert [e.event_type for e in _events(gazetteer, text).events] == ["air_drone_strike"]
+
+
+_SUMY = "In Sumy, a strike damaged a school."
+
+
+@pytest.mark.parametrize(
+    ("lead", "window"),
+    [
+        # the report fixes the day of its strike: its second strike is that day too
+        ("Missiles hit Kharkiv on Sunday morning, killing three.", ("2024-03-10", "2024-03-10")),
+        # ... and a nationwide tally of the night does not widen it again
+        (
+            "Missiles hit Kharkiv on Sunday morning, killing three. "
+            "The air force said it shot down 20 of 25 missiles overnight.",
+            ("2024-03-10", "2024-03-10"),
+        ),
+        # near miss: the night alone gives the two days
+        ("Drones attacked Kharkiv overnight, injuring three.", ("2024-03-09", "2024-03-10")),
+        # near miss: a day outside the window of the undated strike does not move it
+        ("Missiles hit Kharkiv on Thursday, killing three.", ("2024-03-09", "2024-03-10")),
+    ],
+)
+def test_an_undated_strike_takes_the_day_the_report_fixed(gazetteer, lead, window) -> None:
+    events = _events(gazetteer, f"{lead} {_SUMY}").events
+    (sumy,) = [e for e in events if e.place_name == "Sumy"]
+    assert (sumy.date_start, sumy.date_end) == window
+
+
+@pytest.mark.parametrize(
+    ("detail", "weapons"),
+    [
+        ("At the base near Engels, an explosion damaged a hangar.", ("drone",)),
+        # near miss: the event names its own weapon
+        ("At the base near Engels, a missile hit a hangar.", ("missile",)),
+    ],
+)
+def test_events_after_a_lead_with_no_place_take_its_weapons_and_targets(
+    gazetteer, detail, weapons
+) -> None:
+    lead = "Two airfields in Russia were hit by drones on Sunday morning, officials said."
+    (ev,) = _events(gazetteer, f"{lead} {detail}").events
+    assert (ev.weapons, ev.targets, ev.date) == (weapons, ("airfield",), "2024-03-10")
+
+
+def test_a_strike_with_no_place_after_an_event_is_no_lead(gazetteer) -> None:
+    text = (
+        "Shelling hit Kherson on Sunday, killing two. Drones attacked an air base, officials "
+        "said. In Mykolaiv, an explosion damaged a hangar."
+    )
+    events = {e.place_name: e for e in _events(gazetteer, text).events}
+    assert (events["Mykolayiv"].weapons, events["Mykolayiv"].targets) == ((), ())
