@@ -29,6 +29,9 @@ from geoevents.vocabulary import EVENT_TYPES
         ("Two deminers were killed by a landmine near Izium.", "remote_explosive"),
         ("An explosion tore through the building.", "remote_explosive"),
         ("A strike hit the port on Tuesday.", "shelling_missile_attack"),
+        ("Russian jets dropped three heavy bombs on a warehouse.", "air_drone_strike"),
+        ("Pieces of a ballistic missile rained down on a park.", "shelling_missile_attack"),
+        ("An attack before dawn damaged the dam.", "shelling_missile_attack"),
     ],
 )
 def test_event_types(sentence: str, event_type: str) -> None:
@@ -50,6 +53,10 @@ def test_event_types(sentence: str, event_type: str) -> None:
         "No shelling was reported in the city overnight.",
         "The striker scored twice for Shakhtar Donetsk.",
         "He suffered a heart attack in Moscow.",
+        # an attack that harmed nothing, or no armed attack; praise is no weapon
+        "The attack was condemned by the United Nations.",
+        "A cyber attack damaged the servers of the bank.",
+        "Praise rained down on the winners of the contest.",
     ],
 )
 def test_non_events(sentence: str) -> None:

@@ -109,19 +109,30 @@ def test_an_undated_strike_takes_the_day_the_report_fixed(gazetteer, lead, windo
 
 
 @pytest.mark.parametrize(
-    ("detail", "weapons"),
+    ("detail", "event_type", "weapons", "targets"),
     [
-        ("At the base near Engels, an explosion damaged a hangar.", ("drone",)),
-        # near miss: the event names its own weapon
-        ("At the base near Engels, a missile hit a hangar.", ("missile",)),
+        (
+            "At the base near Engels, two bombers were damaged.",
+            "air_drone_strike",
+            ("drone",),
+            ("aircraft", "airfield"),
+        ),
+        # near miss: the event names its own weapon and its own site
+        (
+            "Near Engels, a missile hit an apartment building.",
+            "shelling_missile_attack",
+            ("missile",),
+            ("apartment building",),
+        ),
     ],
 )
 def test_events_after_a_lead_with_no_place_take_its_weapons_and_targets(
-    gazetteer, detail, weapons
+    gazetteer, detail, event_type, weapons, targets
 ) -> None:
     lead = "Two airfields in Russia were hit by drones on Sunday morning, officials said."
     (ev,) = _events(gazetteer, f"{lead} {detail}").events
-    assert (ev.weapons, ev.targets, ev.date) == (weapons, ("airfield",), "2024-03-10")
+    assert (ev.event_type, ev.weapons, ev.targets) == (event_type, weapons, targets)
+    assert ev.date == "2024-03-10"
 
 
 def test_a_strike_with_no_place_after_an_event_is_no_lead(gazetteer) -> None:
@@ -131,3 +142,35 @@ def test_a_strike_with_no_place_after_an_event_is_no_lead(gazetteer) -> None:
     )
     events = {e.place_name: e for e in _events(gazetteer, text).events}
     assert (events["Mykolayiv"].weapons, events["Mykolayiv"].targets) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("counted", "weapons"),
+    [
+        ("20 of 22 Kh-101 missiles", ("Kh-101",)),
+        # near miss: the counts name two missiles; which one hit Poltava is not told
+        ("20 of 22 Kh-101 and Iskander missiles", ("missile",)),
+    ],
+)
+def test_a_strike_told_by_its_kind_is_the_one_weapon_the_report_counts(
+    gazetteer, counted, weapons
+) -> None:
+    text = (
+        "A cruise missile hit a school in Poltava on Sunday, killing two. "
+        f"Over Kyiv, air defences shot down {counted}."
+    )
+    events = {e.place_name: e for e in _events(gazetteer, text).events}
+    assert events["Poltava"].weapons == weapons
+
+
+def test_the_region_level_sentence_types_the_town_event_it_folds_into(gazetteer) -> None:
+    text = (
+        "Russian drones attacked the Odesa region overnight, the governor said. "
+        "In Izmail, a strike hit a grain warehouse."
+    )
+    (ev,) = _events(gazetteer, text).events
+    assert (ev.place_name, ev.event_type) == ("Izmayil", "air_drone_strike")
+    # near miss: a town in another region keeps the type of its own sentence
+    text = text.replace("Izmail", "Kherson")
+    types = {e.place_name: e.event_type for e in _events(gazetteer, text).events}
+    assert types["Kherson"] == "shelling_missile_attack"
