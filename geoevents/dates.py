@@ -392,6 +392,32 @@ def _matches(sentence: str) -> list[tuple[int, int, SpanRule, re.Match[str]]]:
     return kept
 
 
+#: A time of day that fixes the day without naming it: the latest one before the report.
+_EARLY_HOURS = re.compile(
+    r"\b(?:(?:shortly|just|soon)\s+)?after\s+midnight|(?:in|during)\s+the\s+(?:early|small)\s+hours"
+    r"|(?:just\s+|shortly\s+)?before\s+(?:dawn|daybreak|sunrise)|at\s+(?:dawn|daybreak)\b(?!\s+on\b)",
+    re.IGNORECASE,
+)
+_EARLY_WORDS = ("midnight", "dawn", "hours", "daybreak", "sunrise")
+
+
+def _early_hours(sentence: str, report: Date | None) -> DateSpan | None:
+    """The day of "shortly after midnight", "before dawn" when nothing else dates the
+    sentence: the day of the report that tells it (named, else the publication day).
+
+    >>> _early_hours("Drones hit the depot shortly after midnight.", Date(2023, 1, 4)).iso()
+    ('2023-01-04', '2023-01-04')
+    >>> _early_hours("Drones hit the depot during the night.", Date(2023, 1, 4)) is None
+    True
+    """
+    if report is None or not any(w in sentence for w in _EARLY_WORDS):
+        return None
+    m = _EARLY_HOURS.search(sentence)
+    if m is None:
+        return None
+    return DateSpan(report, report, "day", m[0])
+
+
 def event_date(sentence: str, published: Date | None) -> DateSpan:
     """The date of the event a sentence reports, resolved against ``published``.
 
@@ -409,13 +435,17 @@ def event_date(sentence: str, published: Date | None) -> DateSpan:
     >>> event_date("A drone exploded on Friday.", None)
     DateSpan(start=None, end=None, precision='unknown', text='Friday')
     """
-    candidates = _matches(sentence)
-    chosen = None
-    for start, _end, rule, m in candidates:
+    chosen, report = None, published
+    for start, _end, rule, m in _matches(sentence):
         if not _REPORTING.search(sentence[max(0, start - 40) : start]):
             chosen = (rule, m)
             break
+        said = rule(m, published)  # "said on Monday": the report's day
+        report = said[0] if said[0] is not None and said[0] == said[1] else report
     if chosen is None:  # no expression, or only the date of the report itself
+        early = _early_hours(sentence, report)
+        if early is not None:
+            return early
         if published is None:
             return DateSpan(None, None, "unknown")
         return DateSpan(published - datetime.timedelta(days=1), published, "range")

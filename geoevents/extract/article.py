@@ -29,6 +29,11 @@ ukraine, RU -> russia). Attacker side: as stated ("Russian missiles",
 "Ukraine struck"); for an interception claimed by a military claimant, the
 other side; for a military claimant saying it "destroyed" something, its own side.
 
+Across sentences: the day a strike sentence fixes dates the article's undated strikes
+when it lies in their default window; a strike sentence with no place before any
+event is the lead, whose weapons, targets and type fill in what the events after it
+do not say; a weapon's kind takes the one specific weapon of that kind the report counts.
+
 Event ids are ``stable_id(article id, place, type, first sentence index)``;
 events are sorted by date, place and id.
 """
@@ -72,7 +77,7 @@ from geoevents.extract.locate import (
 from geoevents.extract.mentions import Mention, article_context, find_mentions
 from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.targets import find_targets
-from geoevents.extract.weapons import operator_side
+from geoevents.extract.weapons import WEAPONS, operator_side
 from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, sort_events
 
@@ -134,6 +139,14 @@ class ArticleExtraction:
         #: sides the article's speakers blame, and sides its strike sentences name as agent
         self.blamed: set[str] = set()
         self.agents: set[str] = set()
+        #: the day the article's strike sentences fix ("on Monday morning"): an undated
+        #: strike of the same report happened that day when it lies in its default window
+        self.story_day: DateSpan | None = None
+        #: the facts of a strike sentence with no place told before any event ("Two air
+        #: bases were hit by drones"): the weapons and targets of the events told after it
+        self.lead: SentenceFacts | None = None
+        #: the specific weapons named with counts ("shot down 21 of 23 Kh-101 missiles")
+        self.tallied: set[str] = set()
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -187,7 +200,21 @@ class ArticleExtraction:
                     f"an earlier strike at {d.location.place.name} ({d.date.text!r}): "
                     "background beside this report's strike, not an event"
                 )
-        return self._fold_regions(current)
+        current = self._fold_regions(current)
+        for d in current:
+            self._from_tally(d)
+        return current
+
+    def _from_tally(self, d: Draft) -> None:
+        """A strike told only by a weapon's kind ("a cruise missile") was one of the weapons
+        the report counts ("21 of 23 Kh-101 missiles were shot down") when the counts name
+        one specific weapon of that kind."""
+        for kind in {w.kind for w in WEAPONS if w.generic and w.label in d.weapons}:
+            mine = {w.label for w in WEAPONS if w.kind == kind and not w.generic}
+            counted = mine & self.tallied
+            if len(counted) == 1 and not mine & d.weapons:
+                self.note(f"the {kind} at {d.location.place.name} is the {min(counted)} counted")
+                d.weapons.update(counted)
 
     def _settle_attackers(self, drafts: list[Draft]) -> None:
         """An attacker for each event whose own sentences name none (:func:`inferred_attacker`)."""
@@ -232,6 +259,9 @@ class ArticleExtraction:
             self.note(
                 f"the region-level event at {place.name} is the one at {into.location.place.name}"
             )
+            if d.type_strength > into.type_strength:  # the region's sentence told the weapon
+                self.note(f"  type {into.event_type} -> {d.event_type} (firmer evidence)")
+                into.event_type, into.type_strength = d.event_type, d.type_strength
             into.claims.extend(c for c in d.claims if c not in into.claims)
             into.weapons.update(d.weapons)
             into.targets.update(d.targets)
@@ -266,6 +296,8 @@ class ArticleExtraction:
         s, sent, facts, sc = said.text, said.sentence, said.facts, said.sc
         resolved = self._resolve(s, mentions)
         self._sides_named(s, facts)
+        if facts.counts:
+            self.tallied.update(facts.specific)
         if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
             self._aside(said, mentions)
             return
@@ -370,6 +402,7 @@ class ArticleExtraction:
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
+        span = self._story_date(span, explicit, earlier)
         locs, figures = self._places_of(said, det, choose_locations(resolved))
         if not locs:
             if self.last is not None:
@@ -379,6 +412,7 @@ class ArticleExtraction:
                 self._update(self.last, said, span, explicit)
             else:
                 self.note(f"[{tag}] no place named: not an event on the map")
+                self.lead = said.facts
             return
         for loc in locs:
             for line in loc.explain:
@@ -389,6 +423,38 @@ class ArticleExtraction:
                 self.last.add_claims(list(figures.claims), figures.sc)
                 self.last.quotes.append(figures.text)
             self._update(self.last, said, span, explicit)
+            self._from_lead(self.last, said)
+
+    def _story_date(self, span: DateSpan, explicit: bool, earlier: bool) -> DateSpan:
+        """The sentence's date, or for an undated one the day the report has fixed, when
+        that day lies in its default window (the day of or before publication)."""
+        if explicit:
+            if span.precision == "day" and not earlier:
+                self.story_day = span
+            return span
+        day = self.story_day
+        if day is None or span.start is None or span.end is None or day.start is None:
+            return span
+        return day if span.start <= day.start <= span.end else span
+
+    def _from_lead(self, d: Draft, said: _Said) -> None:
+        """An event told after a strike sentence with no place ("Two air bases were hit by
+        drones on Monday. At one, two bombers were damaged") takes the lead's weapons when its
+        own sentence names none, its targets when it names no site (only aircraft or
+        vehicles harmed), and its type when its own is only the default."""
+        lead = self.lead
+        if lead is None or d.sentence != said.sentence.index:
+            return
+        if not d.weapons and lead.weapons:
+            self.note(f"[{said.tag}]   weapons of the lead: {', '.join(lead.weapons)}")
+            d.weapons.update(lead.weapons)
+        if d.targets <= _OBJECTS and lead.targets:  # no site of its own
+            self.note(f"[{said.tag}]   targets of the lead: {', '.join(lead.targets)}")
+            d.targets.update(lead.targets)
+        det = lead.detection
+        if det is not None and d.type_strength == 1 < det.strength:  # its own is a default
+            self.note(f"[{said.tag}]   type {d.event_type} -> {det.event_type} (the lead's)")
+            d.event_type, d.type_strength = det.event_type, det.strength
 
     def _places_of(
         self, said: _Said, det: Detection, locs: list[Location]
@@ -490,6 +556,8 @@ _THE_TOWN = re.compile(
     r"\b(?:at|on|in|into|hit|struck|shelled|targeted|attacked)\s+the\s+(?:town|city|village)\b",
     re.IGNORECASE,
 )
+#: Targets that are things harmed at a site, not the site itself.
+_OBJECTS = frozenset({"aircraft", "vehicle"})
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
 
 

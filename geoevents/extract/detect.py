@@ -22,14 +22,17 @@ strike(s), struck                                  (typed by weapon)           s
 attack(ed), hit, destroyed, targeted, pounded,     (typed by weapon)           weak
 fired, launched, explosion(s), blast(s), tore
 into/through, slammed/smashed/crashed into, blasted,
-blew up, brought down (a building)
+blew up, brought down (a building), rained down on
 =================================================  ==========================  ========
 
 When the trigger does not fix the type, the first-named weapon's kind does:
 missile, rocket, artillery -> ``shelling_missile_attack``; drone, aircraft ->
 ``air_drone_strike``; explosive -> ``remote_explosive``; an unqualified
 "strike" with no weapon is ``shelling_missile_attack``; an explosion with no
-weapon is ``remote_explosive``.
+weapon is ``remote_explosive``. A weak trigger with no weapon reports a strike
+when the sentence states casualties or a military target, or when "an attack"
+is the subject of the harm ("An attack early on Monday damaged the bridge");
+then it is ``shelling_missile_attack``.
 
 Sentences about threats, plans or negations ("threatened to strike", "could
 hit", "no shelling was reported") are not events. Sentences with no place
@@ -90,7 +93,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
         _rx(
             r"air\s?strikes?|airstrikes?|air\s+raids?(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?))|bombed|bombing|bombings|aerial\s+bombs?|glide\s+bombs?"
             r"|drone\s+(?:strikes?|attacks?|raids?)|kamikaze\s+drones?|(?:struck|hit|attacked)\s+by\s+(?:an?\s+)?drones?"
-            r"|dropped\s+(?:\w+\s+)?bombs?|air-launched"
+            r"|dropped\s+(?:[\w-]+\s+){0,2}bombs?|air-launched"
             r"|(?:launched|fired|dropped)\s+from\s+(?:\w+\s+)?(?:aircraft|warplanes?|jets?|planes?|bombers?|helicopters?)"
         ),
         "air_drone_strike",
@@ -111,7 +114,7 @@ TRIGGERS: tuple[tuple[re.Pattern[str], str | None, bool], ...] = (
             r"attack(?:ed|s|ing)?|hit|hits|hitting|destroyed|destroying|targeted|targeting|pound(?:s|ed|ing)?|fired|launched"
             r"|explosions?|blasts?|exploded|damaged|set\s+(?:on\s+)?fire|ablaze"
             r"|tore\s+(?:into|through)|ripped\s+through|(?:slammed|smashed|crashed|ploughed|plowed)\s+into"
-            r"|blasted|blew\s+up"
+            r"|blasted|blew\s+up|rained\s+(?:down\s+)?on"
             # a weapon that brought down a building ("a missile brought down a section")
             r"|brought\s+down"
         ),
@@ -127,7 +130,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
     shot shoot down intercept air repel repuls thwart foil destroy neutrali car bomb ied improvised land
     mine explosive roadside booby blown truck raid drone kamikaze struck hit attack dropped launch fire
     shell artiller missile rocket bombard barrage mortar mlrs strik target pound explo blast damag set
-    ablaze glide aerial tore ripped slammed smashed crashed ploughed plowed blew brought bring
+    ablaze glide aerial tore ripped slammed smashed crashed ploughed plowed blew brought bring rained
     """.split()
 )
 
@@ -206,7 +209,7 @@ def detect(
     used = sorted(
         (a, b, w)
         for a, b, w in weapons
-        if not is_target_use(sentence, a, b) and w.kind in _KIND_TYPE
+        if not is_target_use(sentence, a, b, w.kind) and w.kind in _KIND_TYPE
     )
     first_kind = used[0][2].kind if used else None
     typed = [h for h in hits if h[3] is not None]
@@ -233,17 +236,27 @@ def detect(
         )
     if re.fullmatch(r"explosions?|blasts?|exploded|blew\s+up", text, _I):
         return Detection("remote_explosive", text, a, b, f"explosion {text!r}, no weapon", 1)
-    m = _DESTROY_HIT.search(sentence) if corroborated else None
+    m = _DESTROY_HIT.search(sentence) if corroborated else _ATTACK_DID.search(sentence)
     if m is not None:
+        why = "with casualties/target" if corroborated else "done by an attack"
         return Detection(
             "shelling_missile_attack",
             m.group(0),
             m.start(),
             m.end(),
-            f"trigger {m.group(0)!r} with casualties/target -> default",
+            f"trigger {m.group(0)!r} {why} -> default",
             1,
         )
     return None
+
+
+#: "An attack (early on Monday) damaged ...": an attack that did harm is a strike, with
+#: no weapon named ("the attack was condemned", "a cyber attack" are none).
+_ATTACK_DID = re.compile(
+    r"\b(?:an?|the)\s+(?:(?!cyber)[\w-]+\s+)?attacks?(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:damaged|destroyed|wrecked|killed|wounded|injured)\b",
+    _I,
+)
 
 
 _HIT_VERB = re.compile(r"\b(?:hit|hits|struck|slammed\s+into|tore\s+into|crashed\s+into)\b", _I)

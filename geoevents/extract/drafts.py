@@ -59,7 +59,10 @@ class Draft:
         )
 
     def refine_date(self, span: DateSpan, explicit: bool) -> None:
-        """Take ``span`` if it is explicit where the draft's is not, or more precise."""
+        """Take ``span`` if it is explicit where the draft's is not, or more precise; a
+        window that holds the draft's day ("overnight" after "on Friday") changes nothing."""
+        if _holds(span, self.date):
+            return
         if (explicit and not self.date_explicit) or (
             explicit == self.date_explicit
             and _DATE_RANK[span.precision] > _DATE_RANK[self.date.precision]
@@ -104,6 +107,14 @@ class Draft:
             (x.claimant for x in asserting if x.side != denial.side and x.side != "other"),
             None,
         ) or next((x.claimant for x in asserting if x.side != denial.side), None)
+
+
+def _holds(window: DateSpan, day: DateSpan) -> bool:
+    """Whether ``window`` is a range of days that holds the single day ``day``."""
+    if window.precision != "range" or day.precision != "day":
+        return False
+    assert window.start is not None and window.end is not None and day.start is not None
+    return window.start <= day.start <= window.end
 
 
 def types_compatible(a: str, b: str) -> bool:

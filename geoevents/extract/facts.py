@@ -17,7 +17,13 @@ from geoevents.extract.detect import GATE_STEMS as TRIGGER_STEMS
 from geoevents.extract.detect import Detection, detect
 from geoevents.extract.sentences import has_stem
 from geoevents.extract.targets import find_targets
-from geoevents.extract.weapons import WEAPONS, Weapon, find_weapons, weapon_spans
+from geoevents.extract.weapons import (
+    WEAPONS,
+    Weapon,
+    find_weapons,
+    harmed_aircraft,
+    weapon_spans,
+)
 from geoevents.model import Figure
 
 #: Targets that make "destroyed"/"hit" a strike even without a weapon named.
@@ -77,7 +83,11 @@ def sentence_facts(s: str) -> SentenceFacts:
     targets = None
     if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
         targets = find_targets(s)
-        det = detect(s, wspans, corroborated=has_figs or not STRIKE_TARGETS.isdisjoint(targets))
+        harmed = harmed_aircraft(s, wspans)  # "two bombers were damaged": a military target
+        if harmed:
+            targets = tuple(sorted({*targets, "aircraft"}))
+        corroborated = has_figs or harmed or not STRIKE_TARGETS.isdisjoint(targets)
+        det = detect(s, wspans, corroborated=corroborated)
     weapons = find_weapons(s, wspans)
     return SentenceFacts(
         tuple(wspans),

@@ -11,19 +11,20 @@ airfield                    airfield, air base, airbase, airport
 military base               military base/unit, barracks, command post, headquarters
 troop position              positions, troop concentration, dugouts
 prison                      prison, penal colony, detention centre/camp, POW camp
-apartment building          apartment/residential building, block of flats, high-rise
+apartment building          apartment/residential building, block of flats, high-rise,
+                            five-storey building (three storeys or more)
 house                       private house(s), home(s)
 school                      school, kindergarten, university
 hospital                    hospital, clinic, maternity ward
 bridge                      bridge
-railway                     railway station, railway, train, rail depot
+railway                     railway station, railway, train, rail depot, carried by rail
 port                        port, seaport, grain terminal
 power infrastructure        power plant, power station, substation, power grid
 factory                     factory, plant, enterprise, industrial facility
 museum                      museum
-shopping centre             shopping centre/mall, market, supermarket
+shopping centre             shopping centre/mall, market, super-/hypermarket
 ship                        ship, warship, vessel, flagship, landing ship
-vehicle                     tank(s), armoured vehicle, truck(s), bus
+vehicle                     tank(s), armoured vehicle, truck(s), (mini)bus
 aircraft                    warplane, helicopter, fighter jet, plane (shot down)
 hotel                       hotel
 ==========================  =================================================
@@ -74,7 +75,9 @@ TARGETS: tuple[tuple[str, str], ...] = (
     (
         "apartment building",
         r"(?:apartment|residential|multi-stor(?:e)?y)\s+(?:buildings?|blocks?|houses?)|blocks?\s+of\s+flats"
-        r"|high-rises?|apartment\s+complex(?:es)?",
+        r"|high-rises?|apartment\s+complex(?:es)?"
+        r"|(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten|twelve|sixteen)-stor(?:e)?(?:y|ied)"
+        r"\s+(?:residential\s+|apartment\s+)?(?:buildings?|blocks?)",
     ),
     ("house", r"private\s+(?:houses?|homes?)|houses?|homes"),
     ("school", r"schools?|kindergartens?|universit(?:y|ies)|colleges?"),
@@ -82,7 +85,8 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ("bridge", r"bridges?"),
     (
         "railway",
-        r"railway\s+stations?|train\s+stations?|railways?|rail\s+(?:depots?|lines?)|trains?",
+        r"railway\s+stations?|train\s+stations?|railways?|rail\s+(?:depots?|lines?)|trains?"
+        r"|(?:carried|transported|shipped|moved|delivered)\s+by\s+rail",
     ),
     ("port", r"(?:sea)?ports?|grain\s+terminals?|harbou?rs?"),
     (
@@ -92,9 +96,9 @@ TARGETS: tuple[tuple[str, str], ...] = (
     ),
     ("factory", r"factor(?:y|ies)|industrial\s+(?:facilit(?:y|ies)|plants?|enterprises?)|plants?"),
     ("museum", r"museums?"),
-    ("shopping centre", r"shopping\s+(?:centres?|centers?|malls?)|markets?|supermarkets?"),
+    ("shopping centre", r"shopping\s+(?:centres?|centers?|malls?)|(?:super|hyper)?markets?"),
     ("ship", r"(?:war|landing\s+)?ships?|vessels?|flagship|frigates?|corvettes?|patrol\s+boats?"),
-    ("vehicle", r"armou?red\s+vehicles?|tanks?|trucks?|buses|bus|cars?"),
+    ("vehicle", r"armou?red\s+vehicles?|tanks?|trucks?|(?:mini)?bus(?:es)?|cars?"),
     (
         "aircraft",
         r"warplanes?|helicopters?|fighter\s+jets?|(?:Su|MiG|Ka|Mi)-\d+s?|aircraft|planes?",

@@ -31,7 +31,7 @@ Bayraktar         Bayraktar (TB2)                                      drone
 drone             drone(s), UAV(s), kamikaze drone, loitering munition drone
 glide bomb        glide bomb(s), guided aerial bomb(s), KAB, FAB       aircraft
 aircraft          warplane, fighter jet, aircraft, airstrike           aircraft
-cluster munition  cluster munition(s)/bomb(s)                          artillery
+cluster munition  cluster munition(s)/bomb(s)/warhead(s), submunitions  artillery
 artillery         artillery, howitzer, shells, mortar(s), tank fire    artillery
 rocket            rocket(s), MLRS, multiple rocket launcher            rocket
 missile           missile(s), ballistic/cruise missile                 missile
@@ -111,7 +111,11 @@ WEAPONS: tuple[Weapon, ...] = (
         r"glide bombs?|guided (?:aerial |air )?bombs?|KABs?|FAB-\d+|aerial bombs?",
         operator="russia",
     ),
-    Weapon("cluster munition", "artillery", r"cluster (?:munitions?|bombs?|shells?)"),
+    Weapon(
+        "cluster munition",
+        "artillery",
+        r"cluster (?:munitions?|bombs?|shells?|warheads?)|(?:cluster )?submunitions?",
+    ),
     Weapon(
         "drone",
         "drone",
@@ -171,7 +175,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
     """
     himars m142 atacms army storm scalp grad bm smerch uragan tochka 300 s300 400 s400 kalibr iskander
     kh x 101 kinzhal onyx oniks neptune 360 shahed geran iranian lancet glide guided kab fab aerial
-    cluster drone kamikaze attack suicide combat uav unmanned loitering warplane fighter military bomber
+    cluster submunition drone kamikaze attack suicide combat uav unmanned loitering warplane fighter military bomber
     air helicopter artiller howitzer shell mortar tank rocket mlrs multiple missile ballistic cruise
     high anti car ied improvised landmine land explosive roadside vilkha tornado zircon tsirkon
     oreshnik bayraktar
@@ -218,7 +222,7 @@ WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
     ("oreshnik",),
     ("bayraktar",),
     ("glide", "guided", "aerial", "kab", "fab-"),
-    ("cluster",),
+    ("cluster", "submunition"),
     ("drone", "uav", "unmanned", "loitering"),
     ("warplane", "fighter", "aircraft", "bomber", "air", "helicopter"),
     ("artillery", "howitzer", "shell", "mortar", "tank fire"),
@@ -254,7 +258,7 @@ def find_weapons(
     """
     if spans is None:
         spans = weapon_spans(sentence)
-    found = [(a, b, w) for a, b, w in spans if not is_target_use(sentence, a, b)]
+    found = [(a, b, w) for a, b, w in spans if not is_target_use(sentence, a, b, w.kind)]
     specific = {w for _, _, w in found if not w.generic}
     kinds = {w.kind for w in specific}
     labels = {w.label for w in specific}
@@ -274,17 +278,54 @@ _AS_WEAPON_BEFORE = re.compile(
 )
 
 
-def is_target_use(sentence: str, start: int, end: int) -> bool:
-    """True for "two HIMARS launchers were destroyed", "a drone depot": the weapon is the target.
+#: A cargo: "missiles that were being carried by rail", "a train carrying missiles".
+_CARGO_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:that|which)\s+(?:were|was|had\s+been|are|is)\s+(?:being\s+)?"
+    r"(?:carried|transported|shipped|stored|delivered|moved|loaded|kept)\b",
+    re.IGNORECASE,
+)
+_CARGO_BEFORE = re.compile(
+    r"\b(?:carrying|transporting|loaded\s+with|shipments?\s+of|cargo\s+of|stockpiles?\s+of)"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: Aircraft that were harmed: "two bombers were slightly damaged" (the target, not the means).
+_HARMED_AFTER = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:damaged|destroyed|hit|burned|burnt)\b",
+    re.IGNORECASE,
+)
+
+
+def is_target_use(sentence: str, start: int, end: int, kind: str | None = None) -> bool:
+    """True for "two HIMARS launchers were destroyed", "a drone depot", missiles carried
+    as a cargo, and (``kind`` "aircraft") "two bombers were damaged": the weapon is the target.
 
     >>> is_target_use("two HIMARS launchers were destroyed", 4, 10)
     True
     >>> is_target_use("fired from HIMARS launchers", 11, 17)
     False
+    >>> is_target_use("a train carrying cruise missiles", 24, 32)
+    True
+    >>> is_target_use("bombers were damaged", 0, 7, "aircraft"), is_target_use("bombers fired", 0, 7, "aircraft")
+    (True, False)
     """
+    if _CARGO_AFTER.match(sentence, end) or _CARGO_BEFORE.search(sentence, 0, start):
+        return True
+    if kind == "aircraft" and _HARMED_AFTER.match(sentence, end):
+        return True
     if not _AS_TARGET_AFTER.match(sentence, end):
         return False
     return _AS_WEAPON_BEFORE.search(sentence[:start]) is None
+
+
+def harmed_aircraft(sentence: str, spans: Iterable[tuple[int, int, Weapon]]) -> bool:
+    """Whether an aircraft named in ``sentence`` was harmed ("two bombers were damaged").
+
+    >>> harmed_aircraft("Two bombers were damaged", weapon_spans("Two bombers were damaged"))
+    True
+    """
+    return any(w.kind == "aircraft" and _HARMED_AFTER.match(sentence, b) for _, b, w in spans)
 
 
 def weapon_kinds(labels: tuple[str, ...]) -> tuple[str, ...]:

@@ -134,6 +134,19 @@ WED = D(2023, 1, 4)  # a Wednesday
             D(2023, 1, 1),
             "a day after",
         ),
+        # a time of day that fixes the day: the latest one before publication
+        ("Drones hit the depot shortly after midnight.", WED, WED, WED, "after midnight"),
+        ("Rockets fell on the town in the early hours.", WED, WED, WED, "early hours"),
+        # near miss: a day named beside the time of day is the day
+        (
+            "A missile hit the block before dawn on Monday.",
+            WED,
+            D(2023, 1, 2),
+            D(2023, 1, 2),
+            "Monday",
+        ),
+        # near miss: the night alone spans two days
+        ("Drones struck the port during the night.", WED, D(2023, 1, 3), WED, None),
         # near miss: the strike is the day named, the day before is something else
         (
             "Missiles hit the port on Monday, a day after the talks ended.",
@@ -145,12 +158,15 @@ WED = D(2023, 1, 4)  # a Wednesday
     ],
 )
 def test_event_date_resolves_expressions(
-    sentence: str, published: D | None, start: D, end: D, phrase: str
+    sentence: str, published: D | None, start: D, end: D, phrase: str | None
 ) -> None:
     span = event_date(sentence, published)
     assert (span.start, span.end) == (start, end)
     assert span.precision == ("day" if start == end else "range")
-    assert span.text is not None and phrase.lower() in span.text.lower()
+    if phrase is None:  # no expression: the default window
+        assert span.text is None
+    else:
+        assert span.text is not None and phrase.lower() in span.text.lower()
 
 
 @pytest.mark.parametrize(
@@ -159,6 +175,8 @@ def test_event_date_resolves_expressions(
         ("The ministry said on Tuesday that a strike on Sunday hit Izium.", D(2023, 1, 1)),
         ("Officials reported on Monday that shelling on Saturday hit a market.", D(2022, 12, 31)),
         ("Kyiv said late on Tuesday that rockets hit the depot on Monday.", D(2023, 1, 2)),
+        # the time of day of a report that names its day: that day's
+        ("The army said on Tuesday that a drone hit the depot just after midnight.", D(2023, 1, 3)),
     ],
 )
 def test_report_date_is_not_the_event_date(sentence: str, expected: D) -> None:

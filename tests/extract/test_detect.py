@@ -36,6 +36,9 @@ from geoevents.vocabulary import EVENT_TYPES
         ("An ammunition truck blew up inside the depot.", "remote_explosive"),
         ("Missiles pound the city after midnight.", "shelling_missile_attack"),
         ("The roof was brought down by the blast.", "remote_explosive"),  # the blast decides
+        ("Russian jets dropped three heavy bombs on a warehouse.", "air_drone_strike"),
+        ("Pieces of a ballistic missile rained down on a park.", "shelling_missile_attack"),
+        ("An attack before dawn damaged the dam.", "shelling_missile_attack"),
     ],
 )
 def test_event_types(sentence: str, event_type: str) -> None:
@@ -58,6 +61,10 @@ def test_event_types(sentence: str, event_type: str) -> None:
         "The striker scored twice for Shakhtar Donetsk.",
         "He suffered a heart attack in Moscow.",
         "The vote of no confidence brought down the cabinet.",  # no weapon: no strike
+        # an attack that harmed nothing, or no armed attack; praise is no weapon
+        "The attack was condemned by the United Nations.",
+        "A cyber attack damaged the servers of the bank.",
+        "Praise rained down on the winners of the contest.",
     ],
 )
 def test_non_events(sentence: str) -> None:

@@ -126,3 +126,97 @@ def test_weapons_of_the_attack_downed_in_a_district_are_that_attack(
 ) -> None:
     text = "Ukraine attacked Kursk with four drones overnight, the governor said. " + second
     assert sorted(e.place_name for e in _events(gazetteer, text).events) == places
+
+
+_SUMY = "In Sumy, a strike damaged a school."
+
+
+@pytest.mark.parametrize(
+    ("lead", "window"),
+    [
+        # the report fixes the day of its strike: its second strike is that day too
+        ("Missiles hit Kharkiv on Sunday morning, killing three.", ("2024-03-10", "2024-03-10")),
+        # ... and a nationwide tally of the night does not widen it again
+        (
+            "Missiles hit Kharkiv on Sunday morning, killing three. "
+            "The air force said it shot down 20 of 25 missiles overnight.",
+            ("2024-03-10", "2024-03-10"),
+        ),
+        # near miss: the night alone gives the two days
+        ("Drones attacked Kharkiv overnight, injuring three.", ("2024-03-09", "2024-03-10")),
+        # near miss: a day outside the window of the undated strike does not move it
+        ("Missiles hit Kharkiv on Thursday, killing three.", ("2024-03-09", "2024-03-10")),
+    ],
+)
+def test_an_undated_strike_takes_the_day_the_report_fixed(gazetteer, lead, window) -> None:
+    events = _events(gazetteer, f"{lead} {_SUMY}").events
+    (sumy,) = [e for e in events if e.place_name == "Sumy"]
+    assert (sumy.date_start, sumy.date_end) == window
+
+
+@pytest.mark.parametrize(
+    ("detail", "event_type", "weapons", "targets"),
+    [
+        (
+            "At the base near Engels, two bombers were damaged.",
+            "air_drone_strike",
+            ("drone",),
+            ("aircraft", "airfield"),
+        ),
+        # near miss: the event names its own weapon and its own site
+        (
+            "Near Engels, a missile hit an apartment building.",
+            "shelling_missile_attack",
+            ("missile",),
+            ("apartment building",),
+        ),
+    ],
+)
+def test_events_after_a_lead_with_no_place_take_its_weapons_and_targets(
+    gazetteer, detail, event_type, weapons, targets
+) -> None:
+    lead = "Two airfields in Russia were hit by drones on Sunday morning, officials said."
+    (ev,) = _events(gazetteer, f"{lead} {detail}").events
+    assert (ev.event_type, ev.weapons, ev.targets) == (event_type, weapons, targets)
+    assert ev.date == "2024-03-10"
+
+
+def test_a_strike_with_no_place_after_an_event_is_no_lead(gazetteer) -> None:
+    text = (
+        "Shelling hit Kherson on Sunday, killing two. Drones attacked an air base, officials "
+        "said. In Mykolaiv, an explosion damaged a hangar."
+    )
+    events = {e.place_name: e for e in _events(gazetteer, text).events}
+    assert (events["Mykolayiv"].weapons, events["Mykolayiv"].targets) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("counted", "weapons"),
+    [
+        ("20 of 22 Kh-101 missiles", ("Kh-101",)),
+        # near miss: the counts name two missiles; which one hit Poltava is not told
+        ("20 of 22 Kh-101 and Iskander missiles", ("missile",)),
+    ],
+)
+def test_a_strike_told_by_its_kind_is_the_one_weapon_the_report_counts(
+    gazetteer, counted, weapons
+) -> None:
+    text = (
+        "A cruise missile hit a school in Poltava on Sunday, killing two. "
+        f"Over Kyiv, air defences shot down {counted}."
+    )
+    events = {e.place_name: e for e in _events(gazetteer, text).events}
+    assert events["Poltava"].weapons == weapons
+
+
+def test_the_region_level_sentence_types_the_town_event_it_folds_into(gazetteer) -> None:
+    text = (
+        "Russian drones attacked the Odesa region overnight, the governor said. "
+        "In Izmail, a strike hit a grain warehouse."
+    )
+    (ev,) = _events(gazetteer, text).events
+    assert (ev.place_name, ev.event_type) == ("Izmayil", "air_drone_strike")
+    # near miss: a town in another region keeps the type of its own sentence
+    text = text.replace("Izmail", "Kherson")
+    types = {e.place_name: e.event_type for e in _events(gazetteer, text).events}
+    assert types["Kherson"] == "shelling_missile_attack"

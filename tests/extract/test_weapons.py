@@ -27,6 +27,14 @@ from geoevents.extract.weapons import find_weapons, weapon_kinds
         # the weapon is the target, not the means
         ("two HIMARS launchers were destroyed by air-launched missiles", ("missile",)),
         ("fired from HIMARS launchers", ("HIMARS",)),
+        ("ATACMS missiles with cluster warheads", ("ATACMS", "cluster munition")),
+        # a cargo is the target: what was carried, stored or shipped
+        ("a blast destroyed cruise missiles that were being moved by rail", ()),
+        ("a drone hit a train carrying Kalibr missiles", ("drone",)),
+        ("a frigate fired Kalibr missiles that hit the port", ("Kalibr",)),  # near miss
+        # aircraft harmed are the target; aircraft that fire are the means
+        ("two bombers were badly damaged at the base", ()),
+        ("bombers fired missiles at the city", ("aircraft", "missile")),
         # ordinary words are not weapons
         ("The grad student read about Neptune's moons", ()),
         ("The minister spoke about peace talks", ()),
@@ -58,6 +66,11 @@ def test_weapon_kinds() -> None:
         ("the museum of local lore was destroyed", ("museum",)),
         ("drones set fuel tanks ablaze at an oil depot", ("fuel depot",)),
         ("a strike on the power plant", ("power infrastructure",)),
+        ("bombs set a hypermarket ablaze", ("shopping centre",)),
+        ("a minibus burned at the crossroads", ("vehicle",)),
+        ("a missile hit a nine-storey building", ("apartment building",)),
+        ("a drone hit a two-storey building", ()),  # near miss: a low building is no block
+        ("missiles shipped by rail were destroyed", ("railway",)),
         ("The minister spoke about peace talks", ()),
     ],
 )
