@@ -229,20 +229,7 @@ def build_map(
     """
     elements = control_elements(controls)
     data = build_map_data(events)
-    regions_geo = None
-    countries = admin_outlines.countries_for_map(
-        f["properties"].get("country_code") for f in data.features
-    )
-    if offline:
-        regions_geo = admin_outlines.region_outlines(countries)
-        outlines = _outlines(assets.OUTLINES)
-        if labels is None:
-            labels = place_labels(data, countries)
-    else:  # the coarse outlines, if installed: what the page shows when tiles cannot load
-        try:
-            outlines = _outlines(assets.FALLBACK_OUTLINES)
-        except ConfigurationError:
-            outlines = None
+    outlines, regions_geo, labels = _basemap_data(data, offline, labels)
     center = [48.5, 31.5]
     if data.bounds:
         (s, w), (n, e) = data.bounds
@@ -285,6 +272,24 @@ def build_map(
         layer.add_child(element)
     m.add_child(layer)
     return m
+
+
+def _basemap_data(
+    data: MapData, offline: bool, labels: list[dict[str, Any]] | None
+) -> tuple[Any, Any, list[dict[str, Any]] | None]:
+    """Country outlines, region outlines and settlement labels the page embeds: offline all
+    three; online only the coarse country outlines, if installed (shown when tiles fail)."""
+    if not offline:
+        try:
+            return _outlines(assets.FALLBACK_OUTLINES), None, None
+        except ConfigurationError:
+            return None, None, None
+    countries = admin_outlines.countries_for_map(
+        f["properties"].get("country_code") for f in data.features
+    )
+    if labels is None:
+        labels = place_labels(data, countries)
+    return _outlines(assets.OUTLINES), admin_outlines.region_outlines(countries), labels
 
 
 def _outlines(asset: assets.Asset) -> Any:
