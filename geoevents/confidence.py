@@ -14,6 +14,8 @@ no date at all                             -0.15
 one source only                            -0.10
 no official claimant (the outlet's voice)  -0.10
 disputed (a claimant denies it)            -0.15
+claims give different death tolls          -0.05
+(not disputed otherwise)
 not independently verified                 -0.15
 attacker side unknown                      -0.05
 =========================================  ======
@@ -37,6 +39,8 @@ own fields: the same event always has the same score, wherever it is computed.
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,11 +65,32 @@ def _weaknesses(ev: Event) -> list[tuple[str, float]]:
         out.append(("no official claimant", 0.10))
     if ev.disputed or any(c.stance == "denies" for c in ev.claims):
         out.append(("disputed", 0.15))
+    elif _figures_differ(ev):
+        out.append(("claims give different death tolls", 0.05))
     if ev.verified is False:
         out.append(("not independently verified", 0.15))
     if not ev.attacker_side:
         out.append(("attacker unknown", 0.05))
     return out
+
+
+def _figures_differ(ev: Event) -> bool:
+    """Two asserting claims whose killed figures cannot both hold (their ranges do not meet)."""
+    ranges = []
+    for c in ev.claims:
+        k = c.killed
+        if c.stance == "denies" or k is None or (k.low is None and k.high is None):
+            continue
+        low = k.low if k.low is not None else 0
+        high = (
+            k.high if k.high is not None and k.qualifier not in ("at least", "more than") else None
+        )
+        ranges.append((low, high))
+    return any(
+        (h1 is not None and h1 < l2) or (h2 is not None and h2 < l1)
+        for i, (l1, h1) in enumerate(ranges)
+        for l2, h2 in ranges[i + 1 :]
+    )
 
 
 def confidence(ev: Event) -> tuple[float, tuple[str, ...]]:
@@ -77,3 +102,25 @@ def confidence(ev: Event) -> tuple[float, tuple[str, ...]]:
         score += 0.2
         reasons.append("corrected by an analyst: +0.20")
     return round(min(1.0, max(0.0, score)), 2), tuple(reasons)
+
+
+def review_order(events: Iterable[Event]) -> list[tuple[Event, float, tuple[str, ...]]]:
+    """Events with their confidence and reasons, the ones to check first first: lowest
+    confidence, then the most reasons, then the newest, then by id (a stable order).
+
+    >>> from geoevents.model import Claim, Event
+    >>> a = Event("a", "air_drone_strike", 48.0, 37.8, date="2023-01-02", location_precision=3)
+    >>> b = Event("b", "air_drone_strike", 48.0, 37.8, date="2023-01-01",
+    ...           attacker_side="russia", claims=(Claim("governor", "ukraine"),))
+    >>> [(ev.id, score) for ev, score, _ in review_order([b, a])]
+    [('a', 0.45), ('b', 0.9)]
+    """
+    scored = [(ev, *confidence(ev)) for ev in events]
+    scored.sort(key=lambda t: (t[1], -len(t[2]), _newest_first(t[0]), t[0].id))
+    return scored
+
+
+def _newest_first(ev: Event) -> int:
+    """A key that sorts later days first, events with no date last."""
+    day = ev.date_end or ev.date
+    return -datetime.date.fromisoformat(day[:10]).toordinal() if day else 0

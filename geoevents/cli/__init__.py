@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "explain": "geoevents.cli.explain:explain",
     "correct": "geoevents.cli.correct:correct",
     "check": "geoevents.cli.check:check",
+    "review": "geoevents.cli.review:review",
 }
 
 
