@@ -210,3 +210,15 @@ def test_no_two_articles_share_a_long_run_of_words(texts: dict[str, str]) -> Non
             if other != key:
                 shared.append(f"{key} and {other}: {' '.join(run)}")
     assert not shared, "\n".join(sorted(shared)[:10])
+
+
+def test_the_holdout_set_is_valid_and_evaluates() -> None:
+    """The held-out set (holdout/README.md) is a measurement, not a floor: it must load and
+    every article must be read and evaluated."""
+    from geoevents.evaluation import evaluate_file, figures
+
+    out = figures(
+        evaluate_file(Path(__file__).resolve().parents[1] / "data/extract/holdout/gold.json")
+    )
+    assert out["articles"] == out["evaluated"] == 11 and out["input_errors"] == []
+    assert out["events"]["gold"] == 10
