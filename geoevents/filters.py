@@ -45,6 +45,7 @@ class EventFilter:
     countries: tuple[str, ...] = ()
     claimants: tuple[str, ...] = ()  # claimant side or name substring
     min_confidence: float | None = None  # drop events below (geoevents.confidence)
+    rejected: str = "hide"  # events an analyst rejected: "hide", "include" or "only"
 
     @property
     def is_empty(self) -> bool:
@@ -67,7 +68,13 @@ class EventFilter:
             )
             and (not self.claimants or self._claimant_match(ev))
             and (self.min_confidence is None or ev.confidence >= self.min_confidence)
+            and self._rejection_shown(ev)
         )
+
+    def _rejection_shown(self, ev: Event) -> bool:
+        if self.rejected == "include":
+            return True
+        return (ev.rejected is not None) == (self.rejected == "only")
 
     def _in_dates(self, ev: Event) -> bool:
         if self.since is None and self.until is None:
@@ -98,7 +105,8 @@ class EventFilter:
 
 
 def select(events: Iterable[Event], f: EventFilter | None) -> list[Event]:
-    """The events that meet ``f`` (all of them when ``f`` is empty or ``None``), in order."""
+    """The events that meet ``f`` (all but the rejected ones when ``f`` is empty or
+    ``None``), in order."""
     if f is None or f.is_empty:
-        return list(events)
+        return [ev for ev in events if ev.rejected is None]
     return [ev for ev in events if f.matches(ev)]

@@ -163,6 +163,7 @@ class Event:
     verified: bool | None = None  # False: a source says it could not verify
     sources: tuple[Source, ...] = ()
     corrected: bool = False
+    rejected: str | None = None  # an analyst rejected it, for this reason: kept, hidden
     notes: tuple[str, ...] = field(default=(), compare=False)  # explain trail, not exported
 
     def __post_init__(self) -> None:
@@ -245,6 +246,7 @@ class Event:
             "confidence_reasons": list(reasons),
             "sources": [s.to_dict() for s in self.sources],
             "corrected": self.corrected,
+            "rejected": self.rejected,
         }
 
     @property
@@ -362,6 +364,7 @@ def _event_of(p: dict[str, Any], lat: float, lon: float) -> Event:
         verified=p["verified"],
         sources=sources,
         corrected=bool(p["corrected"]),
+        rejected=p["rejected"],
     )
 
 

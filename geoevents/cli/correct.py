@@ -1,8 +1,10 @@
-"""``geoevents correct``: an analyst fixes an event's place, type or date."""
+"""``geoevents correct``: an analyst fixes, rejects, restores or splits an event."""
 
 from __future__ import annotations
 
 import datetime
+import os
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -37,10 +39,36 @@ FAR_KM = 50.0
     "an event of its own.",
 )
 @click.option(
+    "--attacker",
+    type=click.Choice(["russia", "ukraine", "other", "unknown"]),
+    help="Attacker side.",
+)
+@click.option(
+    "--weapons", help='The event\'s weapons, comma-separated ("Iskander, cluster munition").'
+)
+@click.option("--claimant", help="Whose figures --killed/--injured set (a claimant of the event).")
+@click.option("--killed", metavar="N|LOW-HIGH", help="Killed, as that claimant states it.")
+@click.option("--injured", metavar="N|LOW-HIGH", help="Injured, as that claimant states it.")
+@click.option(
+    "--reject",
+    metavar="REASON",
+    help="Reject a false event: it is kept with the reason, but hidden from exports, maps and "
+    "reviews (--rejected include shows it) until --restore.",
+)
+@click.option("--restore", is_flag=True, help="Undo a rejection.")
+@click.option(
+    "--by",
+    "author",
+    default=lambda: os.environ.get("GEOEVENTS_USER") or _login(),
+    show_default="$GEOEVENTS_USER or your login name",
+    help="Who makes the correction (kept with it; `geoevents explain` shows it).",
+)
+@click.option(
     "--csv",
     "csv_path",
     type=click.Path(dir_okay=False),
-    help="CSV of corrections: event_id, place, lat, lon, event_type, date, note, detach.",
+    help="CSV of corrections: event_id, place, lat, lon, event_type, date, note, detach, "
+    "attacker, weapons, reject, restore, claimant, killed, injured, by.",
 )
 @click.option(
     "--yes",
@@ -60,49 +88,55 @@ def correct(
     date: datetime.date | None,
     note: str | None,
     detach: str | None,
+    attacker: str | None,
+    weapons: str | None,
+    claimant: str | None,
+    killed: str | None,
+    injured: str | None,
+    reject: str | None,
+    restore: bool,
+    author: str | None,
     csv_path: str | None,
     yes: bool,
 ) -> None:
-    """Correct EVENT_ID (or every row of --csv). Corrections are stored apart from
-    machine output and survive re-ingestion and re-fusion; the map marks them.
-    --detach undoes a wrong merge."""
-    from geoevents.store import CorrectionRequest, read_corrections_csv
+    """Correct EVENT_ID (or every row of --csv): place, type, date, attacker, weapons, a
+    claimant's figures; --reject a false event (kept, hidden) or --restore it; --detach
+    undoes a wrong merge. Corrections are stored apart from machine output with who made
+    them, when and why (--note), and survive re-ingestion and re-fusion; the map marks them."""
+    from geoevents.store import CorrectionRequest
 
     if (event_id is None) == (csv_path is None):
         raise click.UsageError("give either EVENT_ID with what to change, or --csv FILE")
-    if csv_path is not None and any(
-        v is not None for v in (place, lat, lon, event_type, date, detach)
+    singles = (place, lat, lon, event_type, date, detach, attacker, weapons, reject)
+    if csv_path is not None and (
+        any(v is not None for v in (*singles, killed, injured)) or restore
     ):
-        raise click.UsageError(
-            "--csv cannot be combined with --place/--lat/--lon/--type/--date/--detach"
-        )
+        raise click.UsageError("--csv cannot be combined with the changes of one event")
     check_inputs_not_store([csv_path], db)
     errors: list[str] = []
     requests: list[CorrectionRequest] = []
     if csv_path is not None:
-        try:
-            for item in read_corrections_csv(csv_path):
-                if isinstance(item, InputError):
-                    errors.append(str(item))
-                else:
-                    requests.append(item)
-        except InputError as err:
-            raise click.ClickException(str(err)) from err
+        requests, errors = _csv_requests(csv_path, author)
     else:
         assert event_id is not None
-        if (lat is None) != (lon is None):
-            raise click.UsageError("give --lat and --lon together")
-        if not any(v is not None for v in (place, lat, event_type, date, detach)):
-            raise click.UsageError(
-                "nothing to correct: give --place, --lat/--lon, --type, --date or --detach"
-            )
-        if detach is not None and any(v is not None for v in (place, lat, event_type, date)):
-            raise click.UsageError("--detach cannot be combined with other changes")
-        requests.append(
-            CorrectionRequest(
-                event_id, place, lat, lon, event_type, date and date.isoformat(), note, detach
-            )
+        fields = dict(
+            place=place,
+            lat=lat,
+            lon=lon,
+            event_type=event_type,
+            date=date and date.isoformat(),
+            detach=detach,
+            attacker=attacker,
+            weapons=None
+            if weapons is None
+            else tuple(w.strip() for w in weapons.split(",") if w.strip()),
+            reject=reject,
+            restore=restore,
+            claimant=claimant,
+            killed=killed,
+            injured=injured,
         )
+        requests.append(_single_request(event_id, fields, note, author))
     done, store_errors = _apply(db, requests, confirm=place is not None and not yes)
     errors.extend(store_errors)
     for ev in done:
@@ -112,6 +146,54 @@ def correct(
         click.echo(f"error: {mask_secrets(msg, db)}", err=True)
     if errors:
         raise SystemExit(1)
+
+
+def _csv_requests(csv_path: str, author: str | None) -> tuple[list[Any], list[str]]:
+    """The requests of a corrections CSV (a row without its own "by": ``author``), and
+    the errors of its bad rows."""
+    from geoevents.store import read_corrections_csv
+
+    requests: list[Any] = []
+    errors: list[str] = []
+    try:
+        for item in read_corrections_csv(csv_path):
+            if isinstance(item, InputError):
+                errors.append(str(item))
+            else:
+                requests.append(item if item.author else replace(item, author=author))
+    except InputError as err:
+        raise click.ClickException(str(err)) from err
+    return requests, errors
+
+
+def _login() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        return None
+
+
+def _single_request(
+    event_id: str, fields: dict[str, Any], note: str | None, author: str | None
+) -> Any:
+    """The request of the command line's options; a usage error when they make none."""
+    from geoevents.store import CorrectionRequest
+
+    if (fields["lat"] is None) != (fields["lon"] is None):
+        raise click.UsageError("give --lat and --lon together")
+    given = {k for k, v in fields.items() if v not in (None, False)}
+    if not given:
+        raise click.UsageError(
+            "nothing to correct: give --place, --lat/--lon, --type, --date, --attacker, "
+            "--weapons, --killed/--injured, --reject, --restore or --detach"
+        )
+    if "detach" in given and len(given) > 1:
+        raise click.UsageError("--detach cannot be combined with other changes")
+    if {"reject", "restore"} <= given:
+        raise click.UsageError("give --reject or --restore, not both")
+    return CorrectionRequest(event_id, note=note, author=author, **fields)
 
 
 def _apply(db: str, requests: list[Any], *, confirm: bool) -> tuple[list[Any], list[str]]:

@@ -18,6 +18,7 @@ def explain_lines(x: FusionExplanation) -> list[str]:
         f"{ev.id}: {ev.event_type} at {ev.place_name or '?'} ({ev.lat:.4f}, {ev.lon:.4f}) "
         f"on {when}; {len(x.members)} report event(s), {len(ev.sources)} source(s)"
         + ("; CORRECTED" if ev.corrected else "")
+        + (f"; REJECTED: {ev.rejected}" if ev.rejected else "")
     ]
     if claims_summary(ev):
         lines.append(f"  killed: {claims_summary(ev)}")
@@ -32,7 +33,8 @@ def explain_lines(x: FusionExplanation) -> list[str]:
     for c in x.corrections:
         change = ", ".join(f"{k}={v}" for k, v in sorted(c.changes.items()))
         note = f" ({c.note})" if c.note else ""
-        lines.append(f"  correction #{c.seq} at {c.created_at}: {change}{note}")
+        by = f" by {c.author}" if c.author else ""
+        lines.append(f"  correction #{c.seq} at {c.created_at}{by}: {change}{note}")
     return lines
 
 

@@ -135,7 +135,7 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 def filter_options(func: F) -> F:
     """Click decorator adding ``--since --until --bbox --type --country --claimant
-    --min-confidence``."""
+    --rejected --min-confidence``."""
     options = [
         click.option("--since", type=IsoDate(), help="Events on or after this day."),
         click.option("--until", type=IsoDate(), help="Events on or before this day."),
@@ -166,6 +166,14 @@ def filter_options(func: F) -> F:
             "(repeatable).",
         ),
         click.option(
+            "--rejected",
+            type=click.Choice(["hide", "include", "only"]),
+            default="hide",
+            show_default=True,
+            help="Events an analyst rejected (`geoevents correct --reject`): kept in the store, "
+            "hidden unless asked for.",
+        ),
+        click.option(
             "--min-confidence",
             type=click.FloatRange(0.0, 1.0),
             help="Events whose confidence (0..1, see docs/extraction.md) is at least this.",
@@ -182,7 +190,7 @@ def filter_from_options(**kwargs: Any) -> EventFilter:
     Unrelated keyword arguments are ignored, so a command can pass all of its own.
 
     >>> filter_from_options(since=datetime.date(2023, 1, 1), types=("interception",), output="x")
-    EventFilter(since=datetime.date(2023, 1, 1), until=None, bbox=None, types=('interception',), countries=(), claimants=(), min_confidence=None)
+    EventFilter(since=datetime.date(2023, 1, 1), until=None, bbox=None, types=('interception',), countries=(), claimants=(), min_confidence=None, rejected='hide')
     """
     return EventFilter(
         since=kwargs.get("since"),
@@ -192,6 +200,7 @@ def filter_from_options(**kwargs: Any) -> EventFilter:
         countries=tuple(c.upper() for c in kwargs.get("countries") or ()),
         claimants=tuple(kwargs.get("claimants") or ()),
         min_confidence=kwargs.get("min_confidence"),
+        rejected=kwargs.get("rejected") or "hide",
     )
 
 

@@ -1,8 +1,10 @@
 """Analyst corrections: stored apart from machine output, applied before fusion.
 
-A correction either changes fields (place, coordinates, type, date) or
-*detaches* one member report event from a fused event, undoing that merge: the
-detached report event is never fused again and becomes an event of its own.
+A correction either changes fields (place, coordinates, type, date, attacker side,
+weapons, a claimant's killed/injured figures), *rejects* the event (kept, with the reason,
+but hidden from exports, maps and reviews until *restored*) or *detaches* one member report
+event from a fused event, undoing that merge: the detached report event is never fused
+again and becomes an event of its own. Each records who made it (``author``), when and why.
 
 A correction names the fused event it was made on and records that event's
 member report events (its *anchors*). Re-fusion applies the change to those
@@ -30,6 +32,7 @@ from typing import Any
 
 from geoevents.errors import InputError
 from geoevents.io.files import read_text_file
+from geoevents.model import Claim, Event, Figure
 from geoevents.store.fusion import ReportEvent
 from geoevents.vocabulary import EVENT_TYPES
 
@@ -47,7 +50,13 @@ CORRECTABLE = (
     "date_start",
     "date_end",
     "date_precision",
+    "attacker_side",
+    "weapons",
+    "rejected",
+    "claim_figures",
 )
+#: Sides an analyst may set as the attacker.
+ATTACKER_SIDES = ("russia", "ukraine", "other", "unknown")
 _PRECISION_OF_KIND = {"site": 1, "settlement": 1, "region": 3, "country": 3}
 
 
@@ -61,6 +70,7 @@ class Correction:
     changes: dict[str, Any] = field(hash=False)
     note: str | None = None
     created_at: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,14 @@ class CorrectionRequest:
     date: str | None = None
     note: str | None = None
     detach: str | None = None  # a member report event to split off into its own event
+    attacker: str | None = None
+    weapons: tuple[str, ...] | None = None  # replaces the event's weapons
+    reject: str | None = None  # the reason; the event is kept but hidden
+    restore: bool = False  # undo a rejection
+    claimant: str | None = None  # whose figures --killed/--injured set
+    killed: str | None = None  # "63", "60-400"
+    injured: str | None = None
+    author: str | None = None
 
 
 def apply_corrections(
@@ -94,12 +112,42 @@ def apply_corrections(
             ev = r.event
             detached = r.detached
             for c in cs:
-                changes = dict(c.changes)
-                detached = bool(changes.pop("detach", False)) or detached
-                ev = replace(ev, corrected=True, **changes)
+                ev, detach = apply_changes(ev, c.changes)
+                detached = detach or detached
             r = replace(r, event=ev, detached=detached)
         out.append(r)
     return out
+
+
+def apply_changes(ev: Event, changes: dict[str, Any]) -> tuple[Event, bool]:
+    """``ev`` with one correction's changes, and whether it detaches the report event.
+
+    >>> from geoevents.model import Claim, Figure
+    >>> ev = Event("x", "air_drone_strike", 47.0, 37.0, claims=(Claim("governor", "ukraine"),))
+    >>> fixed, _ = apply_changes(ev, {"weapons": ["Shahed"], "claim_figures":
+    ...     {"claimant": "Governor", "killed": [3, 3], "injured": None}})
+    >>> fixed.weapons, fixed.claims[0].killed.low, fixed.corrected
+    (('Shahed',), 3, True)
+    """
+    changes = dict(changes)
+    detach = bool(changes.pop("detach", False))
+    if "weapons" in changes:
+        changes["weapons"] = tuple(changes["weapons"])
+    figures = changes.pop("claim_figures", None)
+    if figures is not None:
+        changes["claims"] = _with_figures(ev.claims, figures)
+    return replace(ev, corrected=True, **changes), detach
+
+
+def _with_figures(claims: tuple[Claim, ...], figures: dict[str, Any]) -> tuple[Claim, ...]:
+    """The claims with the named claimant's killed/injured figures set (``None`` keeps one);
+    a claimant the event does not have yet is added as an analyst's claim."""
+    name = str(figures["claimant"]).casefold()
+    fig = {k: Figure(*figures[k]) for k in ("killed", "injured") if figures.get(k) is not None}
+    out = [replace(c, **fig) if c.claimant.casefold() == name else c for c in claims]
+    if not any(c.claimant.casefold() == name for c in claims):
+        out.append(Claim(str(figures["claimant"]), "unknown", "asserts", **fig))
+    return tuple(out)
 
 
 def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +166,7 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     for k in out:
         if k not in CORRECTABLE:
             raise ValueError(f"{k}: not a correctable field")
+    _validate_kinds(out)
     if "event_type" in out and out["event_type"] not in EVENT_TYPES:
         raise ValueError(f"event_type: unknown event type {out['event_type']!r}")
     if "date" in out:
@@ -136,6 +185,58 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     if ("lat" in out) != ("lon" in out):
         raise ValueError("lat/lon: give both or neither")
     return out
+
+
+def _validate_kinds(out: dict[str, Any]) -> None:
+    """The attacker, weapons, rejection and claim-figure changes; ``ValueError`` if bad."""
+    if "attacker_side" in out and out["attacker_side"] not in ATTACKER_SIDES:
+        raise ValueError(
+            f"attacker_side: {out['attacker_side']!r} is not one of {', '.join(ATTACKER_SIDES)}"
+        )
+    if "weapons" in out:
+        weapons = out["weapons"]
+        if not isinstance(weapons, (list, tuple)) or not all(
+            isinstance(w, str) and w.strip() for w in weapons
+        ):
+            raise ValueError("weapons: expected a list of weapon names")
+        out["weapons"] = sorted({w.strip() for w in weapons})
+    if "rejected" in out and out["rejected"] is not None:
+        if not isinstance(out["rejected"], str) or not out["rejected"].strip():
+            raise ValueError("rejected: give the reason")
+    if "claim_figures" in out:
+        f = out["claim_figures"]
+        if not isinstance(f, dict) or not isinstance(f.get("claimant"), str) or not f["claimant"]:
+            raise ValueError("claim_figures: name the claimant")
+        for k in ("killed", "injured"):
+            v = f.get(k)
+            ok = v is None or (
+                isinstance(v, list)
+                and len(v) == 2
+                and all(isinstance(x, int) and x >= 0 for x in v)
+                and v[0] <= v[1]
+            )
+            if not ok:
+                raise ValueError(f"claim_figures: {k}: expected [low, high] counts")
+        if f.get("killed") is None and f.get("injured") is None:
+            raise ValueError("claim_figures: give killed or injured")
+
+
+def parse_count(text: str, field: str) -> list[int]:
+    """``"63"`` -> ``[63, 63]``, ``"60-400"`` -> ``[60, 400]``; ``ValueError`` naming ``field``.
+
+    >>> parse_count("60-400", "killed"), parse_count(" 7 ", "injured")
+    ([60, 400], [7, 7])
+    """
+    parts = [p.strip() for p in str(text).split("-")]
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError as err:
+        raise ValueError(f"{field}: expected a number or LOW-HIGH, got {text!r}") from err
+    if len(nums) == 1:
+        nums = nums * 2
+    if len(nums) != 2 or nums[0] < 0 or nums[0] > nums[1]:
+        raise ValueError(f"{field}: expected a number or LOW-HIGH, got {text!r}")
+    return nums
 
 
 def place_changes(gazetteer: Any, text: str) -> dict[str, Any]:
@@ -162,7 +263,24 @@ def place_changes(gazetteer: Any, text: str) -> dict[str, Any]:
     }
 
 
-_CSV_FIELDS = ("event_id", "place", "lat", "lon", "event_type", "date", "note", "detach")
+_CSV_FIELDS = (
+    "event_id",
+    "place",
+    "lat",
+    "lon",
+    "event_type",
+    "date",
+    "note",
+    "detach",
+    "attacker",
+    "weapons",
+    "reject",
+    "restore",
+    "claimant",
+    "killed",
+    "injured",
+    "by",
+)
 
 
 def request_changes(req: CorrectionRequest, gazetteer: Any) -> dict[str, Any]:
@@ -185,11 +303,39 @@ def request_changes(req: CorrectionRequest, gazetteer: Any) -> dict[str, Any]:
         changes["event_type"] = req.event_type
     if req.date:
         changes["date"] = req.date
+    changes.update(_other_changes(req))
     if not changes:
-        raise ValueError("nothing to correct (give place, lat/lon, event_type or date)")
+        raise ValueError(
+            "nothing to correct (give place, lat/lon, event_type, date, attacker, weapons, "
+            "figures, reject or restore)"
+        )
     if "lat" in changes and (changes["lat"] is None or changes["lon"] is None):
         raise ValueError("lat/lon: give both or neither")
     return validate_changes(changes)
+
+
+def _other_changes(req: CorrectionRequest) -> dict[str, Any]:
+    """Attacker, weapons, figures, rejection and restoration of a request."""
+    out: dict[str, Any] = {}
+    if req.attacker:
+        out["attacker_side"] = req.attacker
+    if req.weapons is not None:
+        out["weapons"] = list(req.weapons)
+    if req.reject is not None and req.restore:
+        raise ValueError("reject and restore: give one")
+    if req.reject is not None:
+        out["rejected"] = req.reject
+    if req.restore:
+        out["rejected"] = None
+    if req.killed is not None or req.injured is not None:
+        if not req.claimant:
+            raise ValueError("killed/injured: name the claimant whose figures they are")
+        out["claim_figures"] = {
+            "claimant": req.claimant,
+            "killed": None if req.killed is None else parse_count(req.killed, "killed"),
+            "injured": None if req.injured is None else parse_count(req.injured, "injured"),
+        }
+    return out
 
 
 def read_corrections_csv(path: str | Path) -> Iterator[CorrectionRequest | InputError]:
@@ -254,6 +400,12 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
                 line=line,
                 field=key,
             )
+    weapons = vals.get("weapons")
+    restore = (vals.get("restore") or "").lower()
+    if restore not in ("", "yes", "true", "1", "no", "false", "0"):
+        return InputError(
+            f"expected yes or no, not {restore!r}", path=where, line=line, field="restore"
+        )
     req = CorrectionRequest(
         event_id=str(vals["event_id"]),
         place=vals.get("place"),
@@ -263,10 +415,35 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
         date=vals.get("date"),
         note=vals.get("note"),
         detach=vals.get("detach"),
+        attacker=vals.get("attacker"),
+        weapons=None
+        if weapons is None
+        else tuple(w.strip() for w in weapons.replace(";", ",").split(",") if w.strip()),
+        reject=vals.get("reject"),
+        restore=restore in ("yes", "true", "1"),
+        claimant=vals.get("claimant"),
+        killed=vals.get("killed"),
+        injured=vals.get("injured"),
+        author=vals.get("by"),
     )
-    if not any((req.place, req.lat is not None, req.event_type, req.date, req.detach)):
+    if not any(
+        (
+            req.place,
+            req.lat is not None,
+            req.event_type,
+            req.date,
+            req.detach,
+            req.attacker,
+            req.weapons is not None,
+            req.reject,
+            req.restore,
+            req.killed,
+            req.injured,
+        )
+    ):
         return InputError(
-            "nothing to correct (give place, lat/lon, event_type, date or detach)",
+            "nothing to correct (give place, lat/lon, event_type, date, detach, attacker, "
+            "weapons, reject, restore, killed or injured)",
             path=where,
             line=line,
         )

@@ -22,11 +22,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from geoevents.model import Event
-from geoevents.store.corrections import Correction, validate_changes
+from geoevents.store.corrections import Correction, apply_changes, validate_changes
 from geoevents.store.fusion import ReportEvent
 
 T = TypeVar("T")
@@ -136,8 +136,8 @@ def report_event(row: Sequence[Any]) -> ReportEvent:
 
 
 def correction(row: Sequence[Any]) -> Correction:
-    """``(fid, event_id, anchors, changes, note, created_at)`` of ``corrections``."""
-    fid, event_id, anchors, changes, note, created_at = row
+    """``(fid, event_id, anchors, changes, note, created_at, author)`` of ``corrections``."""
+    fid, event_id, anchors, changes, note, created_at, author = row
     anchor_list = _json("anchors", anchors)
     if not isinstance(anchor_list, list) or not all(isinstance(a, str) for a in anchor_list):
         raise RowError("anchors", "expected a JSON list of report event ids")
@@ -146,7 +146,7 @@ def correction(row: Sequence[Any]) -> Correction:
         raise RowError("changes", "expected a JSON object")
     try:
         validate_changes(change_map)  # then the values must make an event (as fusion applies them)
-        replace(_PROBE, **{k: v for k, v in change_map.items() if k != "detach"})
+        apply_changes(_PROBE, change_map)
     except DECODE_ERRORS as err:
         raise RowError("changes", str(err)) from err
     return Correction(
@@ -156,6 +156,7 @@ def correction(row: Sequence[Any]) -> Correction:
         change_map,
         _text("note", note, nullable=True),
         _text("created_at", created_at, nullable=True),
+        _text("author", author, nullable=True),
     )
 
 

@@ -546,6 +546,7 @@ def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
         verified=verified,
         sources=tuple(sources),
         corrected=any(e.corrected for e in evs),
+        rejected=next((e.rejected for e in evs if e.rejected is not None), None),
     )
 
 

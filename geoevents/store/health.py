@@ -168,7 +168,7 @@ def _damaged_rows(store: EventStore, cur: Any) -> list[DamagedRow]:
         ),
         (
             "corrections",
-            "SELECT fid, event_id, anchors, changes, note, created_at FROM corrections",
+            "SELECT fid, event_id, anchors, changes, note, created_at, author FROM corrections",
             decode.correction,
         ),
         ("events", "SELECT fid, id, lat, lon, properties FROM events", decode.fused_event),

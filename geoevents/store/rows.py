@@ -94,6 +94,7 @@ class FusedRows:
                 _json_list(ev.disputed_by),
                 _int(ev.verified),
                 _int(ev.corrected),
+                ev.rejected,
                 cas["killed"]["low"],
                 cas["killed"]["high"],
                 cas["injured"]["low"],

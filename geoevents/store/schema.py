@@ -23,12 +23,18 @@ True
 from __future__ import annotations
 
 #: Schema version this release writes and reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-#: Migrations: ``{from_version: list of SQL statements to reach from_version + 1}``.
-#: Version 1 is the first released schema, so there is nothing to migrate yet;
-#: an older or newer store is refused with :class:`~geoevents.errors.SchemaVersionError`.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+#: Migrations: ``{from_version: list of SQL statements to reach from_version + 1}``; a
+#: newer store, or one older than the migrations reach, is refused with
+#: :class:`~geoevents.errors.SchemaVersionError`. Version 2: events an analyst rejected
+#: (``events.rejected``, the reason) and who made each correction (``corrections.author``).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "ALTER TABLE events ADD COLUMN rejected TEXT",
+        "ALTER TABLE corrections ADD COLUMN author TEXT",
+    ),
+}
 
 TABLES = (
     "geoevents_meta",
@@ -74,6 +80,7 @@ EVENT_COLUMNS = (
     "disputed_by",
     "verified",
     "corrected",
+    "rejected",
     "killed_low",
     "killed_high",
     "injured_low",
@@ -101,7 +108,7 @@ DDL = (
         date_start {date}, date_end {date}, date_precision TEXT, place_name TEXT, country_code TEXT,
         admin1 TEXT, geonameid INTEGER, location_precision INTEGER, weapons TEXT, targets TEXT,
         attacker_side TEXT, disputed INTEGER, disputed_by TEXT, verified INTEGER,
-        corrected INTEGER, killed_low INTEGER, killed_high INTEGER, injured_low INTEGER,
+        corrected INTEGER, rejected TEXT, killed_low INTEGER, killed_high INTEGER, injured_low INTEGER,
         injured_high INTEGER, claims_summary TEXT, n_sources INTEGER, n_reports INTEGER,
         lat {real}, lon {real}, digest TEXT NOT NULL, properties TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS claims (
@@ -117,7 +124,7 @@ DDL = (
         joined_with TEXT, reason TEXT)""",
     """CREATE TABLE IF NOT EXISTS corrections (
         fid {pk}, event_id TEXT NOT NULL, anchors TEXT NOT NULL, changes TEXT NOT NULL,
-        note TEXT, created_at TEXT)""",
+        note TEXT, created_at TEXT, author TEXT)""",
     "CREATE INDEX IF NOT EXISTS report_events_hash ON report_events (content_hash)",
     "CREATE INDEX IF NOT EXISTS claims_event ON claims (event_id)",
     "CREATE INDEX IF NOT EXISTS sources_event ON sources (event_id)",

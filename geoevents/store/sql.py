@@ -344,7 +344,7 @@ class EventStore:
     def _load_corrections(self, cur: Any) -> list[Correction]:
         rows = self._exec(
             cur,
-            "SELECT fid, event_id, anchors, changes, note, created_at FROM corrections "
+            "SELECT fid, event_id, anchors, changes, note, created_at, author FROM corrections "
             "ORDER BY fid",
         ).fetchall()
         return self._decoded(rows, decode.correction, "corrections")
@@ -522,14 +522,15 @@ class EventStore:
                         continue
                 self._exec(
                     cur,
-                    "INSERT INTO corrections (event_id, anchors, changes, note, created_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO corrections (event_id, anchors, changes, note, created_at, author) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         req.event_id,
                         json.dumps(anchors),
                         json.dumps(changes, sort_keys=True),
                         req.note,
                         now,
+                        req.author,
                     ),
                 )
                 anchors_done.append(anchors)

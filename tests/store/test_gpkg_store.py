@@ -16,6 +16,7 @@ from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, Figure
 from geoevents.store import open_store
 from geoevents.store.gpkgbinary import decode_point
+from geoevents.store.schema import SCHEMA_VERSION
 
 OLENIVKA_DONETSK = (47.8367, 37.6625)
 
@@ -280,7 +281,7 @@ def test_bad_corrections_are_refused(db: Path, kwargs: dict, error: type) -> Non
 
 
 @pytest.mark.parametrize(
-    ("version", "words"), [("0", "too old"), ("2", "newer"), ("x", "no valid")]
+    ("version", "words"), [("0", "too old"), (str(SCHEMA_VERSION + 1), "newer"), ("x", "no valid")]
 )
 def test_other_schema_versions_are_refused_clearly(db: Path, version: str, words: str) -> None:
     con = sqlite3.connect(db)
@@ -347,3 +348,26 @@ def test_detach_undoes_a_merge_and_survives_rebuild(db: Path) -> None:
     rest = next(e for e in after if len(e.sources) == 2)
     assert rest.id == mk.id and not rest.corrected
     assert sorted(len(e.sources) for e in after) == [1, 1, 2]
+
+
+def test_a_version_1_store_is_migrated(db: Path) -> None:
+    """A store from before rejections and authors (schema 1) gains the columns and re-fuses."""
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE events DROP COLUMN rejected")
+    con.execute("ALTER TABLE corrections DROP COLUMN author")
+    con.execute("UPDATE geoevents_meta SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    with open_store(db) as store:
+        events = store.event_list()
+        assert events and all(e.rejected is None for e in events)
+        store.correct(events[0].id, event_type="interception")
+    con = sqlite3.connect(db)
+    try:
+        cols = {r[1] for r in con.execute("PRAGMA table_info(events)")}
+        version = con.execute(
+            "SELECT value FROM geoevents_meta WHERE key = 'schema_version'"
+        ).fetchone()[0]
+    finally:
+        con.close()
+    assert "rejected" in cols and version == str(SCHEMA_VERSION)
