@@ -39,6 +39,19 @@ FAR_KM = 50.0
     "an event of its own.",
 )
 @click.option(
+    "--add",
+    "add_new",
+    is_flag=True,
+    help="Add an event by hand (no EVENT_ID): give --type, --date and --place or --lat/--lon, "
+    "optionally --attacker, --weapons, --claimant/--killed/--injured and --note.",
+)
+@click.option(
+    "--merge-with",
+    metavar="OTHER_EVENT_ID",
+    help="The two events are one strike: fuse their reports into one event, whatever the "
+    "fusion rules say.",
+)
+@click.option(
     "--attacker",
     type=click.Choice(["russia", "ukraine", "other", "unknown"]),
     help="Attacker side.",
@@ -67,7 +80,7 @@ FAR_KM = 50.0
     "--csv",
     "csv_path",
     type=click.Path(dir_okay=False),
-    help="CSV of corrections: event_id, place, lat, lon, event_type, date, note, detach, "
+    help="CSV of corrections: event_id, place, lat, lon, event_type, date, note, detach, merge_with, "
     "attacker, weapons, reject, restore, claimant, killed, injured, by.",
 )
 @click.option(
@@ -88,6 +101,8 @@ def correct(
     date: datetime.date | None,
     note: str | None,
     detach: str | None,
+    add_new: bool,
+    merge_with: str | None,
     attacker: str | None,
     weapons: str | None,
     claimant: str | None,
@@ -100,17 +115,26 @@ def correct(
     yes: bool,
 ) -> None:
     """Correct EVENT_ID (or every row of --csv): place, type, date, attacker, weapons, a
-    claimant's figures; --reject a false event (kept, hidden) or --restore it; --detach
+    claimant's figures; --reject a false event (kept, hidden) or --restore it; --merge-with
+    another event that is the same strike; --detach
     undoes a wrong merge. Corrections are stored apart from machine output with who made
     them, when and why (--note), and survive re-ingestion and re-fusion; the map marks them."""
     from geoevents.store import CorrectionRequest
 
+    names = None if weapons is None else tuple(w.strip() for w in weapons.split(",") if w.strip())
+    fields = dict(
+        place=place, lat=lat, lon=lon, event_type=event_type, date=date and date.isoformat(),
+        detach=detach, merge_with=merge_with, attacker=attacker, weapons=names, reject=reject,
+        restore=restore, claimant=claimant, killed=killed, injured=injured,
+    )  # fmt: skip
+    if add_new:
+        if event_id is not None or csv_path is not None:
+            raise click.UsageError("--add makes a new event: give no EVENT_ID and no --csv")
+        _add_event(db, fields, note, author)
+        return
     if (event_id is None) == (csv_path is None):
         raise click.UsageError("give either EVENT_ID with what to change, or --csv FILE")
-    singles = (place, lat, lon, event_type, date, detach, attacker, weapons, reject)
-    if csv_path is not None and (
-        any(v is not None for v in (*singles, killed, injured)) or restore
-    ):
+    if csv_path is not None and any(v not in (None, False) for v in fields.values()):
         raise click.UsageError("--csv cannot be combined with the changes of one event")
     check_inputs_not_store([csv_path], db)
     errors: list[str] = []
@@ -119,23 +143,6 @@ def correct(
         requests, errors = _csv_requests(csv_path, author)
     else:
         assert event_id is not None
-        fields = dict(
-            place=place,
-            lat=lat,
-            lon=lon,
-            event_type=event_type,
-            date=date and date.isoformat(),
-            detach=detach,
-            attacker=attacker,
-            weapons=None
-            if weapons is None
-            else tuple(w.strip() for w in weapons.split(",") if w.strip()),
-            reject=reject,
-            restore=restore,
-            claimant=claimant,
-            killed=killed,
-            injured=injured,
-        )
         requests.append(_single_request(event_id, fields, note, author))
     done, store_errors = _apply(db, requests, confirm=place is not None and not yes)
     errors.extend(store_errors)
@@ -166,6 +173,30 @@ def _csv_requests(csv_path: str, author: str | None) -> tuple[list[Any], list[st
     return requests, errors
 
 
+def _add_event(db: str, fields: dict[str, Any], note: str | None, author: str | None) -> None:
+    """Store an event added by hand and print the fused event it became part of."""
+    from geoevents.store import AddedEvent, open_store
+
+    if fields["event_type"] is None:
+        raise click.UsageError("--add needs --type")
+    unused = [k for k in ("detach", "merge_with", "reject", "restore") if fields[k]]
+    if unused:
+        raise click.UsageError(f"--add cannot be combined with --{unused[0].replace('_', '-')}")
+    kept = {
+        k: v for k, v in fields.items() if k not in ("detach", "merge_with", "reject", "restore")
+    }
+    kept["weapons"] = kept["weapons"] or ()
+    add = AddedEvent(note=note, author=author, **kept)
+    try:
+        with open_store(db) as store:
+            ev = store.add_event(add, gazetteer=open_gazetteer() if add.place else None)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    except GeoeventsError as err:
+        raise store_failure(err, db) from err
+    click.echo(f"added {ev.id}: {ev.event_type} at {ev.place_name or '?'} on {ev.date or '?'}")
+
+
 def _login() -> str | None:
     import getpass
 
@@ -187,10 +218,12 @@ def _single_request(
     if not given:
         raise click.UsageError(
             "nothing to correct: give --place, --lat/--lon, --type, --date, --attacker, "
-            "--weapons, --killed/--injured, --reject, --restore or --detach"
+            "--weapons, --killed/--injured, --reject, --restore, --detach or --merge-with"
         )
-    if "detach" in given and len(given) > 1:
-        raise click.UsageError("--detach cannot be combined with other changes")
+    for alone in ("detach", "merge_with"):
+        if alone in given and len(given) > 1:
+            flag = "--" + alone.replace("_", "-")
+            raise click.UsageError(f"{flag} cannot be combined with other changes")
     if {"reject", "restore"} <= given:
         raise click.UsageError("give --reject or --restore, not both")
     return CorrectionRequest(event_id, note=note, author=author, **fields)

@@ -22,11 +22,17 @@ from pathlib import Path
 
 from geoevents.errors import ConfigurationError
 from geoevents.io.environment import env_seconds
-from geoevents.store.corrections import Correction, CorrectionRequest, read_corrections_csv
+from geoevents.store.corrections import (
+    AddedEvent,
+    Correction,
+    CorrectionRequest,
+    read_corrections_csv,
+)
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
 from geoevents.store.sql import EventStore
 
 __all__ = [
+    "AddedEvent",
     "Correction",
     "CorrectionRequest",
     "EventStore",

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -85,6 +86,7 @@ class CorrectionRequest:
     date: str | None = None
     note: str | None = None
     detach: str | None = None  # a member report event to split off into its own event
+    merge_with: str | None = None  # another event: the two are one strike
     attacker: str | None = None
     weapons: tuple[str, ...] | None = None  # replaces the event's weapons
     reject: str | None = None  # the reason; the event is kept but hidden
@@ -111,16 +113,19 @@ def apply_corrections(
         if cs:
             ev = r.event
             detached = r.detached
+            group = r.merge_group
             for c in cs:
-                ev, detach = apply_changes(ev, c.changes)
-                detached = detach or detached
-            r = replace(r, event=ev, detached=detached)
+                ev, flags = apply_changes(ev, c.changes)
+                detached = flags.get("detach", False) or detached
+                group = flags.get("merge_group", group)
+            r = replace(r, event=ev, detached=detached, merge_group=group)
         out.append(r)
     return out
 
 
-def apply_changes(ev: Event, changes: dict[str, Any]) -> tuple[Event, bool]:
-    """``ev`` with one correction's changes, and whether it detaches the report event.
+def apply_changes(ev: Event, changes: dict[str, Any]) -> tuple[Event, dict[str, Any]]:
+    """``ev`` with one correction's changes, and what they do to its report event
+    (``detach``: split it off; ``merge_group``: fuse it with the others of the group).
 
     >>> from geoevents.model import Claim, Figure
     >>> ev = Event("x", "air_drone_strike", 47.0, 37.0, claims=(Claim("governor", "ukraine"),))
@@ -130,13 +135,13 @@ def apply_changes(ev: Event, changes: dict[str, Any]) -> tuple[Event, bool]:
     (('Shahed',), 3, True)
     """
     changes = dict(changes)
-    detach = bool(changes.pop("detach", False))
+    flags = {k: changes.pop(k) for k in ("detach", "merge_group") if k in changes}
     if "weapons" in changes:
         changes["weapons"] = tuple(changes["weapons"])
     figures = changes.pop("claim_figures", None)
     if figures is not None:
         changes["claims"] = _with_figures(ev.claims, figures)
-    return replace(ev, corrected=True, **changes), detach
+    return replace(ev, corrected=True, **changes), flags
 
 
 def _with_figures(claims: tuple[Claim, ...], figures: dict[str, Any]) -> tuple[Claim, ...]:
@@ -161,7 +166,7 @@ def validate_changes(changes: dict[str, Any]) -> dict[str, Any]:
     ValueError: event_type: unknown event type 'bombing'
     """
     out = dict(changes)
-    if out.get("detach") is True and len(out) == 1:
+    if (out.get("detach") is True or isinstance(out.get("merge_group"), str)) and len(out) == 1:
         return out
     for k in out:
         if k not in CORRECTABLE:
@@ -272,6 +277,7 @@ _CSV_FIELDS = (
     "date",
     "note",
     "detach",
+    "merge_with",
     "attacker",
     "weapons",
     "reject",
@@ -415,6 +421,7 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
         date=vals.get("date"),
         note=vals.get("note"),
         detach=vals.get("detach"),
+        merge_with=vals.get("merge_with"),
         attacker=vals.get("attacker"),
         weapons=None
         if weapons is None
@@ -433,6 +440,7 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
             req.event_type,
             req.date,
             req.detach,
+            req.merge_with,
             req.attacker,
             req.weapons is not None,
             req.reject,
@@ -442,8 +450,8 @@ def _csv_request(row: dict[Any, Any], where: str, line: int) -> CorrectionReques
         )
     ):
         return InputError(
-            "nothing to correct (give place, lat/lon, event_type, date, detach, attacker, "
-            "weapons, reject, restore, killed or injured)",
+            "nothing to correct (give place, lat/lon, event_type, date, detach, merge_with, "
+            "attacker, weapons, reject, restore, killed or injured)",
             path=where,
             line=line,
         )
@@ -456,3 +464,69 @@ def _csv_rows(reader: csv.DictReader, where: str) -> Iterator[dict[str, Any] | I
         yield from reader
     except csv.Error as err:
         yield InputError(f"not readable CSV: {err}", path=where, line=reader.line_num)
+
+
+@dataclass(frozen=True)
+class AddedEvent:
+    """An event an analyst adds by hand (no article reports it, or none was ingested)."""
+
+    event_type: str
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    attacker: str | None = None
+    weapons: tuple[str, ...] = ()
+    claimant: str | None = None
+    killed: str | None = None
+    injured: str | None = None
+    note: str | None = None
+    author: str | None = None
+
+
+def analyst_report(add: AddedEvent, gazetteer: Any, now: str) -> tuple[Any, Event]:
+    """The article-like report and the event an analyst adds (``ValueError`` if incomplete).
+
+    The report is stored like an ingested article, so the event fuses with the reports of
+    the same strike and survives re-ingestion; its id derives from what was added, who
+    added it and when (``now``).
+    """
+    from geoevents.io.articles import Article
+    from geoevents.model import Source, stable_id
+
+    req = CorrectionRequest(
+        "new",
+        place=add.place,
+        lat=add.lat,
+        lon=add.lon,
+        event_type=add.event_type,
+        date=add.date,
+        attacker=add.attacker,
+        weapons=add.weapons or None,
+        claimant=add.claimant or (add.author if add.killed or add.injured else None),
+        killed=add.killed,
+        injured=add.injured,
+    )
+    changes = request_changes(req, gazetteer)
+    if "lat" not in changes:
+        raise ValueError("place: give --place or --lat/--lon")
+    if "date" not in changes:
+        raise ValueError("date: give --date")
+    who = add.author or "an analyst"
+    title = f"Added by {who} on {now[:10]}" + (f": {add.note}" if add.note else "")
+    text = json.dumps({"added": changes, "by": add.author, "at": now}, sort_keys=True)
+    art = Article(
+        id="", title=title, text=text, published=datetime.date.fromisoformat(changes["date"])
+    )
+    aid = stable_id("analyst", art.content_hash, prefix="art")
+    art = replace(art, id=aid)
+    base = Event(
+        stable_id("analyst-event", aid),
+        add.event_type,
+        changes["lat"],
+        changes["lon"],
+        sources=(Source(aid, title, None, changes["date"], add.note or ""),),
+        claims=(Claim(who, "other", "reports", quote=add.note or "", article_id=aid),),
+    )
+    event, _ = apply_changes(base, {k: v for k, v in changes.items() if k != "event_type"})
+    return art, event

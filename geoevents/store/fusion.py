@@ -44,12 +44,12 @@ from __future__ import annotations
 import datetime
 import functools
 import math
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from gazetteer.geo import haversine_km, valid_latlon
-from geoevents.model import Claim, Event, Source, stable_id
+from geoevents.model import Event
+from geoevents.store.merging import fused_id, merge_members, order_key
 
 #: Distance (km) within which two events at this location precision may be one strike.
 MAX_KM: dict[int, float] = {1: 5.0, 2: 15.0}
@@ -85,6 +85,7 @@ class ReportEvent:
     published: str | None  # the article's publication date (ISO) if known
     event: Event
     detached: bool = False  # an analyst split it off: never fused with others
+    merge_group: str | None = None  # an analyst merged it with the others of this group
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,23 @@ class _Clusters:
             self.parent[i], i = root, self.parent[i]
         return root
 
+    def force_union(self, i: int, j: int) -> bool:
+        """Merge the clusters of ``i`` and ``j`` whatever the constraints (an analyst's
+        merge); False if they were together already."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        ra, rb = self.reports[a], self.reports[b]
+        assert ra is not None and rb is not None
+        ra.update(rb)
+        ca, cb = self.core[a], self.core[b]
+        self.core[a] = (max(ca[0], cb[0]), min(ca[1], cb[1])) if ca and cb else (ca or cb)
+        self.exact[a] = self.exact[a] and self.exact[b]
+        self.parent[b] = a
+        self.reports[b] = None
+        self.core[b] = None
+        return True
+
     def try_union(self, i: int, j: int) -> str | None:
         """Merge the clusters of ``i`` and ``j``; None if merged, else why not."""
         a, b = self.find(i), self.find(j)
@@ -454,110 +472,17 @@ def _pair_reason(
     return True, km, gap, f"{where}; {when}; {types}"
 
 
-def _order_key(r: ReportEvent) -> tuple[str, str]:
-    """Order of members inside an event, and which one names it: publication day, then
-    id (a total key on content: the storage order never matters)."""
-    return (r.published or "9999-12-31", r.id)
-
-
-def _pick(values: Iterable[object]) -> object:
-    """Most common non-empty value, ties to the first seen."""
-    seen = [v for v in values if v not in (None, "")]
-    if not seen:
-        return None
-    counts = Counter(seen)
-    best = max(counts.values())
-    return next(v for v in seen if counts[v] == best)
-
-
-def _claim_key(c: Claim) -> tuple[object, ...]:
-    figures = (c.killed, c.injured, c.launched, c.intercepted)
-    return (c.claimant.casefold().strip(), c.side, c.stance, *figures, c.disputes)
-
-
-def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
-    """The fused event of ``members`` (already in order, earliest report first).
-
-    Corrected members decide place, type and date; otherwise the most precise
-    location and the most common type and day win. Claims and sources are the
-    union (a claim repeated word for word by several outlets is kept once; any
-    differing figure is another claim).
-    """
-    evs = [m.event for m in members]
-    deciders = [e for e in evs if e.corrected] or evs
-    best_prec = min(e.location_precision for e in deciders)
-    loc = next(e for e in deciders if e.location_precision == best_prec)
-    event_type = _pick(e.event_type for e in deciders)
-    day_dates = [e.date for e in deciders if e.date and e.date_precision == "day"]
-    if day_dates:
-        date = _pick(day_dates)
-        date_start = date_end = date
-        date_precision = "day"
-    else:
-        dated = [e for e in deciders if e.date or e.date_start]
-        if dated:
-            date = _pick(e.date for e in dated)
-            starts = [e.date_start or e.date for e in dated]
-            ends = [e.date_end or e.date_start or e.date for e in dated]
-            date_start = max(s for s in starts if s)
-            date_end = min(s for s in ends if s)
-            if date_end < date_start:
-                date_start, date_end = dated[0].date_start, dated[0].date_end
-            date_precision = _pick(e.date_precision for e in dated) or "unknown"
-        else:
-            date = date_start = date_end = None
-            date_precision = "unknown"
-    claims: list[Claim] = []
-    seen_claims: set[tuple[object, ...]] = set()
-    sources: list[Source] = []
-    seen_sources: set[str] = set()
-    for e in evs:
-        for c in e.claims:
-            k = _claim_key(c)
-            if k not in seen_claims:
-                seen_claims.add(k)
-                claims.append(c)
-        for s in e.sources:
-            if s.article_id not in seen_sources:
-                seen_sources.add(s.article_id)
-                sources.append(s)
-    verified_values = [e.verified for e in evs if e.verified is not None]
-    verified = False if False in verified_values else (True if verified_values else None)
-    return Event(
-        id=fused_id,
-        event_type=str(event_type),
-        lat=loc.lat,
-        lon=loc.lon,
-        date=date,  # type: ignore[arg-type]
-        date_start=date_start,
-        date_end=date_end,
-        date_precision=str(date_precision),
-        place_name=loc.place_name,
-        country_code=loc.country_code,
-        admin1=loc.admin1,
-        geonameid=loc.geonameid,
-        location_precision=loc.location_precision,
-        weapons=tuple(sorted({w for e in evs for w in e.weapons})),
-        targets=tuple(sorted({t for e in evs for t in e.targets})),
-        attacker_side=_pick(e.attacker_side for e in evs),  # type: ignore[arg-type]
-        claims=tuple(claims),
-        disputed=any(e.disputed for e in evs),
-        disputed_by=tuple(sorted({d for e in evs for d in e.disputed_by})),
-        verified=verified,
-        sources=tuple(sources),
-        corrected=any(e.corrected for e in evs),
-        rejected=next((e.rejected for e in evs if e.rejected is not None), None),
-    )
-
-
-def fused_id(members: Sequence[ReportEvent]) -> str:
-    """Stable id of a fused event, derived from its first member.
-
-    First = published first, ties to the smallest report-event id (a digest of the
-    article's content), never to the order of storage: a report joining later changes
-    the id only if it was published earlier, or the same day with a smaller id.
-    """
-    return stable_id("fused", min(members, key=_order_key).id)
+def _analyst_merges(
+    items: Sequence[ReportEvent], clusters: _Clusters, links: list[tuple[int, Link]]
+) -> None:
+    """Report events an analyst merged (``merge_group``) end in one event, whatever the rules."""
+    first: dict[str, int] = {}
+    for i, r in enumerate(items):
+        if r.merge_group is None:
+            continue
+        j = first.setdefault(r.merge_group, i)
+        if j != i and clusters.force_union(j, i):
+            links.append((i, Link(r.id, items[j].id, "merged by an analyst")))
 
 
 def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
@@ -577,6 +502,7 @@ def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
     for _gap_days, _km, id_i, id_j, i, j, reason in edges:
         if clusters.try_union(i, j) is None:
             links.append((i, Link(id_j, id_i, reason)))
+    _analyst_merges(items, clusters, links)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(clusters.find(i), []).append(i)
@@ -585,7 +511,7 @@ def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
         group_links.setdefault(clusters.find(i), []).append(link)
     out = []
     for root, idx in groups.items():
-        members = sorted((items[i] for i in idx), key=_order_key)
+        members = sorted((items[i] for i in idx), key=order_key)
         fid = fused_id(members)
         out.append(
             FusedEvent(

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
-import json
 import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,11 +34,10 @@ from geoevents.model import (
     stable_id,
 )
 from geoevents.store import decode
+from geoevents.store.correcting import CorrectingMixin
 from geoevents.store.corrections import (
     Correction,
-    CorrectionRequest,
     apply_corrections,
-    request_changes,
 )
 from geoevents.store.explanation import FusionExplanation, MemberReport
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
@@ -93,7 +91,7 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-class EventStore:
+class EventStore(CorrectingMixin):
     """A store of reports and fused events; use :func:`geoevents.store.open_store`.
 
     A context manager: on a clean exit, reports added through this handle are
@@ -471,116 +469,6 @@ class EventStore:
         return ev, [(r[0], r[1], r[2]) for r in rows]
 
     # -- corrections ----------------------------------------------------------------------
-    def correct_many(
-        self, requests: Iterable[CorrectionRequest], *, gazetteer: Any = None
-    ) -> tuple[list[Event], list[str]]:
-        """Store corrections and re-fuse once; returns corrected events and error messages.
-
-        A request naming an unknown event or carrying a bad value is reported and
-        the others are still applied.
-        """
-        requests = list(requests)
-        if gazetteer is None and any(r.place for r in requests):
-            from gazetteer import Gazetteer
-
-            gazetteer = Gazetteer.open()
-        errors: list[str] = []
-        anchors_done: list[tuple[str, ...]] = []
-        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-        with self._write_tx() as cur:
-            if self._meta(cur, "fusion_stale") != "0":
-                self._write_fused(cur, self._fuse_all(cur), full=False)
-            for req in requests:
-                anchors = tuple(
-                    r[0]
-                    for r in self._exec(
-                        cur,
-                        "SELECT report_event_id FROM fusion_members WHERE event_id = ? "
-                        "ORDER BY position",
-                        (req.event_id,),
-                    ).fetchall()
-                )
-                if not anchors:
-                    errors.append(f"{req.event_id}: no such event in {self.location}")
-                    continue
-                if req.detach is not None:
-                    if req.detach not in anchors:
-                        errors.append(
-                            f"{req.event_id}: {req.detach} is not one of its report events "
-                            f"({', '.join(anchors)})"
-                        )
-                        continue
-                    if len(anchors) == 1:
-                        errors.append(f"{req.event_id}: has one report event, nothing to detach")
-                        continue
-                    anchors, changes = (req.detach,), {"detach": True}
-                else:
-                    try:
-                        changes = request_changes(req, gazetteer)
-                    except ValueError as err:
-                        errors.append(f"{req.event_id}: {err}")
-                        continue
-                self._exec(
-                    cur,
-                    "INSERT INTO corrections (event_id, anchors, changes, note, created_at, author) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        req.event_id,
-                        json.dumps(anchors),
-                        json.dumps(changes, sort_keys=True),
-                        req.note,
-                        now,
-                        req.author,
-                    ),
-                )
-                anchors_done.append(anchors)
-            if anchors_done:
-                fused = self._fuse_all(cur)
-                self._write_fused(cur, fused, full=False)
-        out = []
-        if anchors_done:
-            by_member = {m: fe.event for fe in fused for m in fe.members}
-            seen = set()
-            for anchors in anchors_done:
-                ev = by_member.get(anchors[0])
-                if ev is not None and ev.id not in seen:
-                    seen.add(ev.id)
-                    out.append(ev)
-        return out, errors
-
-    def correct(
-        self,
-        event_id: str,
-        *,
-        place: str | None = None,
-        lat: float | None = None,
-        lon: float | None = None,
-        event_type: str | None = None,
-        date: str | datetime.date | None = None,
-        note: str | None = None,
-        detach: str | None = None,
-        gazetteer: Any = None,
-    ) -> Event:
-        """Correct a fused event's place, coordinates, type or date; returns the new event.
-
-        ``detach=REPORT_EVENT_ID`` instead undoes a merge: that member report event
-        becomes an event of its own (returned) and is never fused again. The
-        correction is stored apart from machine output and re-applied on every
-        re-fusion. Raises :class:`~geoevents.errors.StoreError` for an unknown event
-        and ``ValueError`` for a bad value.
-        """
-        if isinstance(date, datetime.date):
-            date = date.isoformat()
-        req = CorrectionRequest(event_id, place, lat, lon, event_type, date, note, detach)
-        done, errors = self.correct_many([req], gazetteer=gazetteer)
-        if errors:
-            msg = errors[0]
-            if "no such event" in msg:
-                raise StoreError(msg)
-            raise ValueError(msg)
-        return done[0]
-
-    # -- context manager ------------------------------------------------------------------
     def __enter__(self) -> EventStore:
         return self
 

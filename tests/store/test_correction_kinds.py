@@ -101,3 +101,65 @@ def test_a_csv_of_corrections_records_who_made_each(db: Path, tmp_path: Path) ->
     assert kharkiv not in after and after[kyiv]["weapons"] == ["Kalibr", "Shahed"]
     assert " by cy: attacker_side=russia" in run("explain", kyiv, "--db", db).output
     assert " by dee: rejected=duplicate" in run("explain", kharkiv, "--db", db).output
+
+
+def test_two_events_of_one_strike_are_merged(db: Path, tmp_path: Path) -> None:
+    events = _events(db, tmp_path)
+    kyiv = sorted(p["id"] for p in events.values() if p["place_name"] == "Kyiv")
+    assert len(kyiv) == 2  # the examples report two attacks on Kyiv: an analyst says one
+    a, b = kyiv
+    result = run(
+        "correct", a, "--db", db, "--merge-with", b, "--by", "ann", "--note", "same strike"
+    )
+    assert result.exit_code == 0, result.output
+    assert run("ingest", ROOT / "examples", "--db", db).exit_code == 0  # survives re-ingestion
+    after = [p for p in _events(db, tmp_path).values() if p["place_name"] == "Kyiv"]
+    assert len(after) == 1 and len(after[0]["sources"]) == 2
+    assert "merged by an analyst" in run("explain", after[0]["id"], "--db", db).output
+    # near misses: an unknown event, and the event itself
+    bad = run("correct", a, "--db", db, "--merge-with", "ev-nope")
+    assert bad.exit_code == 1 and "no such event" in bad.output
+    alone = run("correct", a, "--db", db, "--merge-with", a, "--type", "interception")
+    assert alone.exit_code == 2
+
+
+def test_an_event_added_by_hand(db: Path, tmp_path: Path) -> None:
+    result = run(
+        "correct",
+        "--add",
+        "--type",
+        "air_drone_strike",
+        "--place",
+        "Izium, Kharkiv oblast",
+        "--date",
+        "2024-02-01",
+        "--attacker",
+        "russia",
+        "--weapons",
+        "Shahed",
+        "--claimant",
+        "regional governor",
+        "--killed",
+        "3",
+        "--note",
+        "from the governor's channel",
+        "--by",
+        "ann",
+        "--db",
+        db,
+    )
+    assert result.exit_code == 0, result.output
+    new_id = result.output.split()[1].rstrip(":")
+    assert run("ingest", ROOT / "examples", "--db", db).exit_code == 0
+    ev = _events(db, tmp_path)[new_id]
+    assert (ev["place_name"], ev["date"], ev["attacker_side"], ev["weapons"]) == (
+        "Izyum",
+        "2024-02-01",
+        "russia",
+        ["Shahed"],
+    )
+    assert any(c["killed"] and c["killed"]["low"] == 3 for c in ev["claims"])
+    assert ev["sources"][0]["title"].startswith("Added by ann on ")
+    # near miss: no place, no event
+    bad = run("correct", "--add", "--type", "air_drone_strike", "--date", "2024-02-01", "--db", db)
+    assert bad.exit_code == 2 and "give --place or --lat/--lon" in bad.output
