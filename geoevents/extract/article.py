@@ -118,6 +118,9 @@ class ArticleExtraction:
         #: seven."): where a later strike sentence with no place of its own happened
         self.pending: tuple[int, list[Location]] = (-2, [])
         self.last_claimant: tuple[str, str] | None = None
+        #: the sentence index and speaker of the last figures a speaker gave: figures
+        #: with no speaker in the very next sentence are theirs ("A further 109 were hurt.")
+        self.figures_by: tuple[int, str, str] = (-2, "", "")
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -230,7 +233,7 @@ class ArticleExtraction:
         if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
             self._aside(said, mentions)
             return
-        said = _Said(sent, said.tag, facts, sc, tuple(self._claims(s, sc, facts)))
+        said = _Said(sent, said.tag, facts, sc, tuple(self._claims(said)))
         if facts.detection is not None and sc.denial and self.last is not None:
             self._denial(said, self.last)
         elif facts.detection is None:
@@ -257,11 +260,27 @@ class ArticleExtraction:
         return resolved
 
     def _aside(self, said: _Said, mentions: Sequence[object]) -> None:
-        """Nothing to add to an event; only remember who spoke ("..., he said" later)."""
-        for c in said.sc.claimants:
-            if c.stance != "reports":
-                self.last_claimant = (c.claimant, c.side)
+        """No trigger and no figures: remember who spoke ("..., he said" later); a speaker's
+        word after an event is their claim about it ("The ministry said its target was a
+        depot."), without figures."""
+        claims = self._spoken(said)
+        if claims and self.last is not None:
+            self.note(f"[{said.tag}] a claim about the event at {self.last.location.place.name}")
+            self.last.add_claims(claims, said.sc)
         self._weapon_only(said, mentions)
+
+    def _spoken(self, said: _Said) -> list[Claim]:
+        """Claims without figures of the speakers of a sentence (not outlets), or of the
+        last speaker when it refers back ("Its defence ministry said only ...")."""
+        aid, text = self.article.id, said.text
+        speakers = [
+            (c.claimant, c.side, c.stance) for c in said.sc.claimants if c.stance != "reports"
+        ]
+        if not said.sc.claimants and self.last_claimant is not None and refers_back(text):
+            speakers = [(*self.last_claimant, "denies" if said.sc.denial else "asserts")]
+        for name, side, _ in speakers:
+            self.last_claimant = (name, side)
+        return [Claim(n, side, st, quote=text, article_id=aid) for n, side, st in speakers]
 
     def _weapon_only(self, said: _Said, mentions: Sequence[object]) -> None:
         """A sentence with no place that names a specific weapon adds it to the last event."""
@@ -289,7 +308,10 @@ class ArticleExtraction:
                 locs = [loc for loc in choose_locations(resolved) if loc.precision < 3]
                 self.pending = (said.sentence.index, locs)
             return
-        locs = choose_locations(resolved)
+        spans = list(said.sc.spans)  # "Crimea's health officials said": the speaker, no place
+        locs = choose_locations(
+            [r for r in resolved if not inside(spans, r.mention.start, r.mention.end)]
+        )
         if locs and not any(last.same_place(loc) for loc in locs):
             self.note(
                 f"[{said.tag}] figures/claims about another place, not attached: {said.text!r}"
@@ -304,6 +326,8 @@ class ArticleExtraction:
         if said.facts.has_figs or said.sc.denial:
             last.add_claims(list(said.claims), said.sc)
             last.quotes.append(said.text)
+        else:  # "Russia did not confirm the figures": a claim without figures
+            last.add_claims([c for c in said.claims if c.stance != "reports"], said.sc)
 
     def _event_sentence(self, said: _Said, det: Detection, resolved: list[Resolved]) -> None:
         """A sentence reporting a strike: a new event per place, or more of an existing one."""
@@ -371,14 +395,17 @@ class ArticleExtraction:
         d.quotes.append(s)
 
     # -- claims ---------------------------------------------------------------------
-    def _claims(self, s: str, sc: SentenceClaims, facts: SentenceFacts) -> list[Claim]:
+    def _claims(self, said: _Said) -> list[Claim]:
+        """The claims of a sentence: one per speaker with the figures of their clause; with
+        no speaker, the figures of "he said" are the last speaker's, figures right after a
+        speaker's figures theirs, and otherwise the outlet's own (side "other")."""
+        s, sc, facts, index = said.text, said.sc, said.facts, said.sentence.index
         aid = self.article.id
-        per_clause = facts.per_clause
         counts = facts.counts
         if sc.claimants:
             out: list[Claim] = []
             for c in sc.claimants:
-                cas = figures_for(c.start, per_clause)
+                cas = figures_for(c.start, facts.per_clause)
                 claim = Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid)
                 if counts and c.stance != "denies":  # the counts go to the first who states them
                     claim = replace(claim, launched=counts.launched, intercepted=counts.intercepted)
@@ -386,15 +413,23 @@ class ArticleExtraction:
                 out.append(claim)
                 if c.stance != "reports":
                     self.last_claimant = (c.claimant, c.side)
+                    if cas.killed or cas.injured or claim.launched or claim.intercepted:
+                        self.figures_by = (index, c.claimant, c.side)
             return out
+        per_clause = facts.per_clause
         cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
         figs = {"launched": counts.launched, "intercepted": counts.intercepted}
+        stance = "denies" if sc.denial else "asserts"
         if refers_back(s) and self.last_claimant is not None:
             name, side = self.last_claimant
-            stance = "denies" if sc.denial else "asserts"
-            return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
-        claimant = outlet_claimant(self.article.url)
-        return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
+        elif self.figures_by[0] == index - 1 and facts.has_figs:
+            _, name, side = self.figures_by
+            self.note(f"[{said.tag}] figures right after {name}'s figures: theirs")
+        else:
+            claimant = outlet_claimant(self.article.url)
+            return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
+        self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
+        return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
