@@ -35,7 +35,7 @@ _WEAPON = (
     r"|warheads?|glide\s+bombs?|bombs?|aircraft)"
 )
 _WORDS = r"(?:[\w-]+\s+){0,3}?"
-_DOWN = r"(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|brought\s+down)"
+_DOWN = r"(?:shot\s+down|shoots?\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|brought\s+down)"
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?"
 
 #: "13 of (the) 15 drones were shot down", "shot down 13 of 15 drones".
@@ -48,13 +48,27 @@ _OF = re.compile(
 #: "shot down 13 drones", "13 drones were shot down", "13 were shot down".
 _DOWNED = re.compile(
     rf"\b{_DOWN}\s+(?P<i>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}"
-    rf"|(?<![\w-])(?P<i2>{_N})\s+(?:{_WORDS}{_WEAPON}\s+|of\s+them\s+)?{_BE}{_DOWN}\b",
+    rf"|(?<![\w-])(?P<i2>{_N})\s+(?:more\s+|{_WORDS}{_WEAPON}\s+|of\s+them\s+)?{_BE}{_DOWN}\b",
     re.IGNORECASE,
 )
 #: "launched 15 drones", "fired 20 missiles", "15 drones were launched", "15 drones launched".
 _LAUNCHED = re.compile(
     rf"\b(?:launched|fired|sent)\s+(?:a\s+total\s+of\s+)?(?P<l>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}"
-    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:launched|fired)\b",
+    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:launched|fired)\b"
+    rf"|\b(?:attacked|struck|targeted|hit)\s+(?:[\w'’-]+\s+){{0,4}}?with\s+(?P<l3>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}",
+    re.IGNORECASE,
+)
+#: "destroyed every one of the 18 missiles", "all eight drones were shot down": as many
+#: shot down as launched.
+_EVERY = re.compile(
+    rf"\b{_DOWN}\s+(?:every|each|all)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?P<n>{NUMBER})(?![\w-])\s+{_WORDS}{_WEAPON}"
+    rf"|\ball\s+(?:of\s+the\s+)?(?P<n2>{NUMBER})(?![\w-])\s+{_WORDS}{_WEAPON}\s+{_BE}{_DOWN}\b",
+    re.IGNORECASE,
+)
+#: "two missiles hit the port and two more were shot down": four launched.
+_HIT_AND_DOWNED = re.compile(
+    rf"(?<![\w-])(?P<a>{NUMBER})\s+{_WORDS}{_WEAPON}\s+(?:hit|struck|landed|exploded)\b[^.;]{{0,120}}?"
+    rf"\band\s+(?:another\s+|a\s+further\s+)?(?P<b>{NUMBER})\s+(?:more\s+|others?\s+)?{_BE}{_DOWN}\b",
     re.IGNORECASE,
 )
 #: "all were shot down", "all of them were destroyed": as many as were launched.
@@ -63,6 +77,7 @@ _ALL_DOWN = re.compile(
 )
 #: Stems without one of which no count pattern matches.
 _GATE = ("launch", "fired", "sent", "shot", "down", "intercept", "destroy", "neutrali", "repell")
+_GATE += ("attacked", "struck", "targeted", "hit")
 
 
 @dataclass(frozen=True)
@@ -96,9 +111,23 @@ def _found(sentence: str) -> Iterator[tuple[str, int, Figure]]:
         if fig is not None:
             yield "intercepted", m.start(), fig
     for m in _LAUNCHED.finditer(sentence):
-        fig = _figure(m.group("l") or m.group("l2"), m.group(0))
+        fig = _figure(m.group("l") or m.group("l2") or m.group("l3"), m.group(0))
         if fig is not None:
             yield "launched", m.start(), fig
+    yield from _all_down(sentence)
+
+
+def _all_down(sentence: str) -> Iterator[tuple[str, int, Figure]]:
+    """Counts where the shot-down tell the launched: "every one of the 18", "two hit, two more downed"."""
+    for m in _EVERY.finditer(sentence):
+        fig = _figure(m.group("n") or m.group("n2"), m.group(0))
+        if fig is not None:
+            yield "intercepted", m.start(), fig
+            yield "launched", m.start(), fig
+    for m in _HIT_AND_DOWNED.finditer(sentence):
+        a, b = parse_quantity(m.group("a")), parse_quantity(m.group("b"))
+        if a is not None and b is not None and a.low is not None and b.low is not None:
+            yield "launched", m.start(), Figure(a.low + b.low, a.low + b.low, None, m.group(0))
 
 
 def parse_counts(sentence: str) -> WeaponCounts:
