@@ -62,7 +62,7 @@ from geoevents.extract.mentions import Mention, article_context, find_mentions
 from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.targets import find_targets
 from geoevents.io.articles import Article
-from geoevents.model import Claim, Event, sort_events
+from geoevents.model import Claim, Event, Figure, sort_events
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context
@@ -340,6 +340,7 @@ class ArticleExtraction:
                 if r not in kept:
                     self.note(f"[{tag}] {r.mention.text!r} is named for comparison: background")
             resolved = kept
+            said = replace(said, claims=_without_figures_in(said, compared))
         resolved = _without_unit_names(said.text, resolved)
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
@@ -430,6 +431,20 @@ class ArticleExtraction:
             return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
         self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
         return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
+
+
+def _without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim, ...]:
+    """The sentence's claims without the figures told inside ``spans`` (the toll of an
+    earlier strike named for comparison: "the deadliest since May, when a strike on X
+    killed 21" is no figure of this one)."""
+
+    def kept(fig: Figure | None) -> Figure | None:
+        if fig is None or not fig.text:
+            return fig
+        at = said.text.find(fig.text)
+        return None if at >= 0 and inside(spans, at, at + len(fig.text)) else fig
+
+    return tuple(replace(c, killed=kept(c.killed), injured=kept(c.injured)) for c in said.claims)
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)

@@ -279,3 +279,19 @@ def test_a_clause_with_its_own_speaker_keeps_its_figures(gazetteer) -> None:
         " rescuers were still searching, the governor said."
     )
     assert _claims(gazetteer, text) == [("regional governor", "ukraine", "asserts", 12, 30)]
+
+
+def test_the_toll_of_a_strike_named_for_comparison_is_not_this_ones(gazetteer) -> None:
+    text = (
+        "A drone hit a warehouse in Izmail on Friday, killing three, the governor said."
+        " It was the deadliest attack on the port since May, when a missile strike on"
+        " Kharkiv killed 21 people."
+    )
+    figures = {k for c in _claims(gazetteer, text) for k in c[3:] if k is not None}
+    assert figures == {3}
+    # near miss: a toll of this strike told after a comparison of its own size
+    text = (
+        "A drone hit a warehouse in Izmail on Friday. It was the deadliest attack on the"
+        " port this year, killing 21 people."
+    )
+    assert {k for c in _claims(gazetteer, text) for k in c[3:] if k is not None} == {21}
