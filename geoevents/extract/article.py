@@ -20,14 +20,19 @@ ministry had put the toll at 63" are attributed to the last named claimant.
 
 Claims: every claimant in a sentence gives a :class:`geoevents.model.Claim`
 quoting it; a sentence without a claimant is the outlet's own voice (stance
-``"reports"``, side ``"other"``, claimant = the URL host or "news report"). A
+``"reports"``, side ``"other"``, claimant = the URL host or "news report"),
+unless it refers back ("he said") or gives figures right after a speaker's
+figures ("A further 109 were hurt."): then it is that speaker's. A speaker's
+sentence after an event with neither trigger nor figures is their claim about
+it, without figures. No side is guessed for the outlet's own figures. A
 denial's ``disputes`` names the claimant whose account it rejects: the side the
 sentence names ("rejected Russia's account"), else the latest asserting claim
 of another side. Officials named without a side (a regional governor, a
-mayor, "local officials") take the side of the event's country (UA ->
-ukraine, RU -> russia). Attacker side: as stated ("Russian missiles",
-"Ukraine struck"); for an interception claimed by a military claimant, the
-other side; for a military claimant saying it "destroyed" something, its own side.
+mayor, "local officials", "the police") take the side of the authority of the
+event's place (UA -> ukraine, but Crimea and Sevastopol -> russia; RU -> russia).
+Attacker side: as stated ("Russian missiles", "Ukraine struck"); for an
+interception claimed by a military claimant, the other side; for a military
+claimant saying it "destroyed" something, its own side.
 
 Event ids are ``stable_id(article id, place, type, first sentence index)``;
 events are sorted by date, place and id.

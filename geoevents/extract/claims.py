@@ -15,7 +15,10 @@ Ukraine's air force                    Ukrainian Air Force                     u
 Ukraine's military / armed forces      Ukrainian military                      ukraine
 Zelensky, Kyiv, Ukrainian officials    Ukrainian officials                     ukraine
 the X governor / governor of X         X governor                              country of region X
-mayor of X, local officials            local officials                         country of X, else unknown
+mayor of X, local officials, police    local officials                         authority of the place
+Crimean / Sevastopol officials         Crimean officials                       russia
+spokesman for Ukraine's forces         Ukrainian officials                     ukraine
+UN, IAEA, OSCE, Red Cross ...          international organisation              other
 Reuters, AP, AFP, BBC ...              the outlet                              other (stance "reports")
 TASS, RIA Novosti                      the outlet                              russia (stance "reports")
 Ukrinform, Ukrainska Pravda            the outlet                              ukraine (stance "reports")
