@@ -126,6 +126,8 @@ class ArticleExtraction:
         #: the sentence index and speaker of the last figures a speaker gave: figures
         #: with no speaker in the very next sentence are theirs ("A further 109 were hurt.")
         self.figures_by: tuple[int, str, str] = (-2, "", "")
+        #: the index of the last sentence that made or continued an event
+        self.touched = -10
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -239,6 +241,7 @@ class ArticleExtraction:
             self._aside(said, mentions)
             return
         said = _Said(sent, said.tag, facts, sc, tuple(self._claims(said)))
+        self.touched = sent.index
         if facts.detection is not None and sc.denial and self.last is not None:
             self._denial(said, self.last)
         elif facts.detection is None:
@@ -266,25 +269,32 @@ class ArticleExtraction:
 
     def _aside(self, said: _Said, mentions: Sequence[object]) -> None:
         """No trigger and no figures: remember who spoke ("..., he said" later); a speaker's
-        word after an event is their claim about it ("The ministry said its target was a
-        depot."), without figures."""
-        claims = self._spoken(said)
-        if claims and self.last is not None:
+        word within :data:`CLAIM_REACH` sentences of an event is their claim about it ("The
+        ministry said its target was a depot."), without figures."""
+        index = said.sentence.index
+        near = self.last is not None and index - self.touched <= CLAIM_REACH
+        claims = self._spoken(said, near)
+        if claims and near and self.last is not None:
             self.note(f"[{said.tag}] a claim about the event at {self.last.location.place.name}")
             self.last.add_claims(claims, said.sc)
+            self.touched = index
         self._weapon_only(said, mentions)
 
-    def _spoken(self, said: _Said) -> list[Claim]:
-        """Claims without figures of the speakers of a sentence (not outlets), or of the
-        last speaker when it refers back ("Its defence ministry said only ...")."""
-        aid, text = self.article.id, said.text
+    def _spoken(self, said: _Said, refer: bool) -> list[Claim]:
+        """Claims without figures of the speakers of a sentence (not outlets), or, when
+        ``refer``, of the last speaker if it refers back ("Its defence ministry said ...")."""
+        aid, text, last = self.article.id, said.text, self.last_claimant
         speakers = [
             (c.claimant, c.side, c.stance) for c in said.sc.claimants if c.stance != "reports"
         ]
-        if not said.sc.claimants and self.last_claimant is not None and refers_back(text):
-            speakers = [(*self.last_claimant, "denies" if said.sc.denial else "asserts")]
-        for name, side, _ in speakers:
-            self.last_claimant = (name, side)
+        if speakers:
+            self.last_claimant = speakers[-1][:2]
+        elif not (refer and last is not None and not said.sc.claimants and refers_back(text)):
+            return []
+        else:
+            speakers = [(*last, "denies" if said.sc.denial else "asserts")]
+        if not refer:
+            return []
         return [Claim(n, side, st, quote=text, article_id=aid) for n, side, st in speakers]
 
     def _weapon_only(self, said: _Said, mentions: Sequence[object]) -> None:
@@ -451,6 +461,10 @@ def _without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Clai
 
     return tuple(replace(c, killed=kept(c.killed), injured=kept(c.injured)) for c in said.claims)
 
+
+#: How many sentences after an event a speaker's sentence without trigger or figures
+#: still speaks about it (the event's paragraph).
+CLAIM_REACH = 2
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
 

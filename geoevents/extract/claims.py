@@ -571,7 +571,7 @@ def refers_back(sentence: str) -> bool:
     >>> refers_back("Three people died.")
     False
     """
-    return _ANAPHORA.search(sentence) is not None
+    return has_stem(sentence, GATE_STEMS) and _ANAPHORA.search(sentence) is not None
 
 
 @lru_cache(maxsize=256)

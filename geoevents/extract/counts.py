@@ -54,8 +54,12 @@ _DOWNED = re.compile(
 #: "launched 15 drones", "fired 20 missiles", "15 drones were launched", "15 drones launched".
 _LAUNCHED = re.compile(
     rf"\b(?:launched|fired|sent)\s+(?:a\s+total\s+of\s+)?(?P<l>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}"
-    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:launched|fired)\b"
-    rf"|\b(?:attacked|struck|targeted|hit)\s+(?:[\w'’-]+\s+){{0,4}}?with\s+(?P<l3>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}",
+    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:launched|fired)\b",
+    re.IGNORECASE,
+)
+#: "attacked the city with three drones": three launched.
+_ATTACKED_WITH = re.compile(
+    rf"\b(?:attacked|struck|targeted|hit)\s+(?:[\w'’-]+\s+){{0,4}}?with\s+(?P<l>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}",
     re.IGNORECASE,
 )
 #: "destroyed every one of the 18 missiles", "all eight drones were shot down": as many
@@ -77,7 +81,7 @@ _ALL_DOWN = re.compile(
 )
 #: Stems without one of which no count pattern matches.
 _GATE = ("launch", "fired", "sent", "shot", "down", "intercept", "destroy", "neutrali", "repell")
-_GATE += ("attacked", "struck", "targeted", "hit")
+_ATTACK_GATE = ("attacked", "struck", "targeted", "hit")
 
 
 @dataclass(frozen=True)
@@ -111,10 +115,18 @@ def _found(sentence: str) -> Iterator[tuple[str, int, Figure]]:
         if fig is not None:
             yield "intercepted", m.start(), fig
     for m in _LAUNCHED.finditer(sentence):
-        fig = _figure(m.group("l") or m.group("l2") or m.group("l3"), m.group(0))
+        fig = _figure(m.group("l") or m.group("l2"), m.group(0))
         if fig is not None:
             yield "launched", m.start(), fig
     yield from _all_down(sentence)
+
+
+def _attacked_with(sentence: str) -> Iterator[tuple[str, int, Figure]]:
+    """Launched: "attacked X with N drones"."""
+    for m in _ATTACKED_WITH.finditer(sentence):
+        fig = _figure(m.group("l"), m.group(0))
+        if fig is not None:
+            yield "launched", m.start(), fig
 
 
 def _all_down(sentence: str) -> Iterator[tuple[str, int, Figure]]:
@@ -136,12 +148,14 @@ def parse_counts(sentence: str) -> WeaponCounts:
     A number that is a date ("on March 9") or a casualty figure is not read:
     each pattern needs a weapon noun or an interception verb next to the number.
     """
-    if not has_stem(sentence, _GATE):
-        return WeaponCounts()
+    readers = [_found] if has_stem(sentence, _GATE) else []
+    if " with " in sentence and has_stem(sentence, _ATTACK_GATE):
+        readers.append(_attacked_with)
     found: dict[str, tuple[int, Figure]] = {}
-    for kind, pos, fig in _found(sentence):
-        if kind not in found or pos < found[kind][0]:
-            found[kind] = (pos, fig)
+    for read in readers:
+        for kind, pos, fig in read(sentence):
+            if kind not in found or pos < found[kind][0]:
+                found[kind] = (pos, fig)
     launched = found.get("launched", (0, None))[1]
     intercepted = found.get("intercepted", (0, None))[1]
     if intercepted is None and launched is not None:

@@ -253,8 +253,15 @@ def test_a_speaker_after_the_event_is_a_claim_without_figures(gazetteer) -> None
         ("news report", "other", "reports", None, None),
         ("Russian Ministry of Defence", "russia", "asserts", None, None),
     ]
-    # near miss: the outlet's own background sentence is no claim
+    # near misses: the outlet's own background sentence is no claim, and a speaker
+    # paragraphs later speaks about something else
     text = "Drones hit an oil depot in Bryansk on Friday, starting a fire. The depot is old."
+    assert _claims(gazetteer, text) == [("news report", "other", "reports", None, None)]
+    text = (
+        "Drones hit an oil depot in Bryansk on Friday, starting a fire. The depot is old."
+        " It was built in 1970. Grain prices rose in June. Wheat sold well in the autumn."
+        " Russia's defence ministry said its budget would grow."
+    )
     assert _claims(gazetteer, text) == [("news report", "other", "reports", None, None)]
 
 
