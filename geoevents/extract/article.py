@@ -273,7 +273,7 @@ class ArticleExtraction:
         ministry said its target was a depot."), without figures."""
         index = said.sentence.index
         near = self.last is not None and index - self.touched <= CLAIM_REACH
-        claims = self._spoken(said, near)
+        claims = self._spoken(said, near) if near or said.sc.claimants else []
         if claims and near and self.last is not None:
             self.note(f"[{said.tag}] a claim about the event at {self.last.location.place.name}")
             self.last.add_claims(claims, said.sc)
