@@ -20,14 +20,19 @@ ministry had put the toll at 63" are attributed to the last named claimant.
 
 Claims: every claimant in a sentence gives a :class:`geoevents.model.Claim`
 quoting it; a sentence without a claimant is the outlet's own voice (stance
-``"reports"``, side ``"other"``, claimant = the URL host or "news report"). A
+``"reports"``, side ``"other"``, claimant = the URL host or "news report"),
+unless it refers back ("he said") or gives figures right after a speaker's
+figures ("A further 109 were hurt."): then it is that speaker's. A speaker's
+sentence after an event with neither trigger nor figures is their claim about
+it, without figures. No side is guessed for the outlet's own figures. A
 denial's ``disputes`` names the claimant whose account it rejects: the side the
 sentence names ("rejected Russia's account"), else the latest asserting claim
 of another side. Officials named without a side (a regional governor, a
-mayor, "local officials") take the side of the event's country (UA ->
-ukraine, RU -> russia). Attacker side: as stated ("Russian missiles",
-"Ukraine struck"); for an interception claimed by a military claimant, the
-other side; for a military claimant saying it "destroyed" something, its own side.
+mayor, "local officials", "the police") take the side of the authority of the
+event's place (UA -> ukraine, but Crimea and Sevastopol -> russia; RU -> russia).
+Attacker side: as stated ("Russian missiles", "Ukraine struck"); for an
+interception claimed by a military claimant, the other side; for a military
+claimant saying it "destroyed" something, its own side.
 
 Across sentences: the day a strike sentence fixes dates the article's undated strikes
 when it lies in their default window; a strike sentence with no place before any
@@ -79,7 +84,7 @@ from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.targets import find_targets
 from geoevents.extract.weapons import WEAPONS, operator_side
 from geoevents.io.articles import Article
-from geoevents.model import Claim, Event, sort_events
+from geoevents.model import Claim, Event, Figure, sort_events
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context
@@ -147,6 +152,11 @@ class ArticleExtraction:
         self.lead: SentenceFacts | None = None
         #: the specific weapons named with counts ("shot down 21 of 23 Kh-101 missiles")
         self.tallied: set[str] = set()
+        #: the sentence index and speaker of the last figures a speaker gave: figures
+        #: with no speaker in the very next sentence are theirs ("A further 109 were hurt.")
+        self.figures_by: tuple[int, str, str] = (-2, "", "")
+        #: the index of the last sentence that made or continued an event
+        self.touched = -10
         self.unresolved: list[str] = []
         self.trail: list[str] = []
         #: the title and the text, as the article-level passes read them
@@ -301,7 +311,8 @@ class ArticleExtraction:
         if facts.detection is None and not (facts.has_figs or sc.denial or sc.unverified):
             self._aside(said, mentions)
             return
-        said = _Said(sent, said.tag, facts, sc, tuple(self._claims(s, sc, facts)))
+        said = _Said(sent, said.tag, facts, sc, tuple(self._claims(said)))
+        self.touched = sent.index
         if facts.detection is not None and sc.denial and self.last is not None:
             self._denial(said, self.last)
         elif facts.detection is None:
@@ -336,11 +347,34 @@ class ArticleExtraction:
         return resolved
 
     def _aside(self, said: _Said, mentions: Sequence[object]) -> None:
-        """Nothing to add to an event; only remember who spoke ("..., he said" later)."""
-        for c in said.sc.claimants:
-            if c.stance != "reports":
-                self.last_claimant = (c.claimant, c.side)
+        """No trigger and no figures: remember who spoke ("..., he said" later); a speaker's
+        word within :data:`CLAIM_REACH` sentences of an event is their claim about it ("The
+        ministry said its target was a depot."), without figures."""
+        index = said.sentence.index
+        near = self.last is not None and index - self.touched <= CLAIM_REACH
+        claims = self._spoken(said, near) if near or said.sc.claimants else []
+        if claims and near and self.last is not None:
+            self.note(f"[{said.tag}] a claim about the event at {self.last.location.place.name}")
+            self.last.add_claims(claims, said.sc)
+            self.touched = index
         self._weapon_only(said, mentions)
+
+    def _spoken(self, said: _Said, refer: bool) -> list[Claim]:
+        """Claims without figures of the speakers of a sentence (not outlets), or, when
+        ``refer``, of the last speaker if it refers back ("Its defence ministry said ...")."""
+        aid, text, last = self.article.id, said.text, self.last_claimant
+        speakers = [
+            (c.claimant, c.side, c.stance) for c in said.sc.claimants if c.stance != "reports"
+        ]
+        if speakers:
+            self.last_claimant = speakers[-1][:2]
+        elif not (refer and last is not None and not said.sc.claimants and refers_back(text)):
+            return []
+        else:
+            speakers = [(*last, "denies" if said.sc.denial else "asserts")]
+        if not refer:
+            return []
+        return [Claim(n, side, st, quote=text, article_id=aid) for n, side, st in speakers]
 
     def _weapon_only(self, said: _Said, mentions: Sequence[object]) -> None:
         """A sentence with no place that names a specific weapon adds it to the last event."""
@@ -368,7 +402,10 @@ class ArticleExtraction:
                 locs = [loc for loc in choose_locations(resolved) if loc.precision < 3]
                 self.pending = (said.sentence.index, locs, said)
             return
-        locs = choose_locations(resolved)
+        spans = list(said.sc.spans)  # "Crimea's health officials said": the speaker, no place
+        locs = choose_locations(
+            [r for r in resolved if not inside(spans, r.mention.start, r.mention.end)]
+        )
         if locs and not any(last.same_place(loc) for loc in locs):
             self.note(
                 f"[{said.tag}] figures/claims about another place, not attached: {said.text!r}"
@@ -383,6 +420,8 @@ class ArticleExtraction:
         if said.facts.has_figs or said.sc.denial:
             last.add_claims(list(said.claims), said.sc)
             last.quotes.append(said.text)
+        else:  # "Russia did not confirm the figures": a claim without figures
+            last.add_claims([c for c in said.claims if c.stance != "reports"], said.sc)
 
     def _event_sentence(self, said: _Said, det: Detection, resolved: list[Resolved]) -> None:
         """A sentence reporting a strike: a new event per place, or more of an existing one."""
@@ -398,6 +437,7 @@ class ArticleExtraction:
                         " background"
                     )
             resolved = kept
+            said = replace(said, claims=_without_figures_in(said, compared))
         resolved = _without_unit_names(said.text, resolved)
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
@@ -519,14 +559,17 @@ class ArticleExtraction:
         d.quotes.append(s)
 
     # -- claims ---------------------------------------------------------------------
-    def _claims(self, s: str, sc: SentenceClaims, facts: SentenceFacts) -> list[Claim]:
+    def _claims(self, said: _Said) -> list[Claim]:
+        """The claims of a sentence: one per speaker with the figures of their clause; with
+        no speaker, the figures of "he said" are the last speaker's, figures right after a
+        speaker's figures theirs, and otherwise the outlet's own (side "other")."""
+        s, sc, facts, index = said.text, said.sc, said.facts, said.sentence.index
         aid = self.article.id
-        per_clause = facts.per_clause
         counts = facts.counts
         if sc.claimants:
             out: list[Claim] = []
             for c in sc.claimants:
-                cas = figures_for(c.start, per_clause)
+                cas = figures_for(c.start, facts.per_clause)
                 claim = Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid)
                 if counts and c.stance != "denies":  # the counts go to the first who states them
                     claim = replace(claim, launched=counts.launched, intercepted=counts.intercepted)
@@ -534,15 +577,23 @@ class ArticleExtraction:
                 out.append(claim)
                 if c.stance != "reports":
                     self.last_claimant = (c.claimant, c.side)
+                    if cas.killed or cas.injured or claim.launched or claim.intercepted:
+                        self.figures_by = (index, c.claimant, c.side)
             return out
+        per_clause = facts.per_clause
         cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
         figs = {"launched": counts.launched, "intercepted": counts.intercepted}
+        stance = "denies" if sc.denial else "asserts"
         if refers_back(s) and self.last_claimant is not None:
             name, side = self.last_claimant
-            stance = "denies" if sc.denial else "asserts"
-            return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
-        claimant = outlet_claimant(self.article.url)
-        return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
+        elif self.figures_by[0] == index - 1 and facts.has_figs:
+            _, name, side = self.figures_by
+            self.note(f"[{said.tag}] figures right after {name}'s figures: theirs")
+        else:
+            claimant = outlet_claimant(self.article.url)
+            return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
+        self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
+        return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
 
 
 #: A subject that counts the weapons just told without naming them: "One was", "Two were",
@@ -558,6 +609,26 @@ _THE_TOWN = re.compile(
 )
 #: Targets that are things harmed at a site, not the site itself.
 _OBJECTS = frozenset({"aircraft", "vehicle"})
+
+
+def _without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim, ...]:
+    """The sentence's claims without the figures told inside ``spans`` (the toll of an
+    earlier strike named for comparison: "the deadliest since May, when a strike on X
+    killed 21" is no figure of this one)."""
+
+    def kept(fig: Figure | None) -> Figure | None:
+        if fig is None or not fig.text:
+            return fig
+        at = said.text.find(fig.text)
+        return None if at >= 0 and inside(spans, at, at + len(fig.text)) else fig
+
+    return tuple(replace(c, killed=kept(c.killed), injured=kept(c.injured)) for c in said.claims)
+
+
+#: How many sentences after an event a speaker's sentence without trigger or figures
+#: still speaks about it (the event's paragraph).
+CLAIM_REACH = 2
+
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
 
 

@@ -117,10 +117,17 @@ _QTY = (
     rf"|(?:{_QUAL}\s+)?(?:{NUMBER}|{_VAGUE}))"
 )
 
-_KILL_V = r"(?:killed|dead|died|killing|deaths?|lost\s+their\s+lives|perished|fatalities|dying)"
-_HURT_V = r"(?:injured|wounded|hurt|injuring|wounding|injuries|casualties)"
-_NOUN_GAP = r"(?:\s+(?!and\b|or\b|were\b|was\b|have\b|had\b)[A-Za-z'’-]+){0,4}?"
-_AUX = r"(?:\s*,[^,]{1,40},)?(?:\s*,?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|been|had|have|has|reportedly|later|also|all))*"
+_KILL_V = (
+    r"(?:killed|dead|died|killing|deaths?|lost\s+their\s+lives|perished|fatalities|dying"
+    r"|fatally\s+(?:injured|wounded|hurt)|mortally\s+wounded)"
+)
+#: Hurt: also "taken to hospital", "hospitalised", "(being) treated for injuries".
+_HURT_V = (
+    r"(?:injured|wounded|hurt|injuring|wounding|injuries|casualties|taken\s+to\s+(?:a\s+|the\s+)?hospitals?"
+    r"|hospitali[sz]ed|treated\s+for\s+(?:their\s+)?(?:injuries|wounds))"
+)
+_NOUN_GAP = r"(?:\s+(?!and\b|or\b|were\b|was\b|have\b|had\b)[A-Za-z'’-]+){0,5}?"
+_AUX = r"(?:\s*,[^,]{1,40},)?(?:\s*,?\s+(?:were|was|have\s+been|had\s+been|has\s+been|are|been|being|had|have|has|reportedly|later|also|all))*"
 
 _N_THEN_VERB = re.compile(
     rf"(?<![\w-])(?P<q>{_QTY}){_NOUN_GAP}{_AUX}\s+(?P<v>{_KILL_V}|{_HURT_V})(?P<comb>\s+(?:and|or)\s+(?:{_HURT_V}|{_KILL_V}))?\b",
@@ -142,14 +149,45 @@ _TOLL = re.compile(
 _RISEN = re.compile(
     r"\b(?:(?P<k>(?:death\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those\s+killed"
     r"|victims|fatalities))|(?P<h>number\s+of\s+(?:the\s+)?(?:injured|wounded|people\s+injured"
-    r"|injuries)))\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,8}?\s+(?:has\s+|had\s+|have\s+)?"
+    r"|injuries)))\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,16}?\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:risen|rose|climbed|grown|grew|increased|jumped|reached|hit)\s+(?:to\s+)?(?P<q>{_QTY})(?![\w-])",
     re.IGNORECASE,
 )
+#: People named one by one: "a man", "his wife", "a married couple" (two).
+_PERSON = (
+    r"(?:[a-z]*(?:man|woman)|civilian|person|child|boy|girl|soldier|resident|driver|pensioner"
+    r"|teenager|worker|employee|officer|guard|journalist|volunteer|doctor|nurse|paramedic|firefighter"
+    r"|rescuer|student|farmer|baby|infant|toddler|(?:grand|step)?(?:son|daughter|mother|father|child)"
+    r"|wife|husband|brother|sister|couple)"
+)
+_ONE = rf"(?:a|an|one|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}\b(?!['’])"
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|civilian|person|child|boy|girl|soldier|serviceman|resident"
-    r"|driver|pensioner|teenager|worker|employee|officer)\s+(?:was|has\s+been|had\s+been)\s+"
-    r"(?P<v>killed|injured|wounded|hurt)\b",
+    rf"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<p>{_PERSON})\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?P<v>killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+#: "killing a woman and her daughter", "injuring their teenage son": one or two people.
+_VERB_PERSONS = re.compile(
+    rf"\b(?P<v>killing|killed|injuring|injured|wounding|wounded)\s+(?P<a>{_ONE})"
+    rf"(?:\s+and\s+(?P<b>{_ONE}))?",
+    re.IGNORECASE,
+)
+#: "X and his wife were killed": two people.
+_AND_RELATIVE = re.compile(
+    rf"\band\s+(?:his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<v>killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
+#: Bodies recovered are dead: "rescuers recovered 30 bodies", "found the body of a woman".
+_BODIES = re.compile(
+    rf"\b(?:recovered|found|pulled|retrieved)\s+(?:out\s+)?(?P<q>{_QTY})\s+bodies\b"
+    rf"|\b(?:recovered|found|pulled|retrieved)\s+(?:out\s+)?the\s+body\s+of\s+(?:a|an)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_PERSON}\b",
+    re.IGNORECASE,
+)
+_HOSPITAL = re.compile(
+    rf"\b(?:sending|sent|taking|took|rushing|rushed)\s+(?P<q>{_QTY})(?![\w-])"
+    r"(?:\s+(?:people|others|more|residents|civilians|of\s+them))?\s+to\s+(?:a\s+|the\s+)?hospitals?\b",
     re.IGNORECASE,
 )
 #: Military reports count people "destroyed" or "eliminated": killed.
@@ -169,7 +207,7 @@ _NONE = re.compile(
 GATE_STEMS: tuple[str, ...] = tuple(
     """
     kill dead died death lives perish fatalit dying injur wound hurt casualt toll left nobody victim
-    raised revised increased destroyed eliminated neutrali liquidated number
+    raised revised increased destroyed eliminated neutrali liquidated number hospital bodies body
     """.split()
 )
 
@@ -360,9 +398,38 @@ def _tolls(sentence: str) -> _Found:
 
 
 def _one_person(sentence: str) -> _Found:
-    """One person: "a 45-year-old man was killed"."""
+    """One person: "a 45-year-old man was killed"; a couple is two."""
     for m in _ONE_PERSON.finditer(sentence):
-        yield _kind(m.group("v")), m.start(), Figure(1, 1, None, m.group(0))
+        n = 2 if m.group("p").lower() == "couple" else 1
+        yield _kind(m.group("v")), m.start(), Figure(n, n, None, m.group(0))
+
+
+def _people(phrase: str | None) -> int:
+    """How many people a phrase from :data:`_ONE` names (a couple is two)."""
+    if phrase is None:
+        return 0
+    return 2 if phrase.lower().rstrip().endswith("couple") else 1
+
+
+def _persons(sentence: str) -> _Found:
+    """People named one by one: "killing a woman and her son", "X and his wife were killed"."""
+    for m in _VERB_PERSONS.finditer(sentence):
+        n = _people(m.group("a")) + _people(m.group("b"))
+        yield _kind(m.group("v")), m.start(), Figure(n, n, None, m.group(0))
+    for m in _AND_RELATIVE.finditer(sentence):
+        yield _kind(m.group("v")), m.start(), Figure(2, 2, None, m.group(0))
+
+
+def _bodies_and_hospital(sentence: str) -> _Found:
+    """Bodies recovered (killed) and people taken to hospital (injured)."""
+    for m in _BODIES.finditer(sentence):
+        fig = parse_quantity(m.group("q")) if m.group("q") else Figure(1, 1)
+        if fig is not None:
+            yield "killed", m.start(), with_text(fig, m.group(0))
+    for m in _HOSPITAL.finditer(sentence):
+        fig = parse_quantity(m.group("q"))
+        if fig is not None:
+            yield "injured", m.start(), with_text(fig, m.group(0))
 
 
 def _nones(sentence: str) -> _Found:
@@ -383,7 +450,15 @@ def _nones(sentence: str) -> _Found:
 
 
 #: The phrasings in reading order (at one position, the first reader's figure wins).
-_READERS = (_number_then_verb, _verb_then_number, _tolls, _one_person, _nones)
+_READERS = (
+    _number_then_verb,
+    _verb_then_number,
+    _tolls,
+    _one_person,
+    _persons,
+    _bodies_and_hospital,
+    _nones,
+)
 
 
 def parse_casualties(sentence: str) -> Casualties:

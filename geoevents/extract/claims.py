@@ -15,7 +15,10 @@ Ukraine's air force                    Ukrainian Air Force                     u
 Ukraine's military / armed forces      Ukrainian military                      ukraine
 Zelensky, Kyiv, Ukrainian officials    Ukrainian officials                     ukraine
 the X governor / governor of X         X governor                              country of region X
-mayor of X, local officials            local officials                         country of X, else unknown
+mayor of X, local officials, police    local officials                         authority of the place
+Crimean / Sevastopol officials         Crimean officials                       russia
+spokesman for Ukraine's forces         Ukrainian officials                     ukraine
+UN, IAEA, OSCE, Red Cross ...          international organisation              other
 Reuters, AP, AFP, BBC ...              the outlet                              other (stance "reports")
 TASS, RIA Novosti                      the outlet                              russia (stance "reports")
 Ukrinform, Ukrainska Pravda            the outlet                              ukraine (stance "reports")
@@ -73,7 +76,7 @@ SIDE_OF_COUNTRY = {"RU": "russia", "UA": "ukraine"}
 
 _SAY = (
     r"(?:said|says|say|claimed|claims|claim|reported|reports|report|stated|states|announced|announces"
-    r"|wrote|writes|told|added|adds|confirmed|confirms|denied|denies|deny|rejected|rejects|called|calls"
+    r"|wrote|writes|told|added|adds|confirmed|confirms|confirm|denied|denies|deny|rejected|rejects|called|calls"
     r"|dismissed|dismisses|insisted|insists|posted|alleged|alleges|accused|accuses|blamed|blames"
     r"|maintained|maintains|acknowledged|admitted|noted|described|refuted|countered|disputed|put|puts"
     r"|saying|estimated|estimates|raised|revised)"
@@ -82,7 +85,7 @@ _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording\s+to|cited|citing|quoted|quoting)\s+(?:[A-Z][\w'’.-]+[\s,]+){0,3}?(?:the\s+|a\s+)?$"
 )
 _AFTER_SAY = re.compile(
-    rf"^(?:\s*,)?(?:\s+(?:[A-Z][\w'’.-]+|has|have|had|also|on|in|late|early|a|statement|\w+day|\w+ing)){{0,4}}\s*,?\s+{_SAY}\b",
+    rf"^(?:\s*,)?(?:\s+(?:[A-Z][\w'’.-]+|has|have|had|also|on|in|the|area|late|early|a|statement|\w+day|\w+ing)){{0,4}}\s*,?\s+{_SAY}\b",
     re.I,
 )
 _BEFORE_SAY = re.compile(rf"\b{_SAY}[\s,]+(?:by\s+)?(?:the\s+)?$", re.I)
@@ -97,7 +100,14 @@ _INSTITUTION = (
     r"(?:ministry|police|emergency\s+services?|emergencies\s+ministry|prosecutor'?s?(?:\s+office)?"
     r"|prosecutor[- ]general(?:'s\s+office)?|intelligence(?:\s+(?:service|agency|directorate))?"
     r"|security\s+service|border\s+(?:guards?|service)|national\s+guard|special\s+forces|ombudsman"
-    r"|presidential\s+office|investigative\s+committee|energy\s+(?:company|operator))"
+    r"|presidential\s+office|committee|energy\s+(?:company|operator)|minister|spokes(?:man|woman|person)"
+    r"|advis[eo]r)"
+)
+#: Local offices that speak for the authority of their place ("the police", "the regional
+#: military administration", "the emergency headquarters").
+_LOCAL_OFFICE = (
+    r"(?:(?:regional\s+|city\s+)?(?:military\s+|state\s+)?(?:administration|authorities|council)"
+    r"|mayor|police|emergency\s+(?:headquarters|services?))"
 )
 
 
@@ -120,13 +130,36 @@ CLAIMANTS: tuple[ClaimantPattern, ...] = (
         "Russian Ministry of Defence",
         "russia",
     ),
+    ClaimantPattern(  # Crimea and Sevastopol: administered by Russia since 2014
+        r"(?:Crimean|Crimea'?s|Sevastopol'?s?)\s+(?:[\w-]+\s+){0,2}?(?:officials?|authorities|governor|head|leader|administration|mayor)",
+        "Crimean officials",
+        "russia",
+    ),
     ClaimantPattern(
-        r"(?:Russian|Moscow|Russia)[- ](?:installed|appointed|backed)\s+(?:officials?|authorities|governor|head|leader|administration|mayor)"
+        r"(?:Russian|Moscow|Russia)[- ](?:installed|appointed|backed)\s+(?:[\w-]+\s+)?(?:officials?|authorities|governor|head|leader|administration|mayor)"
         r"|(?:pro-Russian|separatist)\s+(?:officials?|authorities|leaders?|forces)"
         r"|Pushilin|Saldo|Balitsky|Pasechnik|Aksyonov|Razvozhayev"
         r"|(?:DPR|LPR|Donetsk\s+People'?s\s+Republic|Luhansk\s+People'?s\s+Republic)\s+(?:officials?|authorities|leader|head|militia)",
         "Russian-installed officials",
         "russia",
+    ),
+    ClaimantPattern(  # someone speaking for a side: "a spokesman for Ukraine's forces"
+        r"(?:spokes(?:man|woman|person)|advis[eo]r|aide|representative)\s+(?:for|to|of)\s+(?:the\s+)?"
+        r"(?:Ukraine'?s|Ukrainian)(?:\s+(?:armed\s+)?forces|\s+military|\s+army|\s+government)?",
+        "Ukrainian officials",
+        "ukraine",
+    ),
+    ClaimantPattern(
+        r"(?:spokes(?:man|woman|person)|advis[eo]r|aide|representative)\s+(?:for|to|of)\s+(?:the\s+)?"
+        r"(?:Russia'?s|Russian)(?:\s+(?:armed\s+)?forces|\s+military|\s+army|\s+government)?",
+        "Russian officials",
+        "russia",
+    ),
+    ClaimantPattern(  # international bodies speak for no side
+        r"(?:(?:the\s+)?head\s+of\s+)?(?:the\s+)?(?:UN|U\.N\.|United\s+Nations|IAEA|OSCE|ICRC|Red\s+Cross"
+        rf"|Amnesty\s+International|Human\s+Rights\s+Watch)(?:\s+(?!{_SAY}\b)[a-z][\w-]*){{0,4}}",
+        "international organisation",
+        "other",
     ),
     ClaimantPattern(
         r"(?:Ukraine'?s|Ukrainian)\s+(?:armed\s+forces\s+)?general\s+staff|General\s+Staff\s+of\s+(?:the\s+)?(?:Armed\s+Forces\s+of\s+Ukraine|Ukrainian\s+(?:Armed\s+Forces|army))",
@@ -147,21 +180,23 @@ CLAIMANTS: tuple[ClaimantPattern, ...] = (
     ),
     ClaimantPattern(
         r"(?:Ukrainian|Ukraine'?s)\s+(?:officials?|authorities|government|president|prosecutors?|police|emergency\s+services?)"
-        r"|Zelensky[iy]?|Zelenskyy|(?<!\w)Kyiv(?=\s+(?:has\s+)?" + _SAY + r")",
+        r"|Zelensky[iy]?|Zelenskyy|(?<!\w)Kyiv(?=\s+(?:has\s+|(?:did|has|would)\s+not\s+)?"
+        + _SAY
+        + r")",
         "Ukrainian officials",
         "ukraine",
     ),
     ClaimantPattern(
         r"(?:Russian|Russia'?s)\s+(?:officials?|authorities|government|military|army|president|investigators"
-        r"|emergencies\s+ministry)|Kremlin|Peskov|Putin|Zakharova|(?<!\w)Moscow(?=\s+(?:has\s+)?"
+        r"|emergencies\s+ministry)|Kremlin|Peskov|Putin|Zakharova|(?<!\w)Moscow(?=\s+(?:has\s+|(?:did|has|would)\s+not\s+)?"
         + _SAY
         + r")"
-        r"|(?<!\w)Russia(?=\s+(?:has\s+)?" + _SAY + r")",
+        r"|(?<!\w)Russia(?=\s+(?:has\s+|(?:did|has|would)\s+not\s+)?" + _SAY + r")",
         "Russian officials",
         "russia",
     ),
     ClaimantPattern(
-        r"(?:Ukraine)(?=\s+(?:has\s+)?" + _SAY + r")",
+        r"(?:Ukraine)(?=\s+(?:has\s+|(?:did|has|would)\s+not\s+)?" + _SAY + r")",
         "Ukrainian officials",
         "ukraine",
     ),
@@ -189,7 +224,7 @@ CLAIMANTS: tuple[ClaimantPattern, ...] = (
         "unknown",
     ),
     ClaimantPattern(
-        rf"(?:the\s+)?(?P<region>{_REG})\s+(?:regional\s+)?(?:administration|mayor|city\s+council|authorities)"
+        rf"(?:the\s+)?(?P<region>{_REG})(?:\s+(?:region|oblast|Region|Oblast)(?:'s|’s)?)?\s+{_LOCAL_OFFICE}"
         rf"|(?:mayor|head)\s+of\s+(?:the\s+)?(?P<region2>{_REG})",
         "{region} officials",
         "unknown",
@@ -206,7 +241,8 @@ CLAIMANTS: tuple[ClaimantPattern, ...] = (
         "unknown",
     ),
     ClaimantPattern(
-        r"(?:local|regional|city|municipal)\s+(?:officials?|authorities|administration|council)|emergency\s+services|officials",
+        r"(?:local|regional|district|city|municipal)\s+(?:military\s+|state\s+)?(?:officials?|authorities|administration|council)"
+        r"|(?:the\s+)?(?:police(?!\s+(?:station|officer|car|building))|emergency\s+(?:services?|headquarters))|officials",
         "local officials",
         "unknown",
     ),
@@ -232,8 +268,10 @@ OUTLETS: tuple[tuple[str, str, str], ...] = (
 
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|refuted|refutes"
-    r"|disputed|disputes|fake|false|fabricat\w*|lies|untrue|not\s+true|never\s+happened|propaganda|disinformation"
-    r"|no\s+such\s+(?:strike|attack))\b",
+    r"|disputed|disputes|fake|false|fabricat\w*|(?:are|were|pure|blatant|outright|spreading|telling)\s+lies"
+    r"|untrue|not\s+true|never\s+happened|propaganda|disinformation|no\s+such\s+(?:strike|attack)"
+    r"|no\s+(?:direct\s+)?involvement|nothing\s+to\s+do\s+with|(?:did|does|do)\s+not\s+target|never\s+target(?:s|ed)?"
+    r"|(?:shelled|struck|hit|bombed|attacked|(?:blew|blown)\s+up)\s+(?:[\w'’-]+\s+){0,4}?themselves)\b",
     re.IGNORECASE,
 )
 _UNVERIFIED = re.compile(
@@ -279,10 +317,27 @@ class SentenceClaims:
         return tuple((c.start, c.end) for c in self.claimants)
 
 
+#: An open relative clause before a phrase: "Guterres, who had met Putin in Moscow, said".
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|whom|whose|which)\b[^,]*$")
+
+
 def _linked(sentence: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``start:end`` is a speaker: a speech verb follows it, or
+    it follows "according to" or a speech verb. A phrase inside a relative clause is
+    not the subject of the verb after the clause ("X, who met Putin, said").
+
+    >>> _linked("Guterres, who met Putin on Monday, said the city was hit.", 19, 24)
+    False
+    >>> _linked("Putin said on Monday that the city was hit.", 0, 5)
+    True
+    """
+    after = _AFTER_SAY.match(sentence[end : end + 80])
+    if after is not None and not (
+        "," in after.group(0) and _RELATIVE_OPEN.search(sentence, max(0, start - 120), start)
+    ):
+        return True
     return bool(
-        _AFTER_SAY.match(sentence[end : end + 80])
-        or _ACCORDING.search(sentence[max(0, start - 60) : start])
+        _ACCORDING.search(sentence[max(0, start - 60) : start])
         or _BEFORE_SAY.search(sentence[max(0, start - 60) : start])
     )
 
@@ -302,7 +357,7 @@ def region_side(region: str, country_of: Callable[[str], str | None] | None = No
 #: Word stems without one of which :data:`_DENIAL` cannot match.
 DENIAL_STEMS: tuple[str, ...] = tuple(
     "deni deny rejec dismiss refut disput fake false fabricat lies untrue true happened propaganda "
-    "disinformation such".split()
+    "disinformation such involvement nothing target themselves".split()
 )
 #: Word stems without one of which :data:`_UNVERIFIED` cannot match.
 UNVERIFIED_STEMS: tuple[str, ...] = ("verif", "confirm", "unverif")
@@ -311,8 +366,12 @@ UNVERIFIED_STEMS: tuple[str, ...] = ("verif", "confirm", "unverif")
 #: in tests against the full scan).
 CLAIMANT_LITERALS: tuple[tuple[str, ...], ...] = (
     ("russia", "moscow", "ministry", "konashenkov", "shoigu"),
+    ("crimea", "sevastopol"),
     ("russia", "moscow", "separatist", "pushilin", "saldo", "balitsky", "pasechnik", "aksyonov")
     + ("razvozhayev", "dpr", "lpr", "people"),
+    ("ukrain",),
+    ("russia",),
+    ("un", "u.n.", "united", "iaea", "osce", "icrc", "red", "amnesty", "human"),
     ("staff",),
     ("air", "ihnat", "ignat"),
     ("ukrain", "kyiv"),
@@ -323,10 +382,10 @@ CLAIMANT_LITERALS: tuple[tuple[str, ...], ...] = (
     ("russia", "moscow"),
     ("national", "state", "ministry", "minister"),
     ("governor",),
-    ("administration", "mayor", "council", "authorities", "head"),
+    ("administration", "mayor", "council", "authorities", "head", "police", "emergency"),
     ("governor",),
     ("mayor", "administration"),
-    ("official", "authorities", "administration", "council", "emergency"),
+    ("official", "authorities", "administration", "council", "emergency", "police"),
 )
 #: For each of :data:`OUTLETS`, the lower-case substrings one of which every match contains.
 OUTLET_LITERALS: tuple[tuple[str, ...], ...] = (
@@ -373,6 +432,7 @@ GATE_STEMS: tuple[str, ...] = (
     *"reuters associated ap afp agence bbc cnn efe york jazeera tass ria interfax".split(),
     *"ukrinform ukrainska independent".split(),
     *"deni deny rejec dismiss refut disput fake false fabricat lies untrue true happened".split(),
+    *"involvement nothing target themselves".split(),
     *"propaganda disinformation such verif confirm unverified".split(),
 )
 _NOT_REGION = frozenset(
@@ -496,7 +556,7 @@ def _first_per_claimant(found: list[FoundClaimant]) -> tuple[FoundClaimant, ...]
 
 
 _ANAPHORA = re.compile(
-    rf"\b(?:(?:the|its)\s+(?:ministry|governor|mayor|military|general\s+staff|air\s+force|official|administration"
+    rf"\b(?:(?:the|its)\s+(?:(?:defen[cs]e\s+)?ministry|governor|mayor|military|general\s+staff|air\s+force|official|administration"
     rf"|command|army|authorities)|he|she|they)\b(?=(?:\s+(?:had|has|have|also|later|then|further))*\s+{_SAY}\b)"
     rf"|\b{_SAY}\s+(?:he|she|they)\b|\b(?:he|she|they)\s+{_SAY}\b",
     re.IGNORECASE,
@@ -511,7 +571,7 @@ def refers_back(sentence: str) -> bool:
     >>> refers_back("Three people died.")
     False
     """
-    return _ANAPHORA.search(sentence) is not None
+    return has_stem(sentence, GATE_STEMS) and _ANAPHORA.search(sentence) is not None
 
 
 @lru_cache(maxsize=256)

@@ -35,7 +35,7 @@ _WEAPON = (
     r"|warheads?|glide\s+bombs?|bombs?|aircraft)"
 )
 _WORDS = r"(?:[\w-]+\s+){0,3}?"
-_DOWN = r"(?:shot\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|brought\s+down)"
+_DOWN = r"(?:shot\s+down|shoots?\s+down|downed|intercepted|destroyed|neutrali[sz]ed|repelled|brought\s+down)"
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?"
 
 #: "13 of (the) 15 drones were shot down", "shot down 13 of 15 drones".
@@ -48,7 +48,7 @@ _OF = re.compile(
 #: "shot down 13 drones", "13 drones were shot down", "13 were shot down".
 _DOWNED = re.compile(
     rf"\b{_DOWN}\s+(?P<i>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}"
-    rf"|(?<![\w-])(?P<i2>{_N})\s+(?:{_WORDS}{_WEAPON}\s+|of\s+them\s+)?{_BE}{_DOWN}\b",
+    rf"|(?<![\w-])(?P<i2>{_N})\s+(?:more\s+|{_WORDS}{_WEAPON}\s+|of\s+them\s+)?{_BE}{_DOWN}\b",
     re.IGNORECASE,
 )
 #: "launched 15 drones", "fired 20 missiles", "15 drones were launched", "15 drones launched".
@@ -57,12 +57,31 @@ _LAUNCHED = re.compile(
     rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:launched|fired)\b",
     re.IGNORECASE,
 )
+#: "attacked the city with three drones": three launched.
+_ATTACKED_WITH = re.compile(
+    rf"\b(?:attacked|struck|targeted|hit)\s+(?:[\w'’-]+\s+){{0,4}}?with\s+(?P<l>{_N})(?![\w-])\s+{_WORDS}{_WEAPON}",
+    re.IGNORECASE,
+)
+#: "destroyed every one of the 18 missiles", "all eight drones were shot down": as many
+#: shot down as launched.
+_EVERY = re.compile(
+    rf"\b{_DOWN}\s+(?:every|each|all)\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?P<n>{NUMBER})(?![\w-])\s+{_WORDS}{_WEAPON}"
+    rf"|\ball\s+(?:of\s+the\s+)?(?P<n2>{NUMBER})(?![\w-])\s+{_WORDS}{_WEAPON}\s+{_BE}{_DOWN}\b",
+    re.IGNORECASE,
+)
+#: "two missiles hit the port and two more were shot down": four launched.
+_HIT_AND_DOWNED = re.compile(
+    rf"(?<![\w-])(?P<a>{NUMBER})\s+{_WORDS}{_WEAPON}\s+(?:hit|struck|landed|exploded)\b[^.;]{{0,120}}?"
+    rf"\band\s+(?:another\s+|a\s+further\s+)?(?P<b>{NUMBER})\s+(?:more\s+|others?\s+)?{_BE}{_DOWN}\b",
+    re.IGNORECASE,
+)
 #: "all were shot down", "all of them were destroyed": as many as were launched.
 _ALL_DOWN = re.compile(
     rf"\ball\s+(?:of\s+them\s+|{_WORDS}{_WEAPON}\s+)?{_BE}{_DOWN}\b", re.IGNORECASE
 )
 #: Stems without one of which no count pattern matches.
 _GATE = ("launch", "fired", "sent", "shot", "down", "intercept", "destroy", "neutrali", "repell")
+_ATTACK_GATE = ("attacked", "struck", "targeted", "hit")
 
 
 @dataclass(frozen=True)
@@ -99,6 +118,28 @@ def _found(sentence: str) -> Iterator[tuple[str, int, Figure]]:
         fig = _figure(m.group("l") or m.group("l2"), m.group(0))
         if fig is not None:
             yield "launched", m.start(), fig
+    yield from _all_down(sentence)
+
+
+def _attacked_with(sentence: str) -> Iterator[tuple[str, int, Figure]]:
+    """Launched: "attacked X with N drones"."""
+    for m in _ATTACKED_WITH.finditer(sentence):
+        fig = _figure(m.group("l"), m.group(0))
+        if fig is not None:
+            yield "launched", m.start(), fig
+
+
+def _all_down(sentence: str) -> Iterator[tuple[str, int, Figure]]:
+    """Counts where the shot-down tell the launched: "every one of the 18", "two hit, two more downed"."""
+    for m in _EVERY.finditer(sentence):
+        fig = _figure(m.group("n") or m.group("n2"), m.group(0))
+        if fig is not None:
+            yield "intercepted", m.start(), fig
+            yield "launched", m.start(), fig
+    for m in _HIT_AND_DOWNED.finditer(sentence):
+        a, b = parse_quantity(m.group("a")), parse_quantity(m.group("b"))
+        if a is not None and b is not None and a.low is not None and b.low is not None:
+            yield "launched", m.start(), Figure(a.low + b.low, a.low + b.low, None, m.group(0))
 
 
 def parse_counts(sentence: str) -> WeaponCounts:
@@ -107,12 +148,14 @@ def parse_counts(sentence: str) -> WeaponCounts:
     A number that is a date ("on March 9") or a casualty figure is not read:
     each pattern needs a weapon noun or an interception verb next to the number.
     """
-    if not has_stem(sentence, _GATE):
-        return WeaponCounts()
+    readers = [_found] if has_stem(sentence, _GATE) else []
+    if " with " in sentence and has_stem(sentence, _ATTACK_GATE):
+        readers.append(_attacked_with)
     found: dict[str, tuple[int, Figure]] = {}
-    for kind, pos, fig in _found(sentence):
-        if kind not in found or pos < found[kind][0]:
-            found[kind] = (pos, fig)
+    for read in readers:
+        for kind, pos, fig in read(sentence):
+            if kind not in found or pos < found[kind][0]:
+                found[kind] = (pos, fig)
     launched = found.get("launched", (0, None))[1]
     intercepted = found.get("intercepted", (0, None))[1]
     if intercepted is None and launched is not None:

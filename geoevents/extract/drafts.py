@@ -169,12 +169,27 @@ def prune_generic(labels: set[str]) -> tuple[str, ...]:
     return tuple(sorted(labels - generic))
 
 
-def _sided(c: Claim, country_code: str | None) -> Claim:
-    """Officials named without a side take the side of the event's country."""
+#: Ukrainian first-level divisions administered by Russia since 2014 (GeoNames admin1 codes):
+#: the Autonomous Republic of Crimea and Sevastopol.
+RUSSIAN_ADMINISTERED = frozenset({("UA", "11"), ("UA", "20")})
+
+
+def authority_side(country_code: str | None, admin1_code: str | None = None) -> str:
+    """Side of the authorities of a place: its country's, but Russia's in Crimea and Sevastopol.
+
+    >>> authority_side("UA", "63"), authority_side("UA", "20"), authority_side("RU"), authority_side(None)
+    ('ukraine', 'russia', 'russia', 'unknown')
+    """
+    if (country_code, admin1_code) in RUSSIAN_ADMINISTERED:
+        return "russia"
+    return SIDE_OF_COUNTRY.get(country_code or "", "unknown")
+
+
+def _sided(c: Claim, side: str) -> Claim:
+    """Officials named without a side take the side of the authorities of the event's place."""
     if c.side == "unknown" and (
         c.claimant in _GENERIC_OFFICIALS or c.claimant.endswith(" officials")
     ):
-        side = SIDE_OF_COUNTRY.get(country_code or "", "unknown")
         return replace(c, side=side)
     return c
 
@@ -183,7 +198,8 @@ def draft_event(d: Draft, art: Article) -> Event:
     """The :class:`Event` of a finished draft of article ``art``."""
     place = d.location.place
     cc = place.country_code
-    claims = [_sided(c, cc) for c in d.claims]
+    side = authority_side(cc, place.admin1_code)
+    claims = [_sided(c, side) for c in d.claims]
     disputed_by = tuple(dict.fromkeys(c.claimant for c in claims if c.stance == "denies"))
     span = d.date
     start = span.start.isoformat() if span.start else None

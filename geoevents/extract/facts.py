@@ -107,11 +107,19 @@ def clause_casualties(sentence: str) -> list[ClauseFigures]:
 
 
 def figures_for(pos: int, per_clause: tuple[ClauseFigures, ...]) -> Casualties:
-    """Figures of the clause holding ``pos``; else the sentence's only figures."""
+    """Figures of the clause holding ``pos``; else the only figures told before that clause
+    ("63 died; 20 were hurt, the governor said"), never those of a later clause, which
+    has a speaker of its own ("Moscow says it hit a depot; Kyiv counts 35 dead").
+
+    >>> s = "Moscow says it hit a depot; Kyiv counts 35 dead"
+    >>> per_clause = tuple(clause_casualties(s))
+    >>> figures_for(0, per_clause).killed is None, figures_for(30, per_clause).killed.low
+    (True, 35)
+    """
     for a, b, cas in per_clause:
         if a <= pos < b and (cas.killed or cas.injured):
             return cas
-    with_figs = [c for _, _, c in per_clause if c.killed or c.injured]
+    with_figs = [c for a, _, c in per_clause if (c.killed or c.injured) and a <= pos]
     if len(with_figs) == 1:
         return with_figs[0]
     return Casualties()

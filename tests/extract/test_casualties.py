@@ -80,6 +80,30 @@ def test_parse_quantity(
         ("The toll from Saturday's strike on the mall has now risen to 19.", (19, 19), None),
         ("By evening the number of wounded in the city had climbed to 41.", None, (41, 41)),
         ("The number of drones over the region rose to 30.", None, None),
+        # a toll with a long description of the strike before the verb
+        (
+            "The number of people killed in Tuesday's glide bomb attack on a bus depot in the"
+            " centre of the old town has risen to 14.",
+            (14, 14),
+            None,
+        ),
+        # hospital, treatment and fatal wounds
+        ("Around 40 people had been taken to hospital.", None, (40, 40)),
+        ("Another 12 residents were being treated for their injuries.", None, (12, 12)),
+        ("The blast killed four and sent 30 others to hospital.", (4, 4), (30, 30)),
+        ("Two workers at the depot gate were fatally wounded.", (2, 2), None),
+        ("Doctors took two hours to reach the hospital.", None, None),
+        ("The hospital treated the wounds of no soldier.", None, None),
+        # people named one by one
+        ("The shell killed an elderly man and his granddaughter's dog.", (1, 1), None),
+        ("The drone hit a car, killing a young couple and injuring their son.", (2, 2), (1, 1)),
+        ("A pensioner and her grandson were killed in the blast.", (2, 2), None),
+        ("A night watchman was seriously injured.", None, (1, 1)),
+        ("The strike killed a bridge and a road.", None, None),
+        # bodies recovered are dead
+        ("Rescuers pulled out 11 bodies from the rubble.", (11, 11), None),
+        ("Divers found the body of a fisherman near the pier.", (1, 1), None),
+        ("Sappers found the body of a drone in a field.", None, None),
     ],
 )
 def test_parse_casualties(

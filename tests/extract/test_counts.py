@@ -25,10 +25,21 @@ from geoevents.model import Event
         ("Nine of the eleven cruise missiles were intercepted.", (11, 11), (9, 9)),
         ("Crews shot down at least 20 drones over the south.", None, (20, None)),
         ("The enemy launched 40 Shahed drones against the region.", (40, 40), None),
+        # all shot down: as many launched
+        ("Gunners downed each one of the 12 drones over the bay.", (12, 12), (12, 12)),
+        ("All nine missiles were intercepted near the coast.", (9, 9), (9, 9)),
+        ("Crews shoot down all 30 drones over the capital.", (30, 30), (30, 30)),
+        # some hit, the others shot down: the launched are the sum
+        ("Three drones struck the depot and a further five were shot down.", (8, 8), (5, 5)),
+        # "attacked X with N drones"
+        ("The enemy attacked the refinery with 11 drones before dawn.", (11, 11), None),
         # near misses: numbers that are people, dates or buildings
         ("On March 9, 3 people were killed when a missile hit a house.", None, None),
         ("Four drones hit two buildings in the city.", None, None),
         ("Twelve people were injured by falling debris.", None, None),
+        ("One of the 12 drones was shot down.", (12, 12), (1, 1)),
+        ("Three drones struck the depot and five people were hurt.", None, None),
+        ("All 40 residents were evacuated.", None, None),
     ],
 )
 def test_parse_counts(sentence: str, launched, intercepted) -> None:

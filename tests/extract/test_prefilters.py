@@ -37,6 +37,10 @@ HARD_CASES = [
     "The governor of the Belgorod region, Vyacheslav Gladkov, wrote that a woman was injured.",
     "A multiple rocket launcher, Tochka-U and Iskander-M missiles, Lancets and Smerch rockets.",
     "A high-rise, a block of flats, a kindergarten, a maternity ward and a grain terminal were damaged.",
+    "The head of the UN mission said shells had landed; Crimea's health officials said one died.",
+    "A spokesman for Ukraine's forces rejected it; the Kursk region's emergency headquarters said so.",
+    "Kyiv did not confirm it had any involvement; the police said the troops did it themselves.",
+    "Russia's agriculture minister and the district military administration said nothing to do with it.",
 ]
 
 
