@@ -65,11 +65,10 @@ from geoevents.extract.background import (
     inside,
     is_earlier,
 )
-from geoevents.extract.claims import SentenceClaims, outlet_claimant, refers_back
-from geoevents.extract.counts import WeaponCounts
+from geoevents.extract.claims import SentenceClaims
 from geoevents.extract.detect import Detection
 from geoevents.extract.drafts import Draft, dates_compatible, draft_event, types_compatible
-from geoevents.extract.facts import SentenceFacts, figures_for, merge_figures
+from geoevents.extract.facts import SentenceFacts
 from geoevents.extract.locate import (
     Location,
     Resolved,
@@ -81,10 +80,11 @@ from geoevents.extract.locate import (
 )
 from geoevents.extract.mentions import Mention, article_context, find_mentions
 from geoevents.extract.sentences import Sentence, split_sentences
+from geoevents.extract.speech import CLAIM_REACH, SpeechMixin, without_figures_in
 from geoevents.extract.targets import find_targets
 from geoevents.extract.weapons import WEAPONS, operator_side
 from geoevents.io.articles import Article
-from geoevents.model import Claim, Event, Figure, sort_events
+from geoevents.model import Claim, Event, sort_events
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Candidate, Context
@@ -126,7 +126,7 @@ def article_sentences(article: Article) -> list[Sentence]:
     return out
 
 
-class ArticleExtraction:
+class ArticleExtraction(SpeechMixin):
     """The state of extracting one article; use :meth:`Extractor.article`."""
 
     def __init__(self, extractor: Extractor, article: Article) -> None:
@@ -359,23 +359,6 @@ class ArticleExtraction:
             self.touched = index
         self._weapon_only(said, mentions)
 
-    def _spoken(self, said: _Said, refer: bool) -> list[Claim]:
-        """Claims without figures of the speakers of a sentence (not outlets), or, when
-        ``refer``, of the last speaker if it refers back ("Its defence ministry said ...")."""
-        aid, text, last = self.article.id, said.text, self.last_claimant
-        speakers = [
-            (c.claimant, c.side, c.stance) for c in said.sc.claimants if c.stance != "reports"
-        ]
-        if speakers:
-            self.last_claimant = speakers[-1][:2]
-        elif not (refer and last is not None and not said.sc.claimants and refers_back(text)):
-            return []
-        else:
-            speakers = [(*last, "denies" if said.sc.denial else "asserts")]
-        if not refer:
-            return []
-        return [Claim(n, side, st, quote=text, article_id=aid) for n, side, st in speakers]
-
     def _weapon_only(self, said: _Said, mentions: Sequence[object]) -> None:
         """A sentence with no place that names a specific weapon adds it to the last event."""
         if self.last is not None and said.facts.specific and not mentions:
@@ -437,7 +420,7 @@ class ArticleExtraction:
                         " background"
                     )
             resolved = kept
-            said = replace(said, claims=_without_figures_in(said, compared))
+            said = replace(said, claims=without_figures_in(said, compared))
         resolved = _without_unit_names(said.text, resolved)
         span = event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
@@ -558,43 +541,6 @@ class ArticleExtraction:
         d.add_claims(list(said.claims), said.sc)
         d.quotes.append(s)
 
-    # -- claims ---------------------------------------------------------------------
-    def _claims(self, said: _Said) -> list[Claim]:
-        """The claims of a sentence: one per speaker with the figures of their clause; with
-        no speaker, the figures of "he said" are the last speaker's, figures right after a
-        speaker's figures theirs, and otherwise the outlet's own (side "other")."""
-        s, sc, facts, index = said.text, said.sc, said.facts, said.sentence.index
-        aid = self.article.id
-        counts = facts.counts
-        if sc.claimants:
-            out: list[Claim] = []
-            for c in sc.claimants:
-                cas = figures_for(c.start, facts.per_clause)
-                claim = Claim(c.claimant, c.side, c.stance, cas.killed, cas.injured, s, aid)
-                if counts and c.stance != "denies":  # the counts go to the first who states them
-                    claim = replace(claim, launched=counts.launched, intercepted=counts.intercepted)
-                    counts = WeaponCounts()
-                out.append(claim)
-                if c.stance != "reports":
-                    self.last_claimant = (c.claimant, c.side)
-                    if cas.killed or cas.injured or claim.launched or claim.intercepted:
-                        self.figures_by = (index, c.claimant, c.side)
-            return out
-        per_clause = facts.per_clause
-        cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
-        figs = {"launched": counts.launched, "intercepted": counts.intercepted}
-        stance = "denies" if sc.denial else "asserts"
-        if refers_back(s) and self.last_claimant is not None:
-            name, side = self.last_claimant
-        elif self.figures_by[0] == index - 1 and facts.has_figs:
-            _, name, side = self.figures_by
-            self.note(f"[{said.tag}] figures right after {name}'s figures: theirs")
-        else:
-            claimant = outlet_claimant(self.article.url)
-            return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
-        self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
-        return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
-
 
 #: A subject that counts the weapons just told without naming them: "One was", "Two were",
 #: "The rest of them were".
@@ -610,24 +556,6 @@ _THE_TOWN = re.compile(
 #: Targets that are things harmed at a site, not the site itself.
 _OBJECTS = frozenset({"aircraft", "vehicle"})
 
-
-def _without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim, ...]:
-    """The sentence's claims without the figures told inside ``spans`` (the toll of an
-    earlier strike named for comparison: "the deadliest since May, when a strike on X
-    killed 21" is no figure of this one)."""
-
-    def kept(fig: Figure | None) -> Figure | None:
-        if fig is None or not fig.text:
-            return fig
-        at = said.text.find(fig.text)
-        return None if at >= 0 and inside(spans, at, at + len(fig.text)) else fig
-
-    return tuple(replace(c, killed=kept(c.killed), injured=kept(c.injured)) for c in said.claims)
-
-
-#: How many sentences after an event a speaker's sentence without trigger or figures
-#: still speaks about it (the event's paragraph).
-CLAIM_REACH = 2
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
 
