@@ -9,8 +9,9 @@ Three mechanisms, no list of places:
 
 * :func:`comparison_spans`: a clause opened by "since" after a superlative or
   "first", or by "compared with", "similar to", "reminiscent of", "echoing",
-  runs to the next comma, semicolon or sentence end; its places and its date are
-  background.
+  runs to the next comma, semicolon or sentence end; so does an earlier event placed by
+  the months or years since it ("three months after a strike killed 20 in X"); its
+  places and its date are background.
 * :func:`cause_spans`: a clause naming the cause the strike answers ("in response to
   the explosion that damaged X", "in retaliation for the attack on Y", "after X blast")
   is background when the strike's own trigger lies outside it.
@@ -60,9 +61,26 @@ _NOT_SUPERLATIVE = frozenset(
 )
 
 
+#: An earlier event placed by the time since it: "three months after a strike killed 20 in
+#: X", "a year since the attack on Y" (weeks or less may be this report's own strike).
+_ELAPSED = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+    r"|a\s+few)\s+(?:months?|years?)\s+(?:after|since)\b[^;.]*",
+    re.IGNORECASE,
+)
+
+
 def comparison_spans(sentence: str) -> list[tuple[int, int]]:
-    """Character spans of the comparison clauses of ``sentence`` (see the module doc)."""
+    """Character spans of the comparison clauses of ``sentence`` (see the module doc).
+
+    >>> s = "The talks came three months after a missile strike killed 20 people in Odesa."
+    >>> [s[a:b] for a, b in comparison_spans(s)]
+    ['three months after a missile strike killed 20 people in Odesa']
+    >>> comparison_spans("Two days after the strike on Kyiv, rescuers found a body.")
+    []
+    """
     spans = [(m.start(), m.end()) for m in _COMPARED.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in _ELAPSED.finditer(sentence)]
     for m in _SINCE.finditer(sentence):
         before = sentence[: m.start()]
         cues = [c.group(0).lower() for c in _SUPERLATIVE.finditer(before)]

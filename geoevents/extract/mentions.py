@@ -143,7 +143,9 @@ _LAUNCHED_FROM = re.compile(
     r"\b(?:launched|fired|took\s+off|flew\s+in|released)\s+from\s+"
     # the launch site may be a spot by the place: "fired from a field near the village of X"
     r"(?:(?:an?|the)\s+(?:\w+\s+){0,2}?(?:near|outside|in|at|close\s+to|on\s+the\s+outskirts\s+of)\s+)?"
-    r"(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$"
+    r"(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?"
+    # what holds the launch area: "fired from occupied Crimea", "from Russian-held territory"
+    r"(?:(?:Russian-|Ukrainian-)?(?:occupied|annexed|held|controlled)\s+|neighbou?ring\s+)?$"
     r"|\b(?:bombers?|aircraft|planes?|jets?|warplanes?|warships?|ships?|submarines?|Tu-\d+\w*)"
     r"\s+(?:that\s+(?:had\s+been|was|were)\s+|which\s+(?:had\s+been|was|were)\s+|were\s+|was\s+)?"
     r"(?:flying|flew|sailing|sailed|patrolling)\s+(?:over|in|off)\s+(?:the\s+)?(?:[A-Z][\w'’]+['’]s\s+)?$",
@@ -287,6 +289,24 @@ def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None
     return "at", "", None
 
 
+#: A wire dateline in capitals: "ZAPOROZHYE, Oct 6 (Wire) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,},[^-–—]{0,40}[-–—]\s*")
+
+
+def is_lower_case(sentence: str) -> bool:
+    """A sentence written in lower case (machine copy, a ticker), perhaps after a wire
+    dateline in capitals.
+
+    >>> is_lower_case("a russian missile struck the city of zaporizhzhia overnight, killing two")
+    True
+    >>> is_lower_case("ZAPOROZHYE, Oct 6 (Wire) - a russian missile struck the city of zaporizhzhia")
+    True
+    >>> is_lower_case("KYIV, Oct 6 (Wire) - Russian missiles struck the city of Zaporizhzhia")
+    False
+    """
+    return _DATELINE.sub("", sentence, count=1).islower()
+
+
 def _is_name_part(sentence: str, start: int, end: int) -> bool:
     """A match glued to another capitalised word is part of a name ("Oleh Syniehubov").
 
@@ -350,7 +370,7 @@ def toponym_mentions(
     """
     excluded = list(exclude)
     title = _title_case(sentence)
-    lower = sentence.islower()  # a ticker in lower case: only a place cue marks a name
+    lower = is_lower_case(sentence)  # a ticker in lower case: only a place cue marks a name
     exact, variants = matcher.find_all(sentence)
     spans = sorted([(a, b, key, False) for a, b, key in exact] + [(*v, True) for v in variants])
     out = []

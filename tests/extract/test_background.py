@@ -95,3 +95,36 @@ def test_cause_spans_need_the_trigger_outside() -> None:
         "in retaliation for the shelling of Sumy"
     ]
     assert cause_spans(s, s.index("shelling")) == []  # the trigger is the cause's own
+
+
+def test_an_event_placed_months_before_is_background(extractor) -> None:
+    text = (
+        "Foreign ministers met in Geneva on Saturday. The meeting came four months after a "
+        "missile strike killed 15 people in Chernihiv."
+    )
+    assert _places(extractor, text) == []
+    # near miss: days after a strike, the strike is the report's own
+    text = "Two days after a missile strike killed 15 people in Chernihiv, rescuers found a body."
+    assert _places(extractor, text) == ["Chernihiv"]
+
+
+def test_a_launch_area_held_by_a_side_is_where_missiles_came_from(extractor) -> None:
+    text = "Missiles fired from occupied Crimea hit the port of Mykolaiv on Saturday."
+    assert _places(extractor, text) == ["Mykolayiv"]
+    # near miss: the strike on the peninsula itself
+    text = "Missiles fired from the sea hit a depot in occupied Crimea on Saturday."
+    assert _places(extractor, text) == ["Autonomous Republic of Crimea"]
+
+
+def test_lower_case_wire_copy_after_a_capitals_dateline(extractor) -> None:
+    text = (
+        "KHERSON, March 9 (Wire) - russian shells hit a bus stop in the southern city of kherson "
+        "on saturday, killing two people, regional officials said."
+    )
+    assert _places(extractor, text) == ["Kherson"]
+    # near miss: a lower-case word that is also a place but no place cue before it
+    text = (
+        "KYIV, March 9 (Wire) - russian shells hit a bus stop on saturday, killing two people, "
+        "officials said, as the ground was still frozen like a rock."
+    )
+    assert _places(extractor, text) == []
