@@ -3,7 +3,10 @@
 Generates N articles from templates (own wording; seeded, so every run reads
 the same text), runs :meth:`geoevents.extract.Extractor.article` on each in this
 one process, and prints articles/s (wall clock and CPU time), events found and
-peak RSS. Target: at least 200 articles/s, memory under 1 GB.
+peak RSS, and two same-process baselines (1M dict lookups, a plain sentence split of the
+same articles) with the extraction time as a multiple of the split: absolute rates on a
+shared host vary 2-4x, the multiple much less. Target: at least 200 articles/s, memory
+under 1 GB.
 
 The filler sentences repeat across articles, like wire boilerplate, and the
 pipeline reads each distinct sentence's own facts once per process
@@ -184,7 +187,28 @@ def main(argv: list[str] | None = None) -> int:
     # every synthetic place is in UA or RU: anything else is a misplaced event
     print("events by country: " + ", ".join(f"{cc} {n}" for cc, n in countries.most_common()))
     print(f"peak RSS: {peak_mb:.0f} MB")
+    base = _calibration([a.text for a in arts])
+    print(
+        f"calibration: 1M dict lookups {base[0] * 1000:.0f} ms, plain sentence split of the "
+        f"same articles {base[1] * 1000:.0f} ms; extraction takes {cpu / base[1]:.1f}x the split"
+    )
     return 0
+
+
+def _calibration(texts: list[str]) -> tuple[float, float]:
+    """Seconds (CPU) for 1M dict lookups and for splitting ``texts`` into sentences: the
+    same-process baselines the throughput compares with (the host's speed varies 2-4x)."""
+    from geoevents.extract.sentences import split_sentences
+
+    table = {i: i for i in range(1000)}
+    t = time.process_time()
+    for i in range(1_000_000):
+        table.get(i & 1023)
+    lookups = time.process_time() - t
+    t = time.process_time()
+    for text in texts:
+        split_sentences(text)
+    return lookups, time.process_time() - t
 
 
 if __name__ == "__main__":
