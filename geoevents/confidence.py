@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoevents.model import Event
@@ -104,9 +104,43 @@ def confidence(ev: Event) -> tuple[float, tuple[str, ...]]:
     return round(min(1.0, max(0.0, score)), 2), tuple(reasons)
 
 
-def review_order(events: Iterable[Event]) -> list[tuple[Event, float, tuple[str, ...]]]:
-    """Events with their confidence and reasons, the ones to check first first: lowest
-    confidence, then the most reasons, then the newest, then by id (a stable order).
+#: A review's penalty for a place name other places share (the gazetteer may have
+#: picked the wrong one), and the size from which a city's name is its own.
+NAMESAKE_PENALTY = 0.10
+BIG_CITY = 100_000
+
+
+def namesakes(gazetteer: Any, ev: Event) -> int:
+    """How many other settlements (over 20 km away) bear the name of the event's place,
+    when that place is no big city: the gazetteer may have picked the wrong one."""
+    from gazetteer.geo import haversine_km
+
+    if not ev.place_name or ev.location_precision == 3:
+        return 0
+    name = ev.place_name.casefold()
+    try:
+        cands = gazetteer.resolve(ev.place_name, limit=25)
+    except Exception:  # a name the gazetteer rejects has no namesakes to tell
+        return 0
+    same = [
+        c.place for c in cands if c.place.kind == "settlement" and c.place.name.casefold() == name
+    ]
+    if not same:
+        return 0
+    dist = [haversine_km((p.lat, p.lon), (ev.lat, ev.lon)) for p in same]
+    own = same[dist.index(min(dist))]
+    if own.population >= BIG_CITY:
+        return 0
+    return sum(1 for d in dist if d > 20)
+
+
+def review_order(
+    events: Iterable[Event], gazetteer: Any = None
+) -> list[tuple[Event, float, tuple[str, ...]]]:
+    """Events with their review score and reasons, the ones to check first first: lowest
+    score, then the most reasons, then the newest, then by id (a stable order). The score is
+    the confidence, less :data:`NAMESAKE_PENALTY` when ``gazetteer`` tells that other places
+    share the event's place name.
 
     >>> from geoevents.model import Claim, Event
     >>> a = Event("a", "air_drone_strike", 48.0, 37.8, date="2023-01-02", location_precision=3)
@@ -115,7 +149,14 @@ def review_order(events: Iterable[Event]) -> list[tuple[Event, float, tuple[str,
     >>> [(ev.id, score) for ev, score, _ in review_order([b, a])]
     [('a', 0.45), ('b', 0.9)]
     """
-    scored = [(ev, *confidence(ev)) for ev in events]
+    scored = []
+    for ev in events:
+        score, why = confidence(ev)
+        n = namesakes(gazetteer, ev) if gazetteer is not None else 0
+        if n:
+            score = round(max(0.0, score - NAMESAKE_PENALTY), 2)
+            why = (*why, f"name shared by {n} other place(s): -{NAMESAKE_PENALTY:.2f}")
+        scored.append((ev, score, why))
     scored.sort(key=lambda t: (t[1], -len(t[2]), _newest_first(t[0]), t[0].id))
     return scored
 

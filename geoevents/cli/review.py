@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from geoevents.cli.options import db_option, filter_from_options, filter_options, store_failure
+from geoevents.cli.options import (
+    db_option,
+    filter_from_options,
+    filter_options,
+    open_gazetteer,
+    store_failure,
+)
 from geoevents.errors import GeoeventsError
 
 
@@ -30,8 +36,9 @@ from geoevents.errors import GeoeventsError
 @filter_options
 def review(db: str, limit: int, only_review: bool, as_json: bool, **filters: Any) -> None:
     """List the store's events to check first: lowest confidence first (approximate place,
-    one source, no official claimant, disputed or differing tolls, unverified, unknown
-    attacker), with the reasons and the commands to look closer or correct."""
+    a place name other places share, one source, no official claimant, disputed or differing
+    tolls, unverified, unknown attacker), with the reasons and the commands to look closer or
+    correct."""
     from geoevents.confidence import NEEDS_REVIEW, review_order
     from geoevents.store import open_store
 
@@ -40,7 +47,8 @@ def review(db: str, limit: int, only_review: bool, as_json: bool, **filters: Any
             events = store.event_list(filter_from_options(**filters))
     except GeoeventsError as err:
         raise store_failure(err, db) from err
-    ranked = [t for t in review_order(events) if not only_review or t[1] < NEEDS_REVIEW]
+    gz = open_gazetteer() if events else None  # names other places share need a second look
+    ranked = [t for t in review_order(events, gz) if not only_review or t[1] < NEEDS_REVIEW]
     below = sum(1 for t in ranked if t[1] < NEEDS_REVIEW)
     shown = ranked[:limit] if limit else ranked
     if as_json:
@@ -65,7 +73,7 @@ def _row(ev: Any, score: float, why: tuple[str, ...]) -> dict[str, Any]:
     when = ev.date or (f"{ev.date_start}..{ev.date_end}" if ev.date_start else "?")
     return {
         "id": ev.id,
-        "confidence": score,
+        "confidence": score,  # the review score: the confidence, less a shared name's penalty
         "reasons": list(why),
         "event_type": ev.event_type,
         "place": ev.place_name or f"{ev.lat:.4f}, {ev.lon:.4f}",

@@ -30,6 +30,12 @@ def test_review_lists_the_weakest_events_first(tmp_path: Path) -> None:
     first = rows[0]
     assert first["place"] == "Sumy Oblast" and first["confidence"] < NEEDS_REVIEW
     assert any(r.startswith("region only") for r in first["reasons"])
+    # a place name other settlements share is a reason to look (the examples' Olenivka has
+    # many namesakes); a big city's name is its own
+    olenivka = next(r for r in rows if r["place"] == "Olenivka")
+    assert any(r.startswith("name shared by") for r in olenivka["reasons"])
+    kyiv = [r for r in rows if r["place"] == "Kyiv"]
+    assert kyiv and not any(x.startswith("name shared") for r in kyiv for x in r["reasons"])
     # near miss: only the events below the threshold, and the filters apply
     only = json.loads(run("review", "--db", db, "--needs-review", "--json").output)
     assert [r["id"] for r in only] == [r["id"] for r in rows if r["confidence"] < NEEDS_REVIEW]
