@@ -20,6 +20,7 @@ from geoevents.store.corrections import (
     analyst_report,
     request_changes,
 )
+from geoevents.store.schema import utc_now
 
 
 class CorrectingMixin:
@@ -40,7 +41,7 @@ class CorrectingMixin:
             gazetteer = Gazetteer.open()
         errors: list[str] = []
         anchors_done: list[tuple[str, ...]] = []
-        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         with self._write_tx() as cur:
             if self._meta(cur, "fusion_stale") != "0":
                 self._write_fused(cur, self._fuse_all(cur), full=False)
@@ -85,7 +86,7 @@ class CorrectingMixin:
             from gazetteer import Gazetteer
 
             gazetteer = Gazetteer.open()
-        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         article, event = analyst_report(add, gazetteer, now)
         self.add_reports([(article, [event])])
         self.fuse()

@@ -171,6 +171,7 @@ class GpkgStore(EventStore):
                         geom="POINT",
                         real="REAL",
                         date="DATE",
+                        datetime="DATETIME",
                     )
                 )
             for t in TABLES:

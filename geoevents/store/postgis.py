@@ -106,6 +106,7 @@ class PostgisStore(EventStore):
                     geom="geometry(Point, 4326)",
                     real="DOUBLE PRECISION",
                     date="TEXT",
+                    datetime="TEXT",
                 )
             )
         cur.execute("CREATE INDEX IF NOT EXISTS events_geom ON events USING GIST (geom)")

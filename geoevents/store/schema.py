@@ -12,8 +12,9 @@ Tables (``fid`` is the integer primary key everywhere):
 ``geoevents_meta``   ``schema_version`` and the fusion state
 
 Column types are written per back end: ``{pk}`` (primary key), ``{geom}`` (point
-geometry), ``{real}`` and ``{date}`` (an ISO ``YYYY-MM-DD`` day: ``DATE`` in a GeoPackage, so
-GDAL and QGIS read a date field; text in PostGIS) are filled in by each dialect. A store made
+geometry), ``{real}``, ``{date}`` (an ISO ``YYYY-MM-DD`` day) and ``{datetime}`` (a UTC time,
+:func:`utc_now`) are filled in by each dialect: ``DATE`` and ``DATETIME`` in a GeoPackage, so
+GDAL and QGIS read date fields; text in PostGIS. A store made
 before ``{date}`` keeps its text columns: the values are the same ISO days.
 
 >>> "events" in TABLES and TABLES[0] == "geoevents_meta"
@@ -21,6 +22,8 @@ True
 """
 
 from __future__ import annotations
+
+import datetime
 
 #: Schema version this release writes and reads.
 SCHEMA_VERSION = 2
@@ -99,10 +102,10 @@ DDL = (
         fid {pk}, key TEXT NOT NULL UNIQUE, value TEXT)""",
     """CREATE TABLE IF NOT EXISTS reports (
         fid {pk}, content_hash TEXT NOT NULL UNIQUE, article_id TEXT, title TEXT, url TEXT,
-        published TEXT, path TEXT, ingested_at TEXT)""",
+        published {date}, path TEXT, ingested_at {datetime})""",
     """CREATE TABLE IF NOT EXISTS report_events (
         fid {pk}, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL, idx INTEGER NOT NULL,
-        published TEXT, event_json TEXT NOT NULL)""",
+        published {date}, event_json TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS events (
         fid {pk}, geom {geom}, id TEXT NOT NULL UNIQUE, event_type TEXT NOT NULL, date {date},
         date_start {date}, date_end {date}, date_precision TEXT, place_name TEXT, country_code TEXT,
@@ -124,7 +127,7 @@ DDL = (
         joined_with TEXT, reason TEXT)""",
     """CREATE TABLE IF NOT EXISTS corrections (
         fid {pk}, event_id TEXT NOT NULL, anchors TEXT NOT NULL, changes TEXT NOT NULL,
-        note TEXT, created_at TEXT, author TEXT)""",
+        note TEXT, created_at {datetime}, author TEXT)""",
     "CREATE INDEX IF NOT EXISTS report_events_hash ON report_events (content_hash)",
     "CREATE INDEX IF NOT EXISTS claims_event ON claims (event_id)",
     "CREATE INDEX IF NOT EXISTS sources_event ON sources (event_id)",
@@ -138,3 +141,8 @@ DDL = (
 QUARANTINE_DDL = """CREATE TABLE IF NOT EXISTS quarantine (
     fid {pk}, source_table TEXT NOT NULL, source_fid INTEGER, row_json TEXT NOT NULL,
     reason TEXT, moved_at TEXT)"""
+
+
+def utc_now() -> str:
+    """The current UTC time as a GeoPackage ``DATETIME`` value (``2024-03-10T12:00:00Z``)."""
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

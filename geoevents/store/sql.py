@@ -42,7 +42,7 @@ from geoevents.store.corrections import (
 from geoevents.store.explanation import FusionExplanation, MemberReport
 from geoevents.store.fusion import FusedEvent, ReportEvent, fuse
 from geoevents.store.rows import INSERTS, FusedRows, digest, events_insert
-from geoevents.store.schema import FUSED_TABLES, MIGRATIONS, SCHEMA_VERSION
+from geoevents.store.schema import FUSED_TABLES, MIGRATIONS, SCHEMA_VERSION, utc_now
 
 if TYPE_CHECKING:
     from geopandas import GeoDataFrame
@@ -251,7 +251,7 @@ class EventStore(CorrectingMixin):
                 cur, f"SELECT content_hash FROM reports WHERE content_hash IN ({marks})", chunk
             ).fetchall()
             known.update(r[0] for r in rows)
-        now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        now = utc_now()
         report_rows = []
         event_rows = []
         for (article, events), h in zip(batch, hashes, strict=True):

@@ -80,6 +80,13 @@ def test_days_are_date_fields(which: str, request: pytest.FixtureRequest) -> Non
     assert dict(zip(sources["fields"], sources["dtypes"], strict=True))["published"] == (
         "datetime64[D]"
     )
+    if which == "store":  # and the store's own times
+        reports = pyogrio.read_info(path, layer="reports")
+        rtypes = dict(zip(reports["fields"], reports["dtypes"], strict=True))
+        assert rtypes["published"] == "datetime64[D]"
+        assert rtypes["ingested_at"].startswith("datetime64")
+        stamps = pyogrio.read_dataframe(path, layer="reports").ingested_at
+        assert stamps.notna().all()
     # and the values are the events' days, not empty
     frame = pyogrio.read_dataframe(path, layer="events", read_geometry=False)
     assert frame.date_start.notna().all() and (frame.date_start <= frame.date_end).all()
