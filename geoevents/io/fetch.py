@@ -6,7 +6,7 @@ URL. Then :class:`PoliteFetcher` fetches it:
 - one request at a time (never in parallel), and at least :data:`HOST_DELAY` seconds between
   two requests to the same host;
 - a ``User-Agent`` naming geoevents (:data:`USER_AGENT`), a timeout per request
-  (:data:`TIMEOUT`), at most ``max_bytes`` read;
+  (:data:`TIMEOUT`), at most ``max_bytes`` read, redirects followed to http(s) only;
 - retries (:data:`RETRIES`) only for answers that say "try later" (429, 500, 502, 503, 504)
   and for timeouts or refused connections, waiting 2, 4, ... seconds or the server's
   ``Retry-After`` (up to :data:`MAX_WAIT`);
@@ -41,6 +41,18 @@ def is_url(name: str) -> bool:
     (True, False, False)
     """
     return name.lower().startswith(("http://", "https://"))
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib's own handler also follows ftp://)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+        if not is_url(newurl):
+            raise InputError(f"redirected to {newurl}: only http(s) is fetched", path=req.full_url)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
 
 
 @dataclass
@@ -84,7 +96,7 @@ class PoliteFetcher:
                 "application/atom+xml,application/xml;q=0.9,text/plain;q=0.8",
             },
         )
-        with urllib.request.urlopen(request, timeout=self.timeout) as resp:  # noqa: S310 - http(s) only
+        with _OPENER.open(request, timeout=self.timeout) as resp:
             body = resp.read(self.max_bytes + 1)
             ctype = resp.headers.get("Content-Type", "")
         if len(body) > self.max_bytes:

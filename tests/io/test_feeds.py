@@ -105,6 +105,11 @@ class _Site(http.server.BaseHTTPRequestHandler):
             self.send_header("Retry-After", "0")
             self.end_headers()
             return
+        if self.path == "/to-ftp":  # a redirect out of http(s)
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/file.txt")
+            self.end_headers()
+            return
         routes = {
             "/page.html": ((ROOT / "examples" / "olenivka_prison.html").read_bytes(), "text/html"),
             "/feed": (ATOM.encode(), "application/atom+xml"),
@@ -164,5 +169,7 @@ def test_the_fetcher_waits_between_requests_to_one_host(site: str) -> None:
     _Site.flaky_left = 1
     fetcher.get(f"{site}/flaky")  # a 503 with Retry-After: 0, then the page
     assert 0.0 in pauses[1:]
+    with pytest.raises(InputError, match="only http"):
+        PoliteFetcher(max_bytes=1000, retries=0, sleep=pauses.append).get(f"{site}/to-ftp")
     with pytest.raises(InputError, match="larger than the 10-byte limit"):
         PoliteFetcher(max_bytes=10, sleep=pauses.append).get(f"{site}/feed")
