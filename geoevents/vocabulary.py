@@ -82,6 +82,9 @@ SIDES: dict[str, str] = {
     "unknown": "Unknown",
 }
 
+#: The opponent of each warring side (the other sides have none).
+OPPONENTS: dict[str, str] = {"russia": "ukraine", "ukraine": "russia"}
+
 #: Claim stances: what a claim says about the event.
 STANCES: dict[str, str] = {
     "asserts": "states the event happened (with or without figures)",

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from geoevents.vocabulary import OPPONENTS
+
 if TYPE_CHECKING:  # pragma: no cover
     from geoevents.model import Claim
 
@@ -27,7 +29,6 @@ _DESTROYED = re.compile(
     r"|strikes?|rockets?)\s+(?:had\s+|have\s+|has\s+)?(?:struck|hit|destroyed|targeted|attacked)\b",
     re.I,
 )
-_OTHER = {"russia": "ukraine", "ukraine": "russia"}
 
 
 _ATTACKER = re.compile(
@@ -99,7 +100,7 @@ def claimed_attacker(event_type: str, claims: Iterable[Claim], text: str) -> str
         if mil is None or c.stance != "asserts":
             continue
         if event_type == "interception":
-            return _OTHER[mil]
+            return OPPONENTS[mil]
         if _DESTROYED.search(text):
             return mil
         return None
@@ -193,7 +194,7 @@ def other_side(side: str | None) -> str | None:
     >>> other_side("russia"), other_side("ukraine"), other_side("other")
     ('ukraine', 'russia', None)
     """
-    return _OTHER.get(side or "")
+    return OPPONENTS.get(side or "")
 
 
 def inferred_attacker(

@@ -47,9 +47,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlparse
 
 from geoevents.extract.sentences import candidates, has_stem
+from geoevents.io.articles import url_host
 
 #: Region name (lower case, as in "the X governor") -> ISO country of that region.
 REGION_COUNTRY: dict[str, str] = {
@@ -592,9 +592,4 @@ def outlet_claimant(url: str | None) -> str:
     >>> outlet_claimant("https://www.example.org/news/1"), outlet_claimant(None)
     ('example.org', 'news report')
     """
-    if url:
-        host = urlparse(url).hostname or ""
-        host = host.removeprefix("www.")
-        if host:
-            return host
-    return "news report"
+    return url_host(url) or "news report"

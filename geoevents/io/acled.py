@@ -45,7 +45,7 @@ from typing import Any
 from gazetteer.atomic import atomic_path
 from geoevents.io.articles import url_host
 from geoevents.model import Event, Figure
-from geoevents.vocabulary import EVENT_TYPES
+from geoevents.vocabulary import EVENT_TYPES, OPPONENTS
 
 #: ACLED's columns, in ACLED's order.
 ACLED_COLUMNS = (
@@ -90,7 +90,6 @@ FORCES = {
 }
 #: The country of each side's forces, to tell state forces at home (inter 1) from external ones (8).
 SIDE_COUNTRY = {"russia": "RU", "ukraine": "UA"}
-_OPPONENT = {"russia": "ukraine", "ukraine": "russia"}
 #: Target labels (``geoevents.extract.targets``) that are civilian, and those that are military.
 CIVILIAN_TARGETS = frozenset(
     {"apartment building", "house", "school", "hospital", "museum", "shopping centre", "hotel"}
@@ -126,7 +125,7 @@ def acled_row(
 ) -> dict[str, Any]:
     """The ACLED row of one event (see the module's docstring for the mapping)."""
     country = (countries if countries is not None else _countries()).get(ev.country_code or "", {})
-    actors = _actors(ev)
+    actors = _actors(ev, country.get("name", ev.country_code or ""))
     day, precision = _event_day(ev)
     row: dict[str, Any] = {
         "event_id_cnty": f"{country.get('iso3', 'XXX')}-{ev.id}",
@@ -174,29 +173,28 @@ def _inter(side: str | None, country_code: str | None) -> int:
     return STATE_FORCES if SIDE_COUNTRY.get(side or "") == country_code else EXTERNAL_FORCES
 
 
-def _actors(ev: Event) -> dict[str, Any]:
+def _actors(ev: Event, country_name: str) -> dict[str, Any]:
     """actor1/actor2, their types and the interaction code (module docstring)."""
     attacker = ev.attacker_side if ev.attacker_side in FORCES else None
     a1 = a2 = ""
     i1 = i2 = 0
     civilian = ""
     if ev.event_type == "interception":
-        defender = _OPPONENT.get(attacker or "")
+        defender = OPPONENTS.get(attacker or "")
         if defender:
             a1, i1 = FORCES[defender], _inter(defender, ev.country_code)
             a2, i2 = FORCES[attacker or ""], _inter(attacker, ev.country_code)
     elif attacker:
         a1, i1 = FORCES[attacker], _inter(attacker, ev.country_code)
         targets = set(ev.targets)
-        country = ev.country_code or ""
         if targets and targets <= CIVILIAN_TARGETS:
             a2, i2, civilian = (
-                f"Civilians ({_country_name(country)})",
+                f"Civilians ({country_name})",
                 CIVILIANS,
                 "Civilian targeting",
             )
         elif targets & MILITARY_TARGETS:
-            other = _OPPONENT[attacker]
+            other = OPPONENTS[attacker]
             a2, i2 = FORCES[other], _inter(other, ev.country_code)
     lo, hi = sorted((i1, i2)) if i2 else (i1, 0)
     return {
@@ -209,12 +207,6 @@ def _actors(ev: Event) -> dict[str, Any]:
         "interaction": f"{lo}{hi}" if i1 else "",
         "civilian_targeting": civilian,
     }
-
-
-def _country_name(code: str) -> str:
-    return {"UA": "Ukraine", "RU": "Russia"}.get(code) or _countries().get(code, {}).get(
-        "name", code
-    )
 
 
 def _event_day(ev: Event) -> tuple[str, int]:

@@ -96,7 +96,12 @@ def test_every_input_has_gold_and_every_gold_file_exists(read: dict[str, Article
     for a in ARTICLES:
         assert (CORPUS / a["file"]).is_file(), a["file"]
     assert set(read) == {_key(a) for a in ARTICLES}
-    assert sorted(p.name for p in CORPUS.iterdir()) == ["README.md", "articles", "gold.json", "holdout"]
+    assert sorted(p.name for p in CORPUS.iterdir()) == [
+        "README.md",
+        "articles",
+        "gold.json",
+        "holdout",
+    ]
 
 
 def test_published_date_is_the_one_the_reader_finds(read: dict[str, Article]) -> None:

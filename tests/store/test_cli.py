@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from geoevents.cli import main
 from geoevents.io.events import read_events
 from geoevents.store import open_store
+from tests.support.cli import run
 
 from .conftest import FIXTURES
 from .test_gpkg_store import makiivka
@@ -21,10 +20,6 @@ def db(tmp_path: Path) -> Path:
     with open_store(path) as store:
         store.add_reports(makiivka())
     return path
-
-
-def run(*args: str) -> object:
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv", ".parquet"])
