@@ -78,7 +78,7 @@ case "${1:-}" in
     say "done: open out/map.html (events in out/events.geojson)"
     ;;
   test)
-    setup_python "[test]"
+    setup_python "[test,dask]"
     setup_npm
     setup_system
     say "lint"

@@ -31,7 +31,12 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
 #: Fixture -> marker of every test that uses it (directly or through other fixtures).
-FIXTURE_MARKERS = {"browser": "browser", "postgis_server": "postgis"}
+FIXTURE_MARKERS = {
+    "browser": "browser",
+    "postgis_server": "postgis",
+    "dask_cluster": "cluster",
+    "fresh_dask_cluster": "cluster",
+}
 #: Modules whose tests take seconds each: subprocesses (SIGKILL, CLI runs), gazetteer
 #: index builds, the 34 MB region outlines file, the readers' property-based tests.
 SLOW_MODULES = (
@@ -79,3 +84,24 @@ def gazetteer():
     from gazetteer import Gazetteer
 
     return Gazetteer.open()
+
+
+@pytest.fixture(scope="session")
+def dask_cluster(gazetteer):
+    """A client on a local Dask cluster of 2 worker processes, shared by the session.
+
+    The gazetteer is built first, so the workers open the cached index.
+    """
+    from geoevents.scale.cluster import open_client
+
+    with open_client(workers=2) as client:
+        yield client
+
+
+@pytest.fixture
+def fresh_dask_cluster(gazetteer):
+    """A client on a new local cluster of 2 worker processes (for tests that kill one)."""
+    from geoevents.scale.cluster import open_client
+
+    with open_client(workers=2) as client:
+        yield client

@@ -26,6 +26,7 @@ FLOORS = {
     "geoevents.store": "store",
     "geoevents.ingest": "application",
     "geoevents.evaluation": "application",
+    "geoevents.scale": "application",
     "maps": "maps",
     "geoevents.cli": "cli",
     "geoevents.__main__": "cli",
