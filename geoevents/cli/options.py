@@ -212,3 +212,48 @@ def open_gazetteer() -> Any:
         return Gazetteer.open()
     except Exception as err:  # the gazetteer's own errors carry the reason
         raise click.ClickException(f"cannot open the gazetteer: {err}") from err
+
+
+def engine_options(func: F) -> F:
+    """``--engine local|dask``, ``--scheduler ADDRESS``, ``--workers N`` (see docs/scale.md).
+
+    The command receives ``engine``, ``scheduler`` and ``workers``; ``--scheduler``
+    or ``--workers`` without ``--engine dask`` is a usage error (:func:`check_engine`).
+    """
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        help="With --engine dask: worker processes of a local cluster (default: CPU count).",
+    )(func)
+    func = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="With --engine dask: a running Dask scheduler (tcp://host:8786 or a scheduler file).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this process; dask: Dask workers (pip install 'geoevents[dask]').",
+    )(func)
+
+
+def check_engine(engine: str, scheduler: str | None, workers: int | None) -> None:
+    """A usage error for Dask options given without ``--engine dask``, or both at once.
+
+    >>> check_engine("dask", None, 2)
+    >>> check_engine("local", None, 2)
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: --workers needs --engine dask
+    """
+    if engine != "dask":
+        if scheduler is not None:
+            raise click.UsageError("--scheduler needs --engine dask")
+        if workers is not None:
+            raise click.UsageError("--workers needs --engine dask")
+    elif scheduler is not None and workers is not None:
+        raise click.UsageError("--scheduler and --workers exclude each other")
