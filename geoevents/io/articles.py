@@ -88,7 +88,15 @@ from geoevents.io.files import (
 from geoevents.io.language import ENGLISH, guess_language
 from geoevents.model import stable_id
 
-__all__ = ["MAX_BYTES", "MAX_BYTES_ENV", "Article", "decode_utf8", "read_articles"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_BYTES_ENV",
+    "Article",
+    "decode_utf8",
+    "jsonl_line_article",
+    "read_articles",
+    "record_article",
+]
 
 TEXT_EXTENSIONS = (".txt", ".text", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -533,18 +541,38 @@ def _jsonl_articles(
 ) -> Iterator[Article | InputError]:
     """One record per line, split on ``\\n`` only: U+2028, U+2029, U+0085 are data."""
     for lineno, raw in enumerate(split_lines(text), start=1):
-        if not raw.strip():
-            continue
-        try:
-            rec = load_json(raw, where, lineno)
-        except InputError as err:
-            yield err
-            continue
-        yield _catch(
-            lambda rec=rec, lineno=lineno: _record_article(rec, where, lineno, lineno, published),
-            where,
-            lineno,
-        )
+        if raw.strip():
+            yield jsonl_line_article(raw, where, lineno, published)
+
+
+def jsonl_line_article(
+    raw: str, where: str, lineno: int, published: datetime.date | None
+) -> Article | InputError:
+    """The article of line ``lineno`` of the JSON Lines file ``where``, or its error.
+
+    The same article (id, content hash) as :func:`read_articles` gives for that line;
+    :mod:`geoevents.scale.shards` reads a file's lines on many workers with it.
+
+    >>> jsonl_line_article('{"id": "r1", "text": "Shelling."}', "a.jsonl", 3, None).id
+    'r1'
+    >>> str(jsonl_line_article('{"title": "x"}', "a.jsonl", 4, None))
+    'a.jsonl:4: field text: record has no text'
+    """
+    try:
+        rec = load_json(raw, where, lineno)
+    except InputError as err:
+        return err
+    return record_article(rec, where, lineno, published)
+
+
+def record_article(
+    rec: Any, where: str, line: int, published: datetime.date | None
+) -> Article | InputError:
+    """The article of record ``rec`` (a parsed JSON object) at ``where:line``, or its error.
+
+    Records without an ``id`` get one from the file's name, ``line`` and the content.
+    """
+    return _catch(lambda: _record_article(rec, where, line, line, published), where, line)
 
 
 def url_host(url: str | None) -> str | None:
