@@ -18,7 +18,7 @@ let figures from a noisy shared host be compared across runs.
 
 Usage::
 
-    .venv/bin/python bench/scale_extract.py [--sizes 2,5] [--size 4096] [--dir DIR]
+    .venv/bin/python bench/scale_extract.py [--sizes 2,5] [--size 4096] [--partition-mb 1] [--dir DIR]
 
 The lead's full run: ``--sizes 10,50,200`` (200,000 articles: about an hour on 2 cores).
 """
@@ -57,7 +57,9 @@ def _single(paths: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
-def _dask(paths: list[Path], workers: int, out: Path) -> tuple[float, int, list[float]]:
+def _dask(
+    paths: list[Path], workers: int, out: Path, target_bytes: int
+) -> tuple[float, int, list[float]]:
     from geoevents.scale.cluster import open_client
     from geoevents.scale.extract import default_index_path, extract_dataset
 
@@ -65,7 +67,9 @@ def _dask(paths: list[Path], workers: int, out: Path) -> tuple[float, int, list[
     with open_client(workers=workers, memory_limit="3GiB") as client:
         client.run(_warm, index_path)
         t0 = time.perf_counter()
-        summary = extract_dataset(client, [str(p) for p in paths], out, index_path=index_path)
+        summary = extract_dataset(
+            client, [str(p) for p in paths], out, index_path=index_path, target_bytes=target_bytes
+        )
         wall = time.perf_counter() - t0
         rss = sorted(client.run(_peak_rss_mb).values())
     shutil.rmtree(out, ignore_errors=True)
@@ -93,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="2,5", help="thousands of articles, comma-separated")
     ap.add_argument("--size", type=int, default=4096, help="bytes per article (about)")
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temp one)")
+    ap.add_argument(
+        "--partition-mb", type=float, default=1.0, help="JSON Lines partition size (MB)"
+    )
     args = ap.parse_args(argv)
     sizes = [int(float(s) * 1000) for s in args.sizes.split(",")]
 
@@ -113,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         paths = shards[: -(-n // PER_SHARD)]
         single_s, read = _single(paths)
-        one_s, read1, rss1 = _dask(paths, 1, work / "out-1")
-        two_s, read2, rss2 = _dask(paths, 2, work / "out-2")
+        target = int(args.partition_mb * 2**20)
+        one_s, read1, rss1 = _dask(paths, 1, work / "out-1", target)
+        two_s, read2, rss2 = _dask(paths, 2, work / "out-2", target)
         assert read == read1 == read2 == n, (read, read1, read2, n)
         print(
             f"{n:>9} {n / single_s:>9.1f} {n / one_s:>9.1f} {n / two_s:>9.1f} "

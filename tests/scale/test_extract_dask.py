@@ -118,15 +118,21 @@ def test_dataset_rows_read_back_as_events(dataset):
     assert events and all(ev.id for ev in events)
 
 
-def test_dataset_reads_with_geopandas_dask_geopandas_and_duckdb(dataset):
+def test_dataset_reads_with_geopandas_dask_geopandas_and_duckdb(
+    corpus, reference, dask_cluster, tmp_path
+):
     import dask_geopandas
     import duckdb
 
-    out, _ = dataset
+    out = tmp_path / "out"
+    extract_dataset(dask_cluster, [str(p) for p in corpus[5:7]], out)
     months = sorted(p.name.split("=", 1)[1] for p in out.glob("month=*"))
-    assert "unknown" in months and all(m == "unknown" or len(m) == 7 for m in months)
+    assert "unknown" in months and len(months) > 10
+    assert all(m == "unknown" or len(m) == 7 for m in months)
     key = keys(read_dataset(out))
-    assert len(key) == len(set(key)) > 10_000
+    assert len(key) == len(set(key)) > 1_500
+    expected = _subset(reference, corpus[5:7])
+    assert key == sorted((r["report_event_id"], r["id"], r["month"], r["lonlat"]) for r in expected)
 
     whole = gpd.read_parquet(out)
     assert whole.crs.to_epsg() == 4326
@@ -319,17 +325,17 @@ def _patch_write_part(new) -> None:
 def test_a_task_that_raises_is_retried_then_reported(corpus, dask_cluster, tmp_path):
     from geoevents.scale import dataset
 
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text("".join(corpus[4].read_text().splitlines(keepends=True)[:150]))
     tries = tmp_path / "tries.txt"
     dask_cluster.run(_patch_write_part, _failing_write_part(str(tries), 1))
     try:
-        summary = extract_dataset(
-            dask_cluster, [str(corpus[4])], tmp_path / "out", target_bytes=40_000
-        )
+        summary = extract_dataset(dask_cluster, [str(shard)], tmp_path / "out", target_bytes=8_000)
     finally:
         dask_cluster.run(_patch_write_part, dataset.write_part)
     assert tries.read_text().count("try") == 3  # the first try and RETRIES more
     [err] = summary.errors
-    assert err["path"] == str(corpus[4]) and err["line"] > 1
+    assert err["path"] == str(shard) and err["line"] > 1
     assert "failed after 3 tries: OSError: no space left" in err["message"]
     assert summary.failed == 1 and summary.partitions > 3
     written = {p.name for p in (tmp_path / "out").glob("month=*/*.parquet")}
