@@ -1,0 +1,253 @@
+"""Distributed fusion on Dask: exactly :func:`geoevents.store.fusion.fuse` of all report events.
+
+Steps (each a Dask bag pass; the client holds only keys, pairs and component labels):
+
+1. **Facts.** Every report event is read once for the region-level *anchors*' home
+   keys (:func:`~geoevents.scale.partition.anchor_keys`) and the analyst merge groups.
+2. **Pairs.** Every event that may pair is copied (without its claims and sources,
+   which no rule reads) into its home partition and its halo
+   (:mod:`geoevents.scale.partition`); each partition runs
+   :func:`~geoevents.store.fusion.accepted_edges` and emits the pairs it owns: in a cell
+   partition those whose first event (by id) has its home there, in a region partition
+   those with a region-level event.
+3. **Components.** The client joins the pairs and the analyst merge groups with a
+   union-find into connected components, labelled by their smallest report event id.
+4. **Fusion.** Report events are grouped by component and each component is fused with
+   :func:`~geoevents.store.fusion.fuse` on a worker; the results are concatenated and
+   sorted by fused id.
+
+Why the result is the same as ``fuse(all)``
+-------------------------------------------
+* Whether two report events are a candidate pair (:func:`~geoevents.store.fusion.candidate_pairs`)
+  and whether the rules accept it (``_pair_reason``) depends on those two events only:
+  the grid, region and coarse indexes put each event in cells computed from itself.
+  So every pair a partition emits is an accepted pair of ``fuse(all)``, and
+  :mod:`~geoevents.scale.partition` shows each accepted pair is in a partition that
+  emits it: step 3 finds exactly the connected components of the accepted pairs and
+  merge groups of ``fuse(all)``.
+* The constrained union-find of ``fuse`` only ever unites two events along an
+  accepted pair or a merge group, so each of its clusters lies in one component, and
+  whether an edge unites depends only on the clusters of its two ends (report sets,
+  date cores, exactness): the edges of other components never change it.
+* ``fuse`` sorts events by id and edges by ``(date gap, km, ids, indices)``; restricted
+  to a component (ids unique) this is the component's own order, and analyst merges
+  come after the edges in id order in both. So ``fuse(component)`` makes the same
+  clusters, links (in the same order) and, from the same members, the same fused
+  event and id (:func:`~geoevents.store.merging.fused_id`) as ``fuse(all)`` makes there.
+
+Report event ids are unique: a duplicated id (the same article read twice) is kept once
+(:func:`unique_reports`), on one machine as on many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from geoevents.errors import InputError
+from geoevents.scale.partition import (
+    Key,
+    Partitioning,
+    anchor_keys,
+    home_key,
+    is_anchor,
+    partition_keys,
+)
+from geoevents.store.fusion import (
+    FusedEvent,
+    ReportEvent,
+    accepted_edges,
+    fuse,
+    pairing_window,
+    window,
+)
+
+#: What a bag of report events may also hold: an input error of the reader, passed on.
+Item = ReportEvent | InputError
+
+
+def unique_reports(items: Iterable[ReportEvent]) -> list[ReportEvent]:
+    """One report event per id (the smallest by content when an id repeats), sorted by id."""
+    by_id: dict[str, ReportEvent] = {}
+    for r in items:
+        old = by_id.get(r.id)
+        if old is None or (old != r and repr(r) < repr(old)):
+            by_id[r.id] = r
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def _bucket(key: object) -> int:
+    """A stable integer for ``key`` (Python's string hash differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=8).digest(), "big")
+
+
+def partition_facts(part: Iterable[Item], p: Partitioning) -> list[tuple[Any, ...]]:
+    """Anchor keys, ``(merge group, id)`` pairs and input errors of one partition."""
+    anchors: set[Key] = set()
+    out: list[tuple[Any, ...]] = []
+    for r in part:
+        if isinstance(r, InputError):
+            out.append(("error", r))
+            continue
+        if r.merge_group is not None:
+            out.append(("merge", r.merge_group, r.id))
+        w = pairing_window(r, window(r))
+        if w is not None:
+            anchors.update(anchor_keys(r, w, p))
+    out.extend(("anchor", k) for k in anchors)
+    return out
+
+
+def keyed_reports(
+    part: Iterable[Item], anchors: frozenset[Key], p: Partitioning
+) -> list[tuple[int, tuple[Key, ReportEvent]]]:
+    """Each event that may pair, without claims and sources, once per partition key."""
+    out = []
+    for r in part:
+        if isinstance(r, InputError):
+            continue
+        w = pairing_window(r, window(r))
+        if w is None:
+            continue
+        light = replace(r, event=r.event.with_(claims=(), sources=()))
+        out.extend((_bucket(k), (k, light)) for k in partition_keys(r, w, anchors, p))
+    return out
+
+
+def partition_pairs(
+    key: Key, items: Sequence[ReportEvent], p: Partitioning
+) -> list[tuple[str, str]]:
+    """The accepted pairs ``(id, id)`` that partition ``key`` owns (see the module)."""
+    items = unique_reports(items)
+    if len(items) < 2:
+        return []
+    windows = [window(r) for r in items]
+    out = []
+    for *_, i, j, _reason in accepted_edges(items, windows):
+        first, w = items[i], windows[i]
+        assert w is not None
+        if key[0] == "c" and home_key(first, w, p) != key:
+            continue
+        if key[0] == "r" and not (is_anchor(first) or is_anchor(items[j])):
+            continue
+        out.append((first.id, items[j].id))
+    return out
+
+
+def _bucket_pairs(group: tuple[int, list[tuple[int, tuple[Key, ReportEvent]]]], p: Partitioning):
+    """The owned pairs of every partition key in one hash bucket."""
+    by_key: dict[Key, list[ReportEvent]] = {}
+    for _, (key, r) in group[1]:
+        by_key.setdefault(key, []).append(r)
+    return [pair for key, items in by_key.items() for pair in partition_pairs(key, items, p)]
+
+
+def components(
+    pairs: Iterable[tuple[str, str]], merge_groups: Iterable[tuple[str, str]]
+) -> dict[str, str]:
+    """Component label (smallest member id) of every report event in a pair or merge group.
+
+    >>> components([("b", "c"), ("c", "d")], [("g1", "x"), ("g1", "a"), ("g2", "y")])
+    {'b': 'b', 'c': 'b', 'd': 'b', 'x': 'a', 'a': 'a', 'y': 'y'}
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for a, b in pairs:
+        union(a, b)
+    first: dict[str, str] = {}
+    for group, rid in merge_groups:
+        union(first.setdefault(group, rid), rid)
+    return {x: find(x) for x in parent}
+
+
+def _labelled(part: Iterable[Item], labels: dict[str, str]) -> list[tuple[int, ReportEvent]]:
+    out = []
+    for r in part:
+        if isinstance(r, ReportEvent):
+            label = labels.get(r.id, r.id)
+            out.append((_bucket(label), r))
+    return out
+
+
+def _fuse_bucket(group: tuple[int, list[tuple[int, ReportEvent]]], labels: dict[str, str]):
+    """Fuse each component of one hash bucket."""
+    by_label: dict[str, list[ReportEvent]] = {}
+    for _, r in group[1]:
+        by_label.setdefault(labels.get(r.id, r.id), []).append(r)
+    return [fe for items in by_label.values() for fe in fuse(unique_reports(items))]
+
+
+def distributed_fuse(
+    bag: Any, *, partitioning: Partitioning | None = None, scheduler: Any = None
+) -> tuple[list[FusedEvent], list[InputError]]:
+    """Fuse the report events of a Dask bag (it may also hold reader errors).
+
+    Parameters
+    ----------
+    bag
+        A ``dask.bag.Bag`` of :class:`ReportEvent` (and :class:`InputError`) items.
+    partitioning
+        Sizes of the pair partitions (:class:`Partitioning`); the result never depends on them.
+    scheduler
+        Passed to ``dask.compute``: a ``distributed.Client``, ``"synchronous"``, or
+        None for Dask's default (the current client).
+
+    Returns
+    -------
+    The fused events sorted by id, as :func:`~geoevents.store.fusion.fuse` of all the
+    report events gives them, and the errors found in the bag.
+    """
+    import dask
+
+    p = partitioning or Partitioning()
+    facts = bag.map_partitions(partition_facts, p).compute(scheduler=scheduler)
+    anchors = frozenset(f[1] for f in facts if f[0] == "anchor")
+    merges = [(f[1], f[2]) for f in facts if f[0] == "merge"]
+    errors = [f[1] for f in facts if f[0] == "error"]
+    anchors_d = dask.delayed(anchors, traverse=False)
+    n = bag.npartitions
+    pairs = (
+        bag.map_partitions(keyed_reports, anchors_d, p)
+        .groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
+        .map(_bucket_pairs, p)
+        .flatten()
+        .compute(scheduler=scheduler)
+    )
+    labels = components(pairs, merges)
+    labels_d = dask.delayed(labels, traverse=False)
+    fused = (
+        bag.map_partitions(_labelled, labels_d)
+        .groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
+        .map(_fuse_bucket, labels_d)
+        .flatten()
+        .compute(scheduler=scheduler)
+    )
+    fused.sort(key=lambda f: f.event.id)
+    return fused, errors
+
+
+def files_bag(files: Sequence[str | Path]) -> Any:
+    """A Dask bag of the report events of event dataset files, one partition per file."""
+    import dask.bag as db
+
+    from geoevents.scale.reports import read_files
+
+    return db.from_sequence([str(f) for f in files], npartitions=max(1, len(files))).map_partitions(
+        read_files
+    )
