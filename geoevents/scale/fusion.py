@@ -12,7 +12,8 @@ Steps (each a Dask bag pass; the client holds only keys, pairs and component lab
    those with a region-level event.
 3. **Components.** The client joins the pairs and the analyst merge groups with a
    union-find into connected components, labelled by their smallest report event id.
-4. **Fusion.** Report events are grouped by component and each component is fused with
+4. **Fusion.** Report events are grouped into hash buckets of their component label, so
+   every component lies whole in one bucket, and each bucket is fused with
    :func:`~geoevents.store.fusion.fuse` on a worker; the results are concatenated and
    sorted by fused id.
 
@@ -30,10 +31,11 @@ Why the result is the same as ``fuse(all)``
   whether an edge unites depends only on the clusters of its two ends (report sets,
   date cores, exactness): the edges of other components never change it.
 * ``fuse`` sorts events by id and edges by ``(date gap, km, ids, indices)``; restricted
-  to a component (ids unique) this is the component's own order, and analyst merges
-  come after the edges in id order in both. So ``fuse(component)`` makes the same
+  to a set of whole components (ids unique) this is the set's own order, and analyst
+  merges come after the edges in id order in both. So ``fuse(bucket)`` makes the same
   clusters, links (in the same order) and, from the same members, the same fused
-  event and id (:func:`~geoevents.store.merging.fused_id`) as ``fuse(all)`` makes there.
+  events and ids (:func:`~geoevents.store.merging.fused_id`) as ``fuse(all)`` makes
+  for those components.
 
 Report event ids are unique: a duplicated id (the same article read twice) is kept once
 (:func:`unique_reports`), on one machine as on many.
@@ -176,21 +178,18 @@ def components(
     return {x: find(x) for x in parent}
 
 
-def _labelled(part: Iterable[Item], labels: dict[str, str]) -> list[tuple[int, ReportEvent]]:
-    out = []
-    for r in part:
-        if isinstance(r, ReportEvent):
-            label = labels.get(r.id, r.id)
-            out.append((_bucket(label), r))
-    return out
+def _labelled(
+    part: Iterable[Item], labels: dict[str, str], buckets: int
+) -> list[tuple[int, ReportEvent]]:
+    """Each report event with the hash bucket of its component."""
+    return [
+        (_bucket(labels.get(r.id, r.id)) % buckets, r) for r in part if isinstance(r, ReportEvent)
+    ]
 
 
-def _fuse_bucket(group: tuple[int, list[tuple[int, ReportEvent]]], labels: dict[str, str]):
-    """Fuse each component of one hash bucket."""
-    by_label: dict[str, list[ReportEvent]] = {}
-    for _, r in group[1]:
-        by_label.setdefault(labels.get(r.id, r.id), []).append(r)
-    return [fe for items in by_label.values() for fe in fuse(unique_reports(items))]
+def _fuse_bucket(group: tuple[int, list[tuple[int, ReportEvent]]]) -> list[FusedEvent]:
+    """Fuse the whole components of one hash bucket (as one: no pair joins two)."""
+    return fuse(unique_reports(r for _, r in group[1]))
 
 
 def distributed_fuse(
@@ -232,9 +231,9 @@ def distributed_fuse(
     labels = components(pairs, merges)
     labels_d = dask.delayed(labels, traverse=False)
     fused = (
-        bag.map_partitions(_labelled, labels_d)
+        bag.map_partitions(_labelled, labels_d, 4 * n)
         .groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
-        .map(_fuse_bucket, labels_d)
+        .map(_fuse_bucket)
         .flatten()
         .compute(scheduler=scheduler)
     )

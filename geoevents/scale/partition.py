@@ -28,6 +28,7 @@ its anchor's home window.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -115,7 +116,7 @@ def _col_blocks(lo: int, hi: int, p: Partitioning) -> set[int]:
     return {b % p.block_cols for b in range(lo // p.cols, hi // p.cols + 1)}
 
 
-def fine_blocks(lat: float, lon: float, p: Partitioning) -> set[tuple[int, int]]:
+def fine_blocks(lat: float, lon: float, p: Partitioning) -> frozenset[tuple[int, int]]:
     """Blocks of every fine-grid cell :func:`~geoevents.store.fusion.candidate_pairs`
     may pair with the cell of ``(lat, lon)``.
 
@@ -126,21 +127,29 @@ def fine_blocks(lat: float, lon: float, p: Partitioning) -> set[tuple[int, int]]
     >>> sorted(fine_blocks(49.0, -0.1, Partitioning()))  # cell columns wrap at 0 deg
     [(16, 0), (16, 119)]
     """
-    cy, cx = cell(lat, lon)
+    return _fine_blocks(*cell(lat, lon), p)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fine_blocks(cy: int, cx: int, p: Partitioning) -> frozenset[tuple[int, int]]:
     rows = range(cy - LAT_REACH, cy + LAT_REACH + 1)
     reach = max(grid_lon_reach(row) for row in rows)
     cols = _col_blocks(cx - reach, cx + reach, p)
-    return {(row // p.rows, col) for row in rows for col in cols}
+    return frozenset((row // p.rows, col) for row in rows for col in cols)
 
 
-def coarse_blocks(lat: float, lon: float, p: Partitioning) -> set[tuple[int, int]]:
+def coarse_blocks(lat: float, lon: float, p: Partitioning) -> frozenset[tuple[int, int]]:
     """Blocks of every place the 100 km region fallback (coarse grid) may pair with
     ``(lat, lon)``, plus one coarse cell either side.
 
     >>> sorted(coarse_blocks(48.0, 37.9, Partitioning()))[:3]
     [(15, 11), (15, 12), (15, 13)]
     """
-    ccy, ccx = coarse_cell(lat, lon)
+    return _coarse_blocks(*coarse_cell(lat, lon), p)
+
+
+@functools.lru_cache(maxsize=16384)
+def _coarse_blocks(ccy: int, ccx: int, p: Partitioning) -> frozenset[tuple[int, int]]:
     reach = max(
         coarse_lon_reach(row) for row in range(ccy - COARSE_LAT_REACH, ccy + COARSE_LAT_REACH + 1)
     )
@@ -155,7 +164,7 @@ def coarse_blocks(lat: float, lon: float, p: Partitioning) -> set[tuple[int, int
         lon_hi = (ccx + reach + 2) * COARSE_CELL
         cols = _col_blocks(math.floor(lon_lo / LON_CELL) - 1, math.floor(lon_hi / LON_CELL) + 1, p)
     brows = range(row_lo // p.rows, row_hi // p.rows + 1)
-    return {(row, col) for row in brows for col in cols}
+    return frozenset((row, col) for row in brows for col in cols)
 
 
 def is_anchor(r: ReportEvent) -> bool:
@@ -182,6 +191,8 @@ def partition_keys(
     for t in windows:
         for by, bx in fine:
             yield ("c", t, by, bx)
+    if not (anchor or anchors):
+        return
     coarse = coarse_blocks(lat, lon, p) - fine
     region = region_key(r.event)
     for t in windows:
