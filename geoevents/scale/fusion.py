@@ -46,6 +46,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ def partition_facts(part: Iterable[Item], p: Partitioning) -> list[tuple[Any, ..
 
 def keyed_reports(
     part: Iterable[Item], anchors: frozenset[Key], p: Partitioning
-) -> list[tuple[int, tuple[Key, ReportEvent]]]:
+) -> list[tuple[Key, ReportEvent]]:
     """Each event that may pair, without claims and sources, once per partition key."""
     out = []
     for r in part:
@@ -115,8 +116,18 @@ def keyed_reports(
         if w is None:
             continue
         light = replace(r, event=r.event.with_(claims=(), sources=()))
-        out.extend((_bucket(k), (k, light)) for k in partition_keys(r, w, anchors, p))
+        out.extend((k, light) for k in partition_keys(r, w, anchors, p))
     return out
+
+
+def _keyed_pieces(
+    part: Iterable[Item], anchors: frozenset[Key], p: Partitioning, buckets: int
+) -> list[list[tuple[Key, ReportEvent]]]:
+    """:func:`keyed_reports` split into hash buckets of their partition key."""
+    pieces: list[list[tuple[Key, ReportEvent]]] = [[] for _ in range(buckets)]
+    for key, r in keyed_reports(part, anchors, p):
+        pieces[_bucket(key) % buckets].append((key, r))
+    return pieces
 
 
 def partition_pairs(
@@ -139,11 +150,14 @@ def partition_pairs(
     return out
 
 
-def _bucket_pairs(group: tuple[int, list[tuple[int, tuple[Key, ReportEvent]]]], p: Partitioning):
+def _bucket_pairs(
+    pieces: list[list[tuple[Key, ReportEvent]]], p: Partitioning
+) -> list[tuple[str, str]]:
     """The owned pairs of every partition key in one hash bucket."""
     by_key: dict[Key, list[ReportEvent]] = {}
-    for _, (key, r) in group[1]:
-        by_key.setdefault(key, []).append(r)
+    for piece in pieces:
+        for key, r in piece:
+            by_key.setdefault(key, []).append(r)
     return [pair for key, items in by_key.items() for pair in partition_pairs(key, items, p)]
 
 
@@ -178,18 +192,29 @@ def components(
     return {x: find(x) for x in parent}
 
 
-def _labelled(
+def _labelled_pieces(
     part: Iterable[Item], labels: dict[str, str], buckets: int
-) -> list[tuple[int, ReportEvent]]:
-    """Each report event with the hash bucket of its component."""
-    return [
-        (_bucket(labels.get(r.id, r.id)) % buckets, r) for r in part if isinstance(r, ReportEvent)
-    ]
+) -> list[list[ReportEvent]]:
+    """The report events of a partition split into hash buckets of their component."""
+    pieces: list[list[ReportEvent]] = [[] for _ in range(buckets)]
+    for r in part:
+        if isinstance(r, ReportEvent):
+            pieces[_bucket(labels.get(r.id, r.id)) % buckets].append(r)
+    return pieces
 
 
-def _fuse_bucket(group: tuple[int, list[tuple[int, ReportEvent]]]) -> list[FusedEvent]:
+def _fuse_bucket(pieces: list[list[ReportEvent]]) -> list[FusedEvent]:
     """Fuse the whole components of one hash bucket (as one: no pair joins two)."""
-    return fuse(unique_reports(r for _, r in group[1]))
+    return fuse(unique_reports(r for piece in pieces for r in piece))
+
+
+def _shuffle(parts: list[Any], split: Any, combine: Any, buckets: int, *args: Any) -> list[Any]:
+    """Dask tasks: ``split(part, *args, buckets)`` cuts each partition into ``buckets``
+    pieces, ``combine(pieces)`` takes the pieces of one bucket from every partition."""
+    import dask
+
+    cut = [dask.delayed(split, nout=buckets)(part, *args, buckets) for part in parts]
+    return [dask.delayed(combine)([c[b] for c in cut]) for b in range(buckets)]
 
 
 def distributed_fuse(
@@ -215,28 +240,28 @@ def distributed_fuse(
     import dask
 
     p = partitioning or Partitioning()
-    facts = bag.map_partitions(partition_facts, p).compute(scheduler=scheduler)
-    anchors = frozenset(f[1] for f in facts if f[0] == "anchor")
-    merges = [(f[1], f[2]) for f in facts if f[0] == "merge"]
-    errors = [f[1] for f in facts if f[0] == "error"]
-    anchors_d = dask.delayed(anchors, traverse=False)
-    n = bag.npartitions
-    pairs = (
-        bag.map_partitions(keyed_reports, anchors_d, p)
-        .groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
-        .map(_bucket_pairs, p)
-        .flatten()
-        .compute(scheduler=scheduler)
+    parts = bag.to_delayed()
+    facts = dask.compute(
+        *(dask.delayed(partition_facts)(part, p) for part in parts), scheduler=scheduler
     )
-    labels = components(pairs, merges)
-    labels_d = dask.delayed(labels, traverse=False)
-    fused = (
-        bag.map_partitions(_labelled, labels_d, 4 * n)
-        .groupby(lambda kv: kv[0], shuffle="tasks", npartitions=n)
-        .map(_fuse_bucket)
-        .flatten()
-        .compute(scheduler=scheduler)
+    anchors = frozenset(f[1] for fs in facts for f in fs if f[0] == "anchor")
+    merges = [(f[1], f[2]) for fs in facts for f in fs if f[0] == "merge"]
+    errors = [f[1] for fs in facts for f in fs if f[0] == "error"]
+    buckets = max(4, len(parts))
+    pair_tasks = _shuffle(
+        parts,
+        _keyed_pieces,
+        partial(_bucket_pairs, p=p),
+        buckets,
+        dask.delayed(anchors, traverse=False),
+        p,
     )
+    pairs = dask.compute(*pair_tasks, scheduler=scheduler)
+    labels = components((pair for found in pairs for pair in found), merges)
+    fuse_tasks = _shuffle(
+        parts, _labelled_pieces, _fuse_bucket, buckets, dask.delayed(labels, traverse=False)
+    )
+    fused = [fe for found in dask.compute(*fuse_tasks, scheduler=scheduler) for fe in found]
     fused.sort(key=lambda f: f.event.id)
     return fused, errors
 

@@ -100,7 +100,7 @@ def emitted_pairs(items: list[ReportEvent], p: Partitioning) -> list[tuple[str, 
     """Every pair the partitions emit, by the same functions the Dask graph runs."""
     anchors = frozenset(f[1] for f in partition_facts(items, p) if f[0] == "anchor")
     by_key: dict[object, list[ReportEvent]] = {}
-    for _, (key, r) in keyed_reports(items, anchors, p):
+    for key, r in keyed_reports(items, anchors, p):
         by_key.setdefault(key, []).append(r)
     return [pair for key, part in by_key.items() for pair in partition_pairs(key, part, p)]
 
