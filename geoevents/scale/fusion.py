@@ -70,6 +70,9 @@ from geoevents.store.fusion import (
 
 #: What a bag of report events may also hold: an input error of the reader, passed on.
 Item = ReportEvent | InputError
+#: Hash buckets of each shuffle: one per input partition, within these bounds (the
+#: shuffle has partitions x buckets pieces).
+MIN_BUCKETS, MAX_BUCKETS = 4, 64
 
 
 def unique_reports(items: Iterable[ReportEvent]) -> list[ReportEvent]:
@@ -247,7 +250,7 @@ def distributed_fuse(
     anchors = frozenset(f[1] for fs in facts for f in fs if f[0] == "anchor")
     merges = [(f[1], f[2]) for fs in facts for f in fs if f[0] == "merge"]
     errors = [f[1] for fs in facts for f in fs if f[0] == "error"]
-    buckets = max(4, len(parts))
+    buckets = max(MIN_BUCKETS, min(MAX_BUCKETS, len(parts)))
     pair_tasks = _shuffle(
         parts,
         _keyed_pieces,
