@@ -77,7 +77,7 @@ def fuse_command(
     if not quiet:
         reports = sum(len(f.members) for f in fused)
         click.echo(
-            f"fuse: {len(files)} file(s), {reports} report events, {len(errors)} bad row(s), "
+            f"fuse: {len(files)} file(s), {reports} report events, {len(errors)} input error(s), "
             f"{len(fused)} fused events",
             err=True,
         )
