@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "gazetteer": "geoevents.cli.gazetteer:gazetteer",
     "eval": "geoevents.cli.evaluate:eval_group",
     "extract": "geoevents.cli.extract:extract",
+    "fuse": "geoevents.cli.fuse:fuse_command",
     "map": "geoevents.cli.map:map_command",
     "ingest": "geoevents.cli.ingest:ingest",
     "export": "geoevents.cli.export:export",

@@ -19,7 +19,7 @@ import io
 import json
 import math
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -261,9 +261,18 @@ def typed_dates(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     return out
 
 
-def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -> Path:
-    """Write events to ``path``; the format follows the extension. Atomic."""
+def write_events(
+    events: Iterable[Event] | gpd.GeoDataFrame,
+    path: str | Path,
+    columns: Mapping[str, Sequence[Any]] | None = None,
+) -> Path:
+    """Write events to ``path``; the format follows the extension. Atomic.
+
+    ``columns``: more properties, one value per event (e.g. a fused event's members);
+    a list value is JSON text in the tabular formats.
+    """
     path = Path(path)
+    columns = dict(columns or {})
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(
@@ -272,10 +281,19 @@ def write_events(events: Iterable[Event] | gpd.GeoDataFrame, path: str | Path) -
         )
     evs = frame_to_events(events) if isinstance(events, gpd.GeoDataFrame) else list(events)
     if suffix in (".geojson", ".json"):
-        text = json.dumps(to_feature_collection(evs), ensure_ascii=False, indent=1)
+        collection = to_feature_collection(evs)
+        for name, values in columns.items():
+            for feature, value in zip(collection["features"], values, strict=True):
+                feature["properties"][name] = list(value) if isinstance(value, tuple) else value
+        text = json.dumps(collection, ensure_ascii=False, indent=1)
         atomic_write_text(path, text + "\n")
         return path
     flat = _flat_frame(events_to_frame(evs))
+    for name, values in columns.items():
+        flat[name] = [
+            json.dumps(list(v), ensure_ascii=False) if isinstance(v, (list, tuple)) else v
+            for v in values
+        ]
     with atomic_path(path) as tmp:
         if suffix == ".gpkg":  # through Arrow, so the days are DATE fields
             typed_dates(flat, DATE_COLUMNS).to_file(

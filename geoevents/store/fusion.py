@@ -65,7 +65,14 @@ LON_CELL = 0.3
 LON_CELLS = round(360 / LON_CELL)
 #: Cells (degrees) of the coarse index that finds region-level pairs fused by distance.
 COARSE_CELL = 1.0
-_KM_PER_DEG = 111.32
+#: Coarse longitude cells around the globe (wrapping at the antimeridian like the fine grid).
+COARSE_CELLS = round(360 / COARSE_CELL)
+#: Kilometres per degree of latitude (and of longitude at the equator).
+KM_PER_DEG = 111.32
+#: Latitude cells of the fine grid to search either side (covers 15 km).
+LAT_REACH = math.ceil(MAX_KM[2] / (LAT_CELL * KM_PER_DEG))
+#: Latitude cells of the coarse grid to search either side (covers the region fallback).
+COARSE_LAT_REACH = math.ceil(REGION_FALLBACK_KM / (COARSE_CELL * KM_PER_DEG))
 
 #: Event types that may describe the same strike.
 TYPE_GROUP: dict[str, str] = {
@@ -199,9 +206,23 @@ def place_match(a: Event, b: Event) -> tuple[bool, float, str]:
     )
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
+def region_key(ev: Event) -> str:
+    """Key of the region index: country and first-level region (``None`` when missing).
+
+    >>> region_key(Event("x", "interception", 48.0, 37.8, country_code="UA", admin1="Donetsk"))
+    'UA|Donetsk'
+    """
+    return f"{ev.country_code}|{ev.admin1}"
+
+
+def cell(lat: float, lon: float) -> tuple[int, int]:
     """Grid cell of a point; longitude cells wrap at the antimeridian (0 .. LON_CELLS - 1)."""
     return (math.floor(lat / LAT_CELL), math.floor(lon / LON_CELL) % LON_CELLS)
+
+
+def coarse_cell(lat: float, lon: float) -> tuple[int, int]:
+    """Cell of the coarse grid (:data:`COARSE_CELL` degrees, wrapping at the antimeridian)."""
+    return (math.floor(lat / COARSE_CELL), math.floor(lon / COARSE_CELL) % COARSE_CELLS)
 
 
 def _lon_reach(
@@ -214,7 +235,7 @@ def _lon_reach(
     (1, 2, 2)
     """
     c = math.cos(math.radians(min(89.0, abs(lat) + pad)))
-    return max(1, math.ceil(km / (cell * _KM_PER_DEG * max(c, 1e-3))))
+    return max(1, math.ceil(km / (cell * KM_PER_DEG * max(c, 1e-3))))
 
 
 def _forward_offsets(lat_reach: int, lon_reach: int) -> tuple[tuple[int, int, int], ...]:
@@ -234,9 +255,34 @@ def _forward_offsets(lat_reach: int, lon_reach: int) -> tuple[tuple[int, int, in
     )
 
 
-def _row_lon_reach(cy: int) -> int:
-    """:func:`_lon_reach` for every latitude of cell row ``cy`` (its edge nearer a pole)."""
-    return _lon_reach(max(abs(cy * LAT_CELL), abs((cy + 1) * LAT_CELL)))
+def grid_lon_reach(cy: int) -> int:
+    """Longitude cells searched either side from fine cell row ``cy``: :func:`_lon_reach`
+    for every latitude of the row (its edge nearer a pole), at most half the globe.
+
+    >>> grid_lon_reach(320), grid_lon_reach(599)
+    (1, 26)
+    """
+    edge = max(abs(cy * LAT_CELL), abs((cy + 1) * LAT_CELL))
+    return min(_lon_reach(edge), LON_CELLS // 2)
+
+
+def coarse_lon_reach(cy: int) -> int:
+    """Coarse longitude cells searched either side from coarse row ``cy`` (100 km rule).
+
+    >>> coarse_lon_reach(48), coarse_lon_reach(89)
+    (2, 52)
+    """
+    edge = max(abs(cy * COARSE_CELL), abs((cy + 1) * COARSE_CELL))
+    max_reach = math.ceil(180 / COARSE_CELL)
+    return min(max_reach, _lon_reach(edge, REGION_FALLBACK_KM, COARSE_CELL, COARSE_CELL))
+
+
+def pairing_window(r: ReportEvent, w: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``w`` (the :func:`window` of ``r``) if ``r`` may pair with others at all: a valid
+    position and not detached by an analyst; else None."""
+    if w is None or r.detached or not valid_latlon(r.event.lat, r.event.lon):
+        return None
+    return w
 
 
 def candidate_pairs(
@@ -254,10 +300,7 @@ def candidate_pairs(
     """
     if windows is None:
         windows = [window(r) for r in items]
-    windows = [
-        w if w is not None and valid_latlon(r.event.lat, r.event.lon) and not r.detached else None
-        for r, w in zip(items, windows, strict=True)
-    ]
+    windows = [pairing_window(r, w) for r, w in zip(items, windows, strict=True)]
     report = [r.report_id for r in items]
     grid, regions = _day_cells(items, windows)
     pairs: set[tuple[int, int]] = set()
@@ -277,8 +320,8 @@ def _day_cells(
     for i, (r, w) in enumerate(zip(items, windows, strict=True)):
         if w is None:
             continue
-        cy, cx = _cell(r.event.lat, r.event.lon)
-        rkey = f"{r.event.country_code}|{r.event.admin1}"
+        cy, cx = cell(r.event.lat, r.event.lon)
+        rkey = region_key(r.event)
         for d in range(w[0], w[1] + 1):
             grid.setdefault((d, cy, cx), []).append(i)
             if r.event.location_precision >= 3:
@@ -292,7 +335,6 @@ def _grid_pairs(
     add: Callable[[tuple[int, int]], None],
 ) -> None:
     """Pairs within each occupied cell and with the neighbouring cells after it."""
-    lat_reach = math.ceil(MAX_KM[2] / (LAT_CELL * _KM_PER_DEG))
     offsets: dict[int, tuple[tuple[int, int, int], ...]] = {}
     get = grid.get
     for (d, cy, cx), bucket in grid.items():
@@ -304,10 +346,10 @@ def _grid_pairs(
                 for j in bucket[a + 1 :]:
                     if report[j] != ri:
                         add((i, j) if i < j else (j, i))
-        reach = min(_row_lon_reach(cy), LON_CELLS // 2)
+        reach = grid_lon_reach(cy)
         offs = offsets.get(reach)
         if offs is None:
-            offs = offsets[reach] = _forward_offsets(lat_reach, reach)
+            offs = offsets[reach] = _forward_offsets(LAT_REACH, reach)
         for dd, dy, dx in offs:
             other = get((d + dd, cy + dy, (cx + dx) % LON_CELLS))  # wraps at 180 deg
             if other is None:
@@ -330,7 +372,7 @@ def _region_pairs(
     for i, (r, w) in enumerate(zip(items, windows, strict=True)):
         if w is None:
             continue
-        rkey = f"{r.event.country_code}|{r.event.admin1}"
+        rkey = region_key(r.event)
         for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
             for j in regions.get((d, rkey), ()):
                 if report[j] != report[i]:
@@ -358,36 +400,28 @@ def _region_fallback_pairs(
     if not vague:
         return
 
-    def coarse_cell(ev: Event) -> tuple[int, int]:
-        return (math.floor(ev.lat / COARSE_CELL), math.floor(ev.lon / COARSE_CELL) % coarse_cells)
-
-    coarse_cells = round(360 / COARSE_CELL)
-
     everyone: dict[tuple[int, int, int], list[int]] = {}
     regional: dict[tuple[int, int, int], list[int]] = {}
     for i, (r, w) in enumerate(zip(items, windows, strict=True)):
         if w is None:
             continue
-        cy, cx = coarse_cell(r.event)
+        cy, cx = coarse_cell(r.event.lat, r.event.lon)
         for d in range(w[0], w[1] + 1):
             everyone.setdefault((d, cy, cx), []).append(i)
             if r.event.location_precision >= 3:
                 regional.setdefault((d, cy, cx), []).append(i)
     if not regional:
         return
-    lat_reach = math.ceil(REGION_FALLBACK_KM / (COARSE_CELL * _KM_PER_DEG))
-    max_reach = math.ceil(180 / COARSE_CELL)
     for i in vague:
         ev, w = items[i].event, windows[i]
         assert w is not None
         grid = everyone if ev.location_precision >= 3 else regional
-        cy, cx = coarse_cell(ev)
-        edge = max(abs(cy * COARSE_CELL), abs((cy + 1) * COARSE_CELL))
-        lon_reach = min(max_reach, _lon_reach(edge, REGION_FALLBACK_KM, COARSE_CELL, COARSE_CELL))
+        cy, cx = coarse_cell(ev.lat, ev.lon)
+        lon_reach = coarse_lon_reach(cy)
         for d in range(w[0] - SLACK_DAYS, w[1] + SLACK_DAYS + 1):
-            for dy in range(-lat_reach, lat_reach + 1):
+            for dy in range(-COARSE_LAT_REACH, COARSE_LAT_REACH + 1):
                 for dx in range(-lon_reach, lon_reach + 1):
-                    for j in grid.get((d, cy + dy, (cx + dx) % coarse_cells), ()):
+                    for j in grid.get((d, cy + dy, (cx + dx) % COARSE_CELLS), ()):
                         if report[j] != report[i]:
                             add((i, j) if i < j else (j, i))
 
@@ -485,11 +519,20 @@ def _analyst_merges(
             links.append((i, Link(r.id, items[j].id, "merged by an analyst")))
 
 
-def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
-    """Fuse report events into events; the result is sorted by fused id."""
-    items = sorted(items, key=lambda r: r.id)
-    windows = [window(r) for r in items]
-    edges: list[tuple[int, float, str, str, int, int, str]] = []
+#: An accepted pair: ``(date gap, km, id i, id j, i, j, reason)``, ``i < j`` indices of items.
+Edge = tuple[int, float, str, str, int, int, str]
+
+
+def accepted_edges(
+    items: Sequence[ReportEvent], windows: Sequence[tuple[int, int] | None]
+) -> list[Edge]:
+    """The candidate pairs (:func:`candidate_pairs`) that the rules accept, in the order
+    fusion applies them (smallest date gap, then distance, then ids).
+
+    Whether a pair is a candidate and whether it is accepted depends on its two report
+    events only, never on the others in ``items``.
+    """
+    edges: list[Edge] = []
     for i, j in candidate_pairs(items, windows):
         wi, wj = windows[i], windows[j]
         assert wi is not None and wj is not None
@@ -497,6 +540,14 @@ def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
         if ok:
             edges.append((gap, round(km, 6), items[i].id, items[j].id, i, j, reason))
     edges.sort()
+    return edges
+
+
+def fuse(items: Sequence[ReportEvent]) -> list[FusedEvent]:
+    """Fuse report events into events; the result is sorted by fused id."""
+    items = sorted(items, key=lambda r: r.id)
+    windows = [window(r) for r in items]
+    edges = accepted_edges(items, windows)
     clusters = _Clusters(items, windows)
     links: list[tuple[int, Link]] = []
     for _gap_days, _km, id_i, id_j, i, j, reason in edges:
