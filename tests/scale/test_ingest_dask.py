@@ -1,0 +1,226 @@
+"""``ingest --engine dask``: Dask workers write one PostGIS store (real server, real workers).
+
+The reference is always a single-process ingest of the same shard files into
+another schema of the same server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from geoevents.ingest import ingest
+from geoevents.io.articles import Article
+from geoevents.scale.corpus import write_jsonl_shards
+from geoevents.scale.ingest import StoreTarget, ingest_on_dask, open_worker_store
+from geoevents.scale.shards import partitions, read_partition
+from geoevents.store import open_store
+from tests.store import conftest as store_fixtures
+from tests.support.cli import run
+
+# the throwaway PostgreSQL + PostGIS server of the store tests, and a fresh schema in it
+postgis_server = store_fixtures.postgis_server
+pg_url = store_fixtures.pg_url
+
+SECRET = "hunter2-Zq9"
+#: Lines of the bad shard: two good articles around input errors (not JSON, no text).
+BAD_LINES = [
+    '{"id": "ok-1", "title": "Shelling of Kharkiv", "text": "Shelling hit Kharkiv on Monday."}',
+    "{not json",
+    '{"id": "no-text", "title": "Empty"}',
+    '{"id": "ok-2", "title": "Drones over Odesa", "text": "Drones struck Odesa on Tuesday."}',
+]
+
+
+def schema_url(server: str, schema: str, *, password: str | None = None) -> str:
+    """``server`` with a password in its user part (the test server trusts any) and a schema."""
+    if password is not None:
+        server = server.replace("postgres@", f"postgres:{password}@", 1)
+    return f"{server}?options=-csearch_path%3D{schema},public"
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """4 shards of 150 synthetic articles (shard 3 repeats 40 articles of shard 0) + a bad one."""
+    root = tmp_path_factory.mktemp("shards")
+    paths = write_jsonl_shards(root, 600, 150)
+    with paths[0].open() as src, paths[3].open("a") as dst:
+        dst.writelines(src.readlines()[:40])
+    bad = root / "shard-bad.jsonl"
+    bad.write_text("\n".join(BAD_LINES) + "\n")
+    return [str(p) for p in [*paths, bad]]
+
+
+@pytest.fixture(scope="module")
+def expected(postgis_server: str, shards: list[str]) -> Iterator[tuple[dict, str, list[str]]]:
+    """(store rows, summary line, error messages) of a single-process ingest of ``shards``."""
+    schema = "single_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(postgis_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    url = schema_url(postgis_server, schema)
+    with open_store(url) as store:
+        report = ingest(store, shards)
+    yield dump(url), report.summary(), sorted(report.errors)
+    with psycopg.connect(postgis_server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def dump(url: str) -> dict[str, list[tuple]]:
+    """Every stored row that must not depend on who wrote it (no fids, no ingest times)."""
+    queries = {
+        "reports": "SELECT content_hash, article_id, title, url, published, path FROM reports "
+        "ORDER BY content_hash",
+        "report_events": "SELECT id, content_hash, idx, published, event_json FROM report_events "
+        "ORDER BY id",
+        "events": "SELECT id, digest, event_type, date, lat, lon, n_reports, n_sources, "
+        "ST_AsText(geom) FROM events ORDER BY id",
+        "members": "SELECT event_id, report_event_id, position, joined_with, reason "
+        "FROM fusion_members ORDER BY 1, 2",
+        "claims": "SELECT event_id, claimant, side, stance FROM claims ORDER BY 1, 2, 3, 4",
+    }
+    with psycopg.connect(url) as conn:
+        return {name: conn.execute(sql).fetchall() for name, sql in queries.items()}
+
+
+def test_dask_ingest_equals_a_single_process_ingest_and_a_rerun_adds_nothing(
+    dask_cluster, pg_url: str, shards: list[str], expected, tmp_path: Path
+) -> None:
+    rows, summary, errors = expected
+    assert len(rows["reports"]) > 550 and len(rows["events"]) > 100
+    read = int(summary.split()[1])
+    url = pg_url.replace("postgres@", f"postgres:{SECRET}@", 1)
+    errors_file = tmp_path / "errors.jsonl"
+    args = ["ingest", "--engine", "dask", "--scheduler", dask_cluster.scheduler.address]
+    first = run(*args, *shards, "--db", url, "--errors", errors_file)
+    assert first.exit_code == 1, first.output  # the bad lines
+    assert SECRET not in first.output
+    assert summary in first.output.splitlines()
+    printed = sorted(line for line in first.output.splitlines() if line.startswith("error: "))
+    assert printed == [f"error: {e}" for e in errors]
+    assert any(f"{shards[-1]}:2: " in line for line in printed)  # file and line
+    written = [json.loads(line) for line in errors_file.read_text().splitlines()]
+    assert [(e["path"], e["line"], e["field"]) for e in written] == [
+        (shards[-1], 2, None),
+        (shards[-1], 3, "text"),
+    ]
+    assert dump(pg_url) == rows  # reports, report events, fused events and their members
+
+    again = run(*args, *shards, "--db", url, "--errors", errors_file)
+    assert again.exit_code == 1 and SECRET not in again.output
+    assert f"read {read} articles: 0 stored, {read} already stored, 2 failed" in again.output
+    assert dump(pg_url) == rows
+
+
+def test_a_worker_killed_mid_task_loses_and_doubles_nothing(
+    fresh_dask_cluster, pg_url: str, shards: list[str], expected
+) -> None:
+    """SIGKILL a worker once its task has committed some batches but not all; Dask reruns it."""
+    client = fresh_dask_cluster
+    parts = partitions(shards)
+    hashes = [[a.content_hash for a in read_partition(p) if isinstance(a, Article)] for p in parts]
+    pids = client.run(os.getpid)
+    killed: list[int] = []
+    done = threading.Event()
+
+    def committed(conn: psycopg.Connection, index: int) -> int:
+        sql = "SELECT count(*) FROM reports WHERE content_hash = ANY(%s)"
+        return int(conn.execute(sql, (hashes[index],)).fetchone()[0])
+
+    def killer() -> None:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            while not done.is_set() and not killed:
+                for addr, keys in client.processing().items():
+                    for key in keys:
+                        index = int(str(key).rsplit("-", 1)[1])
+                        if 0 < committed(conn, index) < len(set(hashes[index])):
+                            os.kill(pids[addr], signal.SIGKILL)
+                            killed.append(index)
+                            return
+                time.sleep(0.01)
+
+    thread = threading.Thread(target=killer)
+    thread.start()
+    try:
+        with open_store(pg_url) as store:
+            run_ = ingest_on_dask(client, store, pg_url, parts, batch_size=10)
+    finally:
+        done.set()
+        thread.join()
+    assert killed, "the run ended before a task had committed part of its partition"
+    assert not run_.failed_partitions
+    rows, summary, _errors = expected
+    assert dump(pg_url) == rows
+    assert run_.report.summary() == summary
+
+
+def test_failing_partitions_are_retried_then_reported_without_the_password(
+    postgis_server: str, pg_url: str, shards: list[str], tmp_path: Path
+) -> None:
+    """Workers that cannot connect (the role allows one connection: the client's) fail their
+    tasks; each is retried, then named; no output, log line or task name shows the password."""
+    role = "writer_" + uuid.uuid4().hex[:6]
+    schema = pg_url.split("%3D")[1].split(",")[0]
+    with psycopg.connect(postgis_server, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{SECRET}' CONNECTION LIMIT 1")
+        conn.execute(f"GRANT ALL ON SCHEMA {schema} TO {role}")
+    url = pg_url.replace("postgres@", f"{role}:{SECRET}@", 1)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "geoevents", "ingest", "--engine", "dask", "--workers", "1"]
+            + [*shards[:2], "--db", url, "--errors", str(tmp_path / "e.jsonl")],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+    finally:
+        with psycopg.connect(postgis_server, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role} CASCADE")
+            conn.execute(f"DROP ROLE {role}")
+    assert done.returncode == 1, done.stderr
+    assert SECRET not in done.stdout + done.stderr
+    failed = [line for line in done.stderr.splitlines() if "failed after 3 attempts" in line]
+    assert len(failed) == 2 and all("too many connections" in line for line in failed)
+    assert f"{role}:***@" in failed[0]
+    assert "Compute Failed" in done.stderr  # the workers' own log of the failed task was seen
+    assert "read 0 articles: 0 stored" in done.stdout
+
+
+def test_worker_sessions_drop_a_vanished_worker(pg_url: str) -> None:
+    store = open_worker_store(StoreTarget(pg_url))
+    try:
+        shown = store.conn.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0]
+        idle = store.conn.execute("SHOW tcp_keepalives_idle").fetchone()[0]
+    finally:
+        store.close()
+    assert (shown, idle) == ("1min", "20")
+
+
+def test_a_geopackage_store_is_written_by_the_client(
+    dask_cluster, shards: list[str], tmp_path: Path
+) -> None:
+    inputs = [shards[0], shards[-1]]
+    local = run("ingest", *inputs, "--db", tmp_path / "local.gpkg")
+    args = ["ingest", "--engine", "dask", "--scheduler", dask_cluster.scheduler.address]
+    dask = run(*args, *inputs, "--db", tmp_path / "dask.gpkg")
+    assert local.exit_code == dask.exit_code == 1  # the bad lines
+    summary = [line for line in local.output.splitlines() if line.startswith("read ")]
+    assert summary and summary[0] in dask.output.splitlines()
+    errors = [
+        json.loads(line) for line in (tmp_path / "dask.errors.jsonl").read_text().splitlines()
+    ]
+    assert [e["line"] for e in errors] == [2, 3]
+    with open_store(tmp_path / "local.gpkg") as a, open_store(tmp_path / "dask.gpkg") as b:
+        assert a.report_hashes() == b.report_hashes()
+        assert a.event_list() == b.event_list()
+        assert a.counts() == b.counts()
