@@ -17,6 +17,12 @@ dead attempt committed among the stored hashes and stores the rest, so nothing i
 lost or doubled. A task that raises is retried ``retries`` times, then reported
 as a failed partition. After the last partition the client fuses once.
 
+The store then equals the store a single process makes of the same inputs, with
+one exception: articles with the same content hash (same title and text) in more
+than one partition are stored once, as the copy whose partition committed first,
+where a single process keeps the first it reads. Exact copies differ only in the
+stored ``path``; copies with other ids or days give other report ids.
+
 The store's URL travels to the workers inside :class:`StoreTarget`, whose
 ``repr`` masks the password (Dask logs a failed task's arguments); task names
 carry only the partition number.
@@ -42,6 +48,7 @@ from geoevents.store.sql import BATCH_SIZE
 
 if TYPE_CHECKING:  # pragma: no cover
     from geoevents.model import Event
+    from geoevents.scale.shards import Partition
     from geoevents.store.sql import EventStore
 
 #: Times a partition whose task raised is run again before it is reported as failed.
@@ -200,7 +207,7 @@ def ingest_items(
 
 
 def ingest_partition(
-    partition: Any,
+    partition: Partition,
     target: StoreTarget | None,
     *,
     published: datetime.date | None = None,
@@ -220,7 +227,7 @@ def ingest_on_dask(
     client: Any,
     store: EventStore,
     db: str,
-    partitions: Sequence[Any],
+    partitions: Sequence[Partition],
     *,
     published: datetime.date | None = None,
     batch_size: int = BATCH_SIZE,
@@ -259,7 +266,7 @@ def ingest_on_dask(
             key=f"geoevents-ingest-{token}-{i:05d}",
             retries=retries,
         )
-        names[fut.key] = str(part)
+        names[fut.key] = part.name
         futures.append(fut)
     out = DaskIngestReport(IngestReport())
     report = out.report
@@ -287,6 +294,7 @@ def ingest_on_dask(
     report.errors = [str(e) for e in out.errors]
     report.failed = len(out.errors)
     report.skipped = report.read - extract_failed - report.stored
+    del known  # the scattered hashes, if any, are released with their last reference
     store.fuse()
     report.fused = store.event_count()
     return out

@@ -227,6 +227,10 @@ def test_failing_partitions_are_retried_then_reported_without_the_password(
     assert SECRET not in done.stdout + done.stderr
     failed = [line for line in done.stderr.splitlines() if "failed after 3 attempts" in line]
     assert len(failed) == 2 and all("too many connections" in line for line in failed)
+    assert sorted(line.split(": failed")[0] for line in failed) == [
+        f"error: {shards[0]}:1-150",
+        f"error: {shards[1]}:1-150",
+    ]
     assert f"{role}:***@" in failed[0]
     assert "Compute Failed" in done.stderr  # the workers' own log of the failed task was seen
     assert "read 0 articles: 0 stored" in done.stdout
@@ -258,3 +262,29 @@ def test_a_geopackage_store_is_written_by_the_client(
         assert a.report_hashes() == b.report_hashes()
         assert a.event_list() == b.event_list()
         assert a.counts() == b.counts()
+
+
+def test_a_writer_waiting_for_the_lock_sees_what_the_holder_committed(pg_url: str) -> None:
+    """Even where the server's default isolation is repeatable read (a snapshot taken before
+    the lock was granted would miss the holder's rows, and the insert would fail)."""
+    article = Article("a1", "Strike on Kharkiv", "Shelling hit Kharkiv on Monday.")
+    holder, waiter = open_store(pg_url), open_store(pg_url)
+    outcome: list[object] = []
+    try:
+        for store in (holder, waiter):
+            store.conn.execute("SET default_transaction_isolation = 'repeatable read'")
+        thread = threading.Thread(
+            target=lambda: outcome.append(waiter.add_reports([(article, [])]))
+        )
+        with holder._write_tx() as cur, psycopg.connect(pg_url, autocommit=True) as probe:
+            assert holder._insert_reports(cur, [(article, [])]) == 1
+            thread.start()
+            sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+            deadline = time.monotonic() + 30
+            while not probe.execute(sql).fetchone()[0] and time.monotonic() < deadline:
+                time.sleep(0.01)  # until the waiter's transaction waits for the lock
+        thread.join(timeout=60)
+    finally:
+        holder.close()
+        waiter.close()
+    assert outcome == [0]
