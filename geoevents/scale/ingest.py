@@ -125,12 +125,14 @@ class DaskIngestReport:
 
 #: Settings of a worker's session: the server drops the session (its transaction and the
 #: write lock with it) of a worker machine that vanished within about a minute, instead of
-#: holding the lock for the two hours of the system's TCP keepalive default.
+#: holding the lock for the hours of the system's TCP defaults. A worker's transaction
+#: only inserts a batch it has built, so it is never idle for long.
 WORKER_SESSION = {
+    "idle_in_transaction_session_timeout": "60s",
     "tcp_keepalives_idle": "20",
     "tcp_keepalives_interval": "10",
     "tcp_keepalives_count": "3",
-    "idle_in_transaction_session_timeout": "60s",
+    "tcp_user_timeout": "60000",  # ms: data the worker never acknowledges
 }
 
 

@@ -241,9 +241,10 @@ def test_worker_sessions_drop_a_vanished_worker(pg_url: str) -> None:
     try:
         shown = store.conn.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0]
         idle = store.conn.execute("SHOW tcp_keepalives_idle").fetchone()[0]
+        unacked = store.conn.execute("SHOW tcp_user_timeout").fetchone()[0]
     finally:
         store.close()
-    assert (shown, idle) == ("1min", "20")
+    assert (shown, idle, unacked) == ("1min", "20", "60000")
 
 
 def test_a_geopackage_store_is_written_by_the_client(
