@@ -77,7 +77,7 @@ _TARGETS = (
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _FIRST_DAY = datetime.date(2022, 3, 1)
-_DAYS = 900
+_DAYS = 365
 #: Paragraph pieces for padding: they name no place, weapon or strike.
 _PAD_SUBJECTS = (
     "The city council",
@@ -157,6 +157,7 @@ def article_record(i: int, *, size: int = 0) -> dict[str, Any]:
                 f"Rescue workers said on {weekday} that {killed + rng.randint(1, 5)} people "
                 f"had died in the attack on {place}."
             )
+    paras.append(f"filed by the desk as item {_code(i)}.")  # no two articles read the same
     paras.extend(_padding(rng, size - sum(len(p) + 2 for p in paras) - len(title)))
     record: dict[str, Any] = {"id": f"syn-{i:08d}", "title": title, "text": "\n\n".join(paras)}
     roll = rng.random()
@@ -167,6 +168,20 @@ def article_record(i: int, *, size: int = 0) -> dict[str, Any]:
     if rng.random() < 0.5:
         record["url"] = f"https://news.example.org/{day:%Y/%m}/{i}"
     return record
+
+
+def _code(i: int) -> str:
+    """Article number ``i`` in lower-case letters (digits could read as figures).
+
+    >>> _code(0), _code(27)
+    ('a', 'bb')
+    """
+    letters = ""
+    while True:
+        i, r = divmod(i, 26)
+        letters = chr(97 + r) + letters
+        if not i:
+            return letters
 
 
 def _padding(rng: random.Random, budget: int) -> Iterator[str]:

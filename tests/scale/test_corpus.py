@@ -58,3 +58,9 @@ def test_gzip_and_parquet_shards_hold_the_same_records(tmp_path):
     assert from_gz == rows == [article_record(i) for i in range(20)]
     [plain] = write_jsonl_shards(tmp_path / "plain", 20, 20)
     assert all(isinstance(a, Article) for a in read_articles([plain]))
+
+
+def test_no_two_articles_have_the_same_content(tmp_path):
+    [path] = write_jsonl_shards(tmp_path, 3000, 3000)
+    hashes = [a.content_hash for a in read_articles([path])]
+    assert len(set(hashes)) == len(hashes) == 3000
