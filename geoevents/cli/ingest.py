@@ -31,8 +31,8 @@ from geoevents.errors import GeoeventsError
     "--errors",
     "errors_path",
     type=click.Path(dir_okay=False),
-    help="With --engine dask: write the input errors here, one JSON object a line (path, line, "
-    "field, message). Default: beside a .gpkg store (events.errors.jsonl), "
+    help="With --engine dask: write the input errors and failed partitions here, one JSON "
+    "object a line (path, line, field, message). Default: beside a .gpkg store (events.errors.jsonl), "
     "ingest-errors.jsonl in the current directory for a PostGIS store.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
@@ -116,9 +116,10 @@ def _ingest_on_dask(
                 client, store, db, parts, published=published, on_partition=bar.update
             )
     try:
-        write_errors(out, run.errors)
+        write_errors(out, run.errors + run.failed_partitions)
     except OSError as err:
         raise click.ClickException(f"cannot write {out}: {err}") from err
-    if run.errors and not quiet:
-        click.echo(f"{len(run.errors)} input errors written to {out}", err=True)
-    return run.report, run.failed_partitions
+    if (run.errors or run.failed_partitions) and not quiet:
+        n = len(run.errors) + len(run.failed_partitions)
+        click.echo(f"{n} errors written to {out}", err=True)
+    return run.report, [str(f) for f in run.failed_partitions]

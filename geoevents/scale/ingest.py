@@ -120,7 +120,7 @@ class DaskIngestReport:
 
     report: IngestReport
     errors: list[ErrorRecord] = field(default_factory=list)
-    failed_partitions: list[str] = field(default_factory=list)
+    failed_partitions: list[ErrorRecord] = field(default_factory=list)
 
 
 #: Settings of a worker's session: the server drops the session (its transaction and the
@@ -254,7 +254,7 @@ def ingest_on_dask(
         hashes = frozenset(store.report_hashes())
         known = client.scatter(hashes, broadcast=True) if hashes else frozenset()
     token = uuid.uuid4().hex[:8]
-    names = {}
+    by_key = {}
     futures = []
     for i, part in enumerate(partitions):
         fut = client.submit(
@@ -268,7 +268,7 @@ def ingest_on_dask(
             key=f"geoevents-ingest-{token}-{i:05d}",
             retries=retries,
         )
-        names[fut.key] = part.name
+        by_key[fut.key] = part
         futures.append(fut)
     out = DaskIngestReport(IngestReport())
     report = out.report
@@ -277,9 +277,10 @@ def ingest_on_dask(
         try:
             res: PartitionResult = fut.result()
         except Exception as err:  # the task's own error, after its retries
-            out.failed_partitions.append(
-                mask_secrets(f"{names[fut.key]}: failed after {retries + 1} attempts: {err}", db)
-            )
+            part = by_key[fut.key]
+            message = f"partition {part.name} failed after {retries + 1} attempts: {err}"
+            failed = ErrorRecord(part.path, None, None, mask_secrets(message, db))
+            out.failed_partitions.append(failed)
         else:
             report.read += res.read
             extract_failed += res.extract_failed
