@@ -32,8 +32,8 @@ from geoevents.errors import GeoeventsError
     "errors_path",
     type=click.Path(dir_okay=False),
     help="With --engine dask: write the input errors and failed partitions here, one JSON "
-    "object a line (path, line, field, message). Default: beside a .gpkg store (events.errors.jsonl), "
-    "ingest-errors.jsonl in the current directory for a PostGIS store.",
+    "object a line (path, line, field, message). Default: beside a .gpkg store "
+    "(events.errors.jsonl), ingest-errors.jsonl in the current directory for a PostGIS store.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def ingest(
@@ -107,14 +107,16 @@ def _ingest_on_dask(
     out = errors_path or str(default_errors_path(db))
     check_output(out, inputs=inputs, store=db, option="--errors")
     parts = partitions(list(inputs))
-    with open_client(scheduler, workers) as client:
-        bar = tqdm(
-            total=len(parts), unit=" partitions", file=sys.stderr, disable=True if quiet else None
-        )
-        with bar:
+    bar = tqdm(
+        total=len(parts), unit=" partitions", file=sys.stderr, disable=True if quiet else None
+    )
+    try:
+        with open_client(scheduler, workers) as client, bar:
             run = ingest_on_dask(
                 client, store, db, parts, published=published, on_partition=bar.update
             )
+    except OSError as err:  # no scheduler at that address, a lost connection
+        raise click.ClickException(mask_secrets(f"--engine dask: {err}", db)) from err
     try:
         write_errors(out, run.errors + run.failed_partitions)
     except OSError as err:

@@ -282,3 +282,13 @@ def test_a_writer_waiting_for_the_lock_sees_what_the_holder_committed(pg_url: st
         holder.close()
         waiter.close()
     assert outcome == [0]
+
+
+def test_no_scheduler_at_the_address_is_a_clear_error(shards: list[str], tmp_path: Path) -> None:
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        args = ["ingest", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+        result = run(*args, shards[0], "--db", tmp_path / "e.gpkg")
+    assert result.exit_code == 1
+    assert "Error: --engine dask: " in result.output and "127.0.0.1:9" in result.output
