@@ -3,8 +3,10 @@
 Same tables as the GeoPackage store (:mod:`geoevents.store.schema`); ``events.geom``
 is ``geometry(Point, 4326)`` with a GiST index. Writers serialise on a
 transaction-scoped advisory lock (waiting up to ``timeout`` seconds, then
-:class:`~geoevents.errors.StoreLockedError`); readers use a repeatable-read
-snapshot. Tables live in the connection's ``search_path`` (choose a schema with
+:class:`~geoevents.errors.StoreLockedError`) in read-committed transactions, so that
+each sees every batch the writers before it committed (many Dask workers write one
+store this way); readers use a repeatable-read snapshot. Tables live in the
+connection's ``search_path`` (choose a schema with
 ``?options=-csearch_path%3Dmyschema`` in the URL); a schema named there that does not
 exist is a :class:`~geoevents.errors.StoreError`, never a silent fallback to ``public``.
 The URL appears in messages only through :func:`geoevents.dburl.describe_db`.
@@ -125,6 +127,10 @@ class PostgisStore(EventStore):
         psycopg = self._psycopg
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
+                # whatever the server's default: statements after the lock must see what the
+                # previous holder committed (a repeatable-read snapshot is taken by the
+                # lock's own SELECT, before the lock is granted)
+                cur.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
                 cur.execute(f"SET LOCAL lock_timeout = '{int(self.timeout * 1000)}ms'")
                 try:
                     cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))

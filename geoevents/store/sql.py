@@ -230,6 +230,22 @@ class EventStore(CorrectingMixin):
             ).fetchone()
         return row is not None
 
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Those of ``hashes`` whose article is stored (a lookup per 500, not a full scan)."""
+        with self._read_tx() as cur:
+            return self._stored_of(cur, list(hashes))
+
+    def _stored_of(self, cur: Any, hashes: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._exec(
+                cur, f"SELECT content_hash FROM reports WHERE content_hash IN ({marks})", chunk
+            ).fetchall()
+            known.update(r[0] for r in rows)
+        return known
+
     # -- adding reports -------------------------------------------------------------------
     def _insert_reports(self, cur: Any, batch: Sequence[tuple[Article, Sequence[Event]]]) -> int:
         """Insert the articles of ``batch`` not stored yet; returns how many were new.
@@ -243,14 +259,7 @@ class EventStore(CorrectingMixin):
         self, cur: Any, batch: Sequence[tuple[Article, Sequence[Event]]]
     ) -> int:
         hashes = [art.content_hash for art, _ in batch]
-        known: set[str] = set()
-        for i in range(0, len(hashes), 500):
-            chunk = hashes[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            rows = self._exec(
-                cur, f"SELECT content_hash FROM reports WHERE content_hash IN ({marks})", chunk
-            ).fetchall()
-            known.update(r[0] for r in rows)
+        known = self._stored_of(cur, hashes)
         now = utc_now()
         report_rows = []
         event_rows = []
