@@ -65,7 +65,8 @@ def open_client(
             threads_per_worker=1,
             processes=True,
             memory_limit=memory_limit,
-            dashboard_address=None,
+            host="127.0.0.1",  # never listen beyond this machine
+            dashboard_address=":0",  # a free port: two local clusters never fight over 8787
         ) as cluster,
         Client(cluster) as client,
     ):

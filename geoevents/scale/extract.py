@@ -48,6 +48,7 @@ from geoevents.scale.dataset import (
     write_part,
 )
 from geoevents.scale.shards import TARGET_BYTES, Partition, partitions, read_partition
+from geoevents.scale.worker import default_index_path
 
 #: Times a task that raised is tried again before its partition is reported as failed.
 RETRIES = 2
@@ -132,13 +133,6 @@ def extract_partition(
         errors=tuple(errors),
         unresolved=tuple(sorted(unresolved.items())),
     )
-
-
-def default_index_path() -> str:
-    """The gazetteer index the client would open, for workers to open the same file."""
-    from gazetteer import cache
-
-    return str(cache.default_index_path())
 
 
 def extract_dataset(

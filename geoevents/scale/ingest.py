@@ -246,6 +246,9 @@ def ingest_on_dask(
     from distributed import as_completed
 
     before = store.counts()
+    from geoevents.scale.worker import default_index_path
+
+    index_path = index_path or default_index_path()
     if is_postgres_url(db):
         target: StoreTarget | None = StoreTarget(db)
         known: Any = frozenset()

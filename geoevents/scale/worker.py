@@ -19,6 +19,13 @@ _lock = threading.Lock()
 _extractors: dict[str | None, Extractor] = {}
 
 
+def default_index_path() -> str:
+    """The gazetteer index the client would open, for workers to open the same file."""
+    from gazetteer import cache
+
+    return str(cache.default_index_path())
+
+
 def worker_extractor(index_path: str | None = None) -> Extractor:
     """The process's :class:`~geoevents.extract.Extractor` on the index at ``index_path``.
 
