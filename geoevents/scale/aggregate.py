@@ -172,7 +172,7 @@ def read_event_columns(
                 raise
             on_error(err)
     if not frames:
-        return _derived_columns(pd.DataFrame({"id": [], "event_type": [], "lat": [], "lon": []}))
+        return event_columns([])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -183,7 +183,6 @@ def _file_columns(
     on_error: Callable[[InputError], Any] | None,
 ) -> pd.DataFrame:
     """:func:`read_event_columns` of one GeoParquet file (``month``: its partition)."""
-    import pandas as pd
     import pyarrow as pa
     import pyarrow.parquet as pq
     import shapely
@@ -201,36 +200,36 @@ def _file_columns(
     geoms = shapely.from_wkb(
         table.column("geometry").to_numpy(zero_copy_only=False), on_invalid="ignore"
     )
-    frame = pd.DataFrame(
-        {c: table.column(c).to_pandas() for c in table.column_names if c != "geometry"}
-    )
-    frame["lat"] = shapely.get_y(geoms)
-    frame["lon"] = shapely.get_x(geoms)
-    frame = frame[_good_rows(frame, where, on_error)]
-    if month is not None:
-        frame["month"] = month
-    out = _derived_columns(frame)
-    out["file"] = where
-    return out
+    table = table.drop_columns(["geometry"])
+    frame = _derived_columns(table, shapely.get_y(geoms), shapely.get_x(geoms), month)
+    frame["file"] = where
+    return frame[
+        _good_rows(frame, _is_text(table, "id"), _is_text(table, "event_type"), where, on_error)
+    ]
 
 
 def _good_rows(
-    frame: pd.DataFrame, where: str, on_error: Callable[[InputError], Any] | None
+    frame: pd.DataFrame,
+    id_ok: Any,
+    type_ok: Any,
+    where: str,
+    on_error: Callable[[InputError], Any] | None,
 ) -> Any:
     """Mask of the rows with a usable point, id and type. Each other row is an
-    :class:`InputError` (row, field): raised, or passed to ``on_error``."""
+    :class:`InputError` (file row, field): raised, or passed to ``on_error``."""
     import numpy as np
 
+    lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
     checks = (
-        ("geometry", frame["lat"].isna() | frame["lon"].isna(), "an event needs a Point geometry"),
-        ("lat", frame["lat"].abs() > 90, "latitude out of range"),
-        ("lon", frame["lon"].abs() > 180, "longitude out of range"),
-        ("id", ~frame["id"].map(_is_text), "missing or not a string"),
-        ("event_type", ~frame["event_type"].map(_is_text), "missing or not a string"),
+        ("geometry", np.isnan(lat) | np.isnan(lon), "an event needs a Point geometry"),
+        ("lat", np.abs(lat) > 90, "latitude out of range"),
+        ("lon", np.abs(lon) > 180, "longitude out of range"),
+        ("id", ~id_ok, "missing or not a string"),
+        ("event_type", ~type_ok, "missing or not a string"),
     )
     good = np.ones(len(frame), dtype=bool)
     for field, bad, message in checks:
-        for row in np.flatnonzero(bad.to_numpy(dtype=bool) & good):
+        for row in np.flatnonzero(bad & good):
             err = InputError(f"row {row}: {message}", path=where, field=field)
             if on_error is None:
                 raise err
@@ -239,58 +238,75 @@ def _good_rows(
     return good
 
 
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value)
+def _is_text(table: Any, name: str) -> Any:
+    """Mask (numpy) of the cells of column ``name`` that hold non-empty text."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = table.column(name)
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return np.zeros(table.num_rows, dtype=bool)
+    ok = pc.fill_null(pc.greater(pc.utf8_length(column), 0), False)
+    return ok.to_numpy(zero_copy_only=False).astype(bool)
 
 
-def _day(value: Any) -> str | None:
-    """The ISO day of a date cell (text, or a date of a typed column), ``None`` if empty.
+def _days(table: Any, name: str) -> Any:
+    """Column ``name`` of an Arrow table as ISO days (text, typed dates and times alike;
+    empty text is null), or all null when it is missing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    >>> import datetime
-    >>> _day("2023-01-02T10:00"), _day(datetime.date(2023, 1, 2)), _day(None), _day(float("nan"))
-    ('2023-01-02', '2023-01-02', None, None)
-    """
-    if isinstance(value, str):
-        return value[:10] or None
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())[:10]
-    return None
+    if name not in table.column_names:
+        return pa.nulls(table.num_rows, pa.string())
+    column = table.column(name)
+    if pa.types.is_date(column.type) or pa.types.is_timestamp(column.type):
+        return pc.strftime(column, format="%Y-%m-%d")
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return pa.nulls(table.num_rows, pa.string())
+    days = pc.utf8_slice_codeunits(column, 0, 10)
+    return pc.if_else(pc.greater(pc.utf8_length(days), 0), days, pa.scalar(None, pa.string()))
 
 
-def _derived_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``lo``, ``hi``, ``month``, ``rejected`` (bool) to a frame of raw event columns."""
-    out = frame.copy()
-    for col in ("date", "date_start", "date_end", "country_code", "rejected", "confidence", "file"):
-        if col not in out.columns:
-            out[col] = None
-    date = out["date"].where(out["date"].notna(), None)
-    lo = out["date_start"].where(out["date_start"].notna(), date)
-    hi = out["date_end"].where(out["date_end"].notna(), date)
-    hi = hi.where(hi.notna(), lo)
-    out["lo"] = lo.map(_day)
-    out["hi"] = hi.map(_day)
-    own_month = out["lo"].map(lambda v: v[:7] if isinstance(v, str) else UNKNOWN_MONTH)
-    if "month" in out.columns:
-        out["month"] = out["month"].astype(object).where(out["month"].notna(), own_month)
-    else:
-        out["month"] = own_month
-    out["rejected"] = out["rejected"].notna()
-    keep = [
-        "id",
-        "event_type",
-        "lat",
-        "lon",
-        "lo",
-        "hi",
-        "month",
-        "country_code",
-        "rejected",
-        "confidence",
-        "file",
-    ]
-    if "claims" in out.columns:
-        keep.append("claims")
-    return out[keep].reset_index(drop=True)
+def _derived_columns(table: Any, lat: Any, lon: Any, month: str | None) -> pd.DataFrame:
+    """The frame of :func:`read_event_columns` from an Arrow table of event columns and
+    the positions (``month``: the dataset partition, else from the dates)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def plain(name: str) -> Any:
+        if name in table.column_names:
+            return table.column(name).to_pandas()
+        return pd.Series([None] * table.num_rows, dtype=object)
+
+    date = _days(table, "date")
+    lo = pc.coalesce(_days(table, "date_start"), date)
+    hi = pc.coalesce(_days(table, "date_end"), date, lo)
+    own_month = pc.fill_null(pc.utf8_slice_codeunits(lo, 0, 7), UNKNOWN_MONTH)
+    rejected = (
+        pc.is_valid(table.column("rejected"))
+        if "rejected" in table.column_names
+        else pa.array([False] * table.num_rows)
+    )
+    frame = pd.DataFrame(
+        {
+            "id": plain("id"),
+            "event_type": plain("event_type"),
+            "lat": lat,
+            "lon": lon,
+            "lo": lo.to_pandas(),
+            "hi": hi.to_pandas(),
+            "month": own_month.to_pandas() if month is None else month,
+            "country_code": plain("country_code"),
+            "rejected": rejected.to_numpy(zero_copy_only=False).astype(bool),
+            "confidence": plain("confidence"),
+            "file": None,
+        }
+    )
+    if "claims" in table.column_names:
+        frame["claims"] = plain("claims")
+    return frame
 
 
 def event_columns(events: Sequence[Event]) -> pd.DataFrame:
@@ -303,22 +319,22 @@ def event_columns(events: Sequence[Event]) -> pd.DataFrame:
     (['2023-04', '2023-04-02', '2023-04-02'], False)
     """
     import numpy as np
-    import pandas as pd
+    import pyarrow as pa
 
-    frame = pd.DataFrame(
+    table = pa.table(
         {
-            "id": [e.id for e in events],
-            "event_type": [e.event_type for e in events],
-            "lat": np.array([e.lat for e in events], dtype=float),
-            "lon": np.array([e.lon for e in events], dtype=float),
-            "date": [e.date for e in events],
-            "date_start": [e.date_start for e in events],
-            "date_end": [e.date_end for e in events],
-            "country_code": [e.country_code for e in events],
-            "rejected": [e.rejected for e in events],
+            "id": pa.array([e.id for e in events], pa.string()),
+            "event_type": pa.array([e.event_type for e in events], pa.string()),
+            "date": pa.array([e.date for e in events], pa.string()),
+            "date_start": pa.array([e.date_start for e in events], pa.string()),
+            "date_end": pa.array([e.date_end for e in events], pa.string()),
+            "country_code": pa.array([e.country_code for e in events], pa.string()),
+            "rejected": pa.array([e.rejected for e in events], pa.string()),
         }
     )
-    return _derived_columns(frame)
+    lat = np.array([e.lat for e in events], dtype=float)
+    lon = np.array([e.lon for e in events], dtype=float)
+    return _derived_columns(table, lat, lon, None)
 
 
 def filter_columns(frame: pd.DataFrame, flt: EventFilter | None) -> pd.DataFrame:
@@ -395,19 +411,21 @@ def hex_resolution(lat: Any, lon: Any) -> int:
     return MIN_RESOLUTION
 
 
-def hex_cells(lat: Any, lon: Any, resolution: int) -> np.ndarray:
-    """The H3 cell (hex text) of each point; each distinct position is indexed once."""
+def hex_cells(lat: Any, lon: Any, resolution: int) -> tuple[np.ndarray, np.ndarray]:
+    """The H3 cells (hex text, sorted) the points fall in, and the index of each point's
+    cell; each distinct position is indexed once."""
     import h3
     import numpy as np
+    import pandas as pd
 
-    points = np.column_stack([np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)])
-    if not len(points):
-        return np.array([], dtype=object)
-    unique, inverse = np.unique(points, axis=0, return_inverse=True)
-    cells = np.array(
-        [h3.latlng_to_cell(float(a), float(b), resolution) for a, b in unique], dtype=object
-    )
-    return cells[inverse.reshape(-1)]
+    points = np.asarray(lat, dtype=float) + 1j * np.asarray(lon, dtype=float)
+    where, unique = pd.factorize(points)
+    cells = [
+        h3.latlng_to_cell(a, b, resolution)
+        for a, b in zip(unique.real.tolist(), unique.imag.tolist(), strict=True)
+    ]
+    codes, names = pd.factorize(np.array(cells, dtype=object), sort=True)
+    return np.asarray(names, dtype=object), codes[where] if len(where) else where
 
 
 def count_hexagons(frame: pd.DataFrame, resolution: int | None = None) -> HexCounts:
@@ -417,34 +435,50 @@ def count_hexagons(frame: pd.DataFrame, resolution: int | None = None) -> HexCou
     are sorted with ``"unknown"`` last, types and hexagons sorted.
     """
     import h3
+    import numpy as np
     import pandas as pd
 
     if resolution is None:
         resolution = hex_resolution(frame["lat"], frame["lon"])
-    cells = hex_cells(frame["lat"], frame["lon"], resolution)
-    months = sorted(set(frame["month"]), key=lambda m: (m == UNKNOWN_MONTH, m))
-    types = sorted(set(frame["event_type"]))
-    keys = pd.DataFrame(
-        {
-            "cell": cells,
-            "m": pd.Categorical(frame["month"], categories=months).codes,
-            "t": pd.Categorical(frame["event_type"], categories=types).codes,
-        }
-    )
-    grouped = keys.groupby(["cell", "m", "t"], sort=True).size()
+    cells, cell_of = hex_cells(frame["lat"], frame["lon"], resolution)
+    month_of, months = pd.factorize(frame["month"], sort=True)
+    type_of, types = pd.factorize(frame["event_type"], sort=True)
+    months = list(months)
+    if UNKNOWN_MONTH in months:  # undated last: move its code to the end
+        k = months.index(UNKNOWN_MONTH)
+        remap = np.array([i - (i > k) if i != k else len(months) - 1 for i in range(len(months))])
+        month_of = remap[month_of]
+        months = [*months[:k], *months[k + 1 :], UNKNOWN_MONTH]
+    n_m, n_t = len(months), len(types)
+    key = (cell_of.astype(np.int64) * n_m + month_of) * n_t + type_of
+    found, sizes = np.unique(key, return_counts=True)
     out: list[HexCell] = []
-    for cell, part in grouped.groupby(level="cell", sort=True):
-        counts = tuple((int(m), int(t), int(n)) for (_, m, t), n in part.items())
+    starts = np.flatnonzero(np.r_[True, np.diff(found // (n_m * n_t)) != 0]) if len(found) else []
+    bounds = [*starts, len(found)]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=False):
+        cell = str(cells[found[lo] // (n_m * n_t)])
+        counts = tuple(
+            (int(k // n_t % n_m), int(k % n_t), int(n))
+            for k, n in zip(found[lo:hi], sizes[lo:hi], strict=True)
+        )
         boundary = tuple((float(a), float(b)) for a, b in h3.cell_to_boundary(cell))
-        out.append(HexCell(str(cell), boundary, counts))
-    return HexCounts(resolution, tuple(months), tuple(types), tuple(out), len(frame))
+        out.append(HexCell(cell, boundary, counts))
+    return HexCounts(
+        resolution, tuple(months), tuple(str(t) for t in types), tuple(out), len(frame)
+    )
 
 
 def newest(frame: pd.DataFrame, n: int) -> pd.DataFrame:
     """The ``n`` newest rows: latest window end first, then latest start, then id;
     undated events last."""
+    import numpy as np
+
     if n <= 0:
         return frame.iloc[:0]
+    hi = frame["hi"].fillna("").to_numpy(dtype="U10")
+    if len(hi) > n:  # sort only the rows that can be among the newest
+        kth = np.partition(hi, len(hi) - n)[len(hi) - n]
+        frame = frame[hi >= kth]
     order = frame.assign(_hi=frame["hi"].fillna(""), _lo=frame["lo"].fillna(""))
     order = order.sort_values(["_hi", "_lo", "id"], ascending=[False, False, True], kind="stable")
     return order.head(n).drop(columns=["_hi", "_lo"])
