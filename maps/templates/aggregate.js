@@ -89,9 +89,14 @@
         el('div', { cls: 'ge-legend-note', text: 'Month: ' + monthLabel(agg, state.month) })
       ].concat(rows));
     }
+    var open = null;  // { cell, popup } of the open hexagon popup: its counts follow the filters
     function openCell(cell, latlng) {
-      L.popup({ maxWidth: 320 }).setLatLng(latlng || cell.box.getCenter())
+      var popup = L.popup({ maxWidth: 320 }).setLatLng(latlng || cell.box.getCenter())
         .setContent(popupContent(cell)).openOn(map);
+      open = { cell: cell, popup: popup };
+    }
+    function refreshPopup() {
+      if (open && map.hasLayer(open.popup)) { open.popup.setContent(popupContent(open.cell)); }
     }
     map.on('click', function (ev) {
       if (!map.hasLayer(layer)) { return; }
@@ -120,8 +125,8 @@
     function setMonth(m) {
       state.month = (m >= 0 && m < agg.months.length) ? m : -1;
       select.value = String(state.month);
-      map.closePopup();
       restyle();
+      refreshPopup();
     }
     select.addEventListener('change', function () { setMonth(parseInt(select.value, 10)); });
 
@@ -132,7 +137,7 @@
     if (bounds) {
       ctx.fitEvents = function () { map.fitBounds(bounds.pad(0.05), { maxZoom: 10 }); };
     }
-    ctx.listeners.push(restyle);
+    ctx.listeners.push(function () { restyle(); refreshPopup(); });
     restyle();
     ctx.api.aggregate = {
       total: agg.total, months: agg.months.slice(), resolution: agg.resolution,

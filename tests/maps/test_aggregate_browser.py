@@ -132,6 +132,12 @@ def test_a_click_on_a_hexagon_gives_its_counts_by_type(
         ".map(r => [r.dataset.type, +r.querySelector('b').textContent])"
     )
     assert dict(rows) == dict(expected)
+    # the open popup follows the month filter
+    page.select_option("#ge-agg-month", label="2023-06")
+    june = frame[months_of(frame) == "2023-06"]
+    n_june = sum(c == cell for c in _cells(june))
+    page.wait_for_selector(".ge-hex-popup:has-text('Month: 2023-06')", timeout=5000)
+    assert f"{n_june} events in this hexagon" in page.inner_text(".ge-hex-popup")
 
 
 def test_hostile_text_of_the_newest_events_is_shown_as_text(open_map: Any, big_map: Path) -> None:
