@@ -98,8 +98,12 @@
     function refreshPopup() {
       if (open && map.hasLayer(open.popup)) { open.popup.setContent(popupContent(open.cell)); }
     }
+    // A click on an event marker reaches the map too (Leaflet's canvas events bubble): the
+    // event's popup wins over the hexagon's.
+    var markerClick = null;
+    if (ctx.cluster) { ctx.cluster.on('click', function (ev) { markerClick = ev.originalEvent; }); }
     map.on('click', function (ev) {
-      if (!map.hasLayer(layer)) { return; }
+      if (!map.hasLayer(layer) || ev.originalEvent === markerClick) { return; }
       var pt = [ev.latlng.lat, ev.latlng.lng];
       for (var i = 0; i < cells.length; i++) {
         var cell = cells[i];
