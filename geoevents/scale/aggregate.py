@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from geoevents.errors import InputError
 from geoevents.filters import EventFilter
 from geoevents.model import Event
+from geoevents.vocabulary import EVENT_TYPES
 
 if TYPE_CHECKING:  # numpy and pandas are imported where used: the CLI starts without them
     import numpy as np
@@ -47,7 +48,8 @@ TARGET_CELLS = 6_000
 MIN_RESOLUTION, MAX_RESOLUTION = 2, 8
 #: Month of an event with no date (as the dataset's ``month=unknown`` partition).
 UNKNOWN_MONTH = "unknown"
-#: Columns of an event table read for counting (plus ``month`` in a dataset).
+#: Columns of an event file read for counting (plus ``confidence``, and ``claims`` for a
+#: claimant filter); a dataset's ``month`` comes from the partition directory.
 READ_COLUMNS = (
     "id",
     "event_type",
@@ -215,17 +217,19 @@ def _good_rows(
     where: str,
     on_error: Callable[[InputError], Any] | None,
 ) -> Any:
-    """Mask of the rows with a usable point, id and type. Each other row is an
+    """Mask of the rows with a usable point, id and a known event type. Each other row is an
     :class:`InputError` (file row, field): raised, or passed to ``on_error``."""
     import numpy as np
 
     lat, lon = frame["lat"].to_numpy(), frame["lon"].to_numpy()
+    known = frame["event_type"].isin(list(EVENT_TYPES)).to_numpy()
     checks = (
         ("geometry", np.isnan(lat) | np.isnan(lon), "an event needs a Point geometry"),
         ("lat", np.abs(lat) > 90, "latitude out of range"),
         ("lon", np.abs(lon) > 180, "longitude out of range"),
         ("id", ~id_ok, "missing or not a string"),
         ("event_type", ~type_ok, "missing or not a string"),
+        ("event_type", ~known, "unknown event type"),
     )
     good = np.ones(len(frame), dtype=bool)
     for field, bad, message in checks:

@@ -25,7 +25,7 @@ from geoevents.model import Event
 from geoevents.scale import aggregate
 from tests.maps.conftest import embedded_data
 from tests.support.cli import run
-from tests.support.event_dataset import event_frame, months_of, write_dataset
+from tests.support.event_dataset import HOSTILE, event_frame, months_of, write_dataset
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +227,21 @@ def test_the_default_threshold_aggregates_a_map_of_over_200000_events(tmp_path: 
         "200,001 events: shown as counts per hexagon; the newest 5,000 as markers"
     )
     assert len(embedded_data(html)["events"]["features"]) == aggregate.DEFAULT_NEWEST
+
+
+def test_rows_of_unknown_hostile_event_types_are_named_and_never_reach_the_page(
+    frame: gpd.GeoDataFrame, tmp_path: Path
+) -> None:
+    part = frame.iloc[:500].copy()
+    part.loc[part.index[::5], "event_type"] = HOSTILE
+    path = tmp_path / "events.parquet"
+    part.to_parquet(path, index=False)
+    out = tmp_path / "map.html"
+    result = run("map", path, "-o", out, "--aggregate-above", 100, "--newest", 10)
+    assert result.exit_code == 1, result.output  # the map is written, the bad rows named
+    assert f"{path}: field event_type: row 5: unknown event type" in result.output
+    assert "wrote a map of 400 events" in result.output
+    html = out.read_text(encoding="utf-8")
+    assert HOSTILE not in html and "window.pwned" not in html
+    data = _aggregate_data(html)
+    assert data is not None and data["total"] == 400 and HOSTILE not in data["types"]
