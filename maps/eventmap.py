@@ -38,6 +38,7 @@ from geoevents.confidence import NEEDS_REVIEW
 from geoevents.errors import ConfigurationError
 from maps import assets
 from maps import outlines as admin_outlines
+from maps.aggregate import AggregateControl, HexLayer
 from maps.controls import TEMPLATES, control_elements, page_script
 from maps.mapdata import (
     PRECISION_LABELS,
@@ -203,6 +204,7 @@ def build_map(
     regions: bool = False,
     controls: Iterable[str] | None = None,
     labels: list[dict[str, Any]] | None = None,
+    aggregate: HexLayer | None = None,
 ) -> EventMap:
     """A folium map of the events in ``events`` (a frame as made by ``geoevents.io.events``).
 
@@ -226,6 +228,10 @@ def build_map(
     labels
         Settlement labels of the offline basemap (``{name, lat, lon, minZoom}``); by default
         :func:`place_labels` picks them from the gazetteer. Online maps take the tiles' names.
+    aggregate
+        Counts per hexagon of a huge event set (:class:`maps.aggregate.HexLayer`): the
+        page draws them as a layer with a month filter and says that ``events`` are only
+        the newest of them (:mod:`maps.aggregate`).
     """
     elements = control_elements(controls)
     data = build_map_data(events)
@@ -262,16 +268,24 @@ def build_map(
         outlines,
         regions_geo,
     )
-    # folium names elements with random ids; derive them from the content instead so the
-    # same events give the same page byte for byte.
-    digest = hashlib.sha1(layer.config_json.encode("utf-8"))
-    digest.update(layer.data_json.encode("utf-8"))
-    m._id = digest.hexdigest()[:32]
-    layer._id = m._id
+    if aggregate is not None:
+        elements.append(AggregateControl(aggregate, markers=len(data.features)))
     for element in elements:
         layer.add_child(element)
+    _name_by_content(m, layer, [e.data_json for e in elements if isinstance(e, AggregateControl)])
     m.add_child(layer)
     return m
+
+
+def _name_by_content(m: EventMap, layer: EventLayer, extra: list[str]) -> None:
+    """Name the map and layer by a digest of what they embed: folium names elements with
+    random ids, so the same events give the same page byte for byte."""
+    digest = hashlib.sha1(layer.config_json.encode("utf-8"))
+    digest.update(layer.data_json.encode("utf-8"))
+    for text in extra:
+        digest.update(text.encode("utf-8"))
+    m._id = digest.hexdigest()[:32]
+    layer._id = m._id
 
 
 def _basemap_data(
@@ -336,11 +350,18 @@ def write_map(
     heat: bool = False,
     regions: bool = False,
     controls: Iterable[str] | None = None,
+    aggregate: HexLayer | None = None,
 ) -> Path:
     """Build and save the map of ``events`` in one call (see :func:`build_map`)."""
     if offline:
         assets.check_assets()
     m = build_map(
-        events, title=title, offline=offline, heat=heat, regions=regions, controls=controls
+        events,
+        title=title,
+        offline=offline,
+        heat=heat,
+        regions=regions,
+        controls=controls,
+        aggregate=aggregate,
     )
     return save_map(m, path, offline=offline)
