@@ -12,6 +12,20 @@ Modules
 ``worker``
     :func:`~geoevents.scale.worker.worker_extractor`: one gazetteer and one
     :class:`~geoevents.extract.Extractor` per worker process, never per article.
+``shards``, ``corpus``
+    Article shards (JSON Lines, gzip, Parquet) cut into partitions and read on the
+    workers; a deterministic synthetic corpus for tests and benches.
+``dataset``, ``extract``
+    The month-partitioned GeoParquet event dataset and ``extract --engine dask``.
+``partition``, ``reports``, ``fusion``, ``synthetic``
+    Fusion on Dask equal to :func:`geoevents.store.fusion.fuse` of everything:
+    time x space partitions with halos, the dataset read as report events.
+``ingest``
+    ``ingest --engine dask``: workers write one PostGIS store.
+``aggregate``
+    Counts per hexagon, type and month for maps of huge event sets (no Dask needed).
+
+See docs/scale.md.
 """
 
 from __future__ import annotations
