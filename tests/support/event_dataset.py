@@ -115,4 +115,3 @@ def write_dataset(frame: gpd.GeoDataFrame, out: Path, files_per_month: int = 1) 
             part.iloc[chunk].to_parquet(folder / f"part-{k:05d}.parquet", index=False)
     (out / "_errors.jsonl").write_text("", encoding="utf-8")
     return out
-
