@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
-from geoevents.dates import DateSpan, event_date
+from geoevents.dates import DateSpan
 from geoevents.extract.attacker import (
     attacker_side,
     blamed_sides,
@@ -78,10 +78,12 @@ from geoevents.extract.locate import (
     drop_foreign_namesakes,
     resolve_mention,
 )
-from geoevents.extract.mentions import Mention, article_context, find_mentions
+from geoevents.extract.mentions import Mention, article_context
+from geoevents.extract.rules import is_cyrillic, rules_for
 from geoevents.extract.sentences import Sentence, split_sentences
 from geoevents.extract.speech import CLAIM_REACH, SpeechMixin, without_figures_in
 from geoevents.extract.targets import find_targets
+from geoevents.extract.uk_ru import mentions as uk_ru_mentions
 from geoevents.extract.weapons import WEAPONS, operator_side
 from geoevents.io.articles import Article
 from geoevents.model import Claim, Event, sort_events
@@ -167,8 +169,13 @@ class ArticleExtraction(SpeechMixin):
     def _context(self) -> Context | None:
         from gazetteer import Context
 
+        text = self.full_text[:200_000]
         try:
-            regions, countries = article_context(self.gz, self.full_text[:200_000])
+            regions, countries = article_context(self.gz, text)
+            if is_cyrillic(text[:4000]):  # declined names: "на Харківщині"
+                more = uk_ru_mentions.article_context(self.gz, text)
+                regions = tuple(dict.fromkeys((*regions, *more[0])))
+                countries = tuple(dict.fromkeys((*countries, *more[1])))
         except Exception:  # context is only a hint
             regions, countries = (), ()
         return Context(countries=countries, regions=regions, country_focus=("UA", "RU"))
@@ -334,7 +341,9 @@ class ArticleExtraction(SpeechMixin):
         if not (f.detection is not None or f.has_figs or sc.denial or sc.unverified or f.specific):
             return []
         exclude = list(sc.spans) + [(a, b) for a, b, _ in f.weapon_spans]  # "Artillery" is no place
-        return find_mentions(said.text, self.gz, exclude=exclude, matcher=self.extractor.matcher)
+        return rules_for(said.text).find_mentions(
+            said.text, self.gz, exclude=exclude, matcher=self.extractor.matcher
+        )
 
     def _resolve(self, s: str, mentions: list[Mention]) -> list[Resolved]:
         resolved = [resolve_mention(m, self.gz, self.context, self.document) for m in mentions]
@@ -422,7 +431,7 @@ class ArticleExtraction(SpeechMixin):
             resolved = kept
             said = replace(said, claims=without_figures_in(said, compared))
         resolved = _without_unit_names(said.text, resolved)
-        span = event_date(blank(said.text, compared), self.article.published)
+        span = rules_for(said.text).event_date(blank(said.text, compared), self.article.published)
         explicit = span.text is not None
         earlier = explicit and is_earlier(span.iso()[1], self.article.published)
         span = self._story_date(span, explicit, earlier)

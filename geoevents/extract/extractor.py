@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.errors import InputError
 from geoevents.extract.article import ArticleExtraction, ArticleResult
-from geoevents.extract.claims import SentenceClaims, find_claims
-from geoevents.extract.facts import SentenceFacts, sentence_facts
+from geoevents.extract.claims import SentenceClaims
+from geoevents.extract.facts import SentenceFacts
 from geoevents.extract.mentions import matcher_for
+from geoevents.extract.rules import rules_for
 from geoevents.io.articles import Article, read_articles
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,15 +57,15 @@ class Extractor:
         self._claims: dict[str, SentenceClaims] = {}
 
     def facts(self, s: str) -> SentenceFacts:
-        """:func:`~geoevents.extract.facts.sentence_facts` of ``s``, memoised."""
+        """What ``s`` says on its own (``sentence_facts`` of its language's rules), memoised."""
         hit = self._facts.get(s)
         if hit is None:
-            hit = sentence_facts(s)
+            hit = rules_for(s).sentence_facts(s)
             _remember(self._facts, s, hit)
         return hit
 
     def sentence_claims(self, s: str, country_of: Callable[[str], str | None]) -> SentenceClaims:
-        """:func:`~geoevents.extract.claims.find_claims` of ``s``, shared across articles
+        """``find_claims`` of ``s`` (its language's rules), shared across articles
         unless it asked ``country_of`` (a governor of a region not in
         :data:`geoevents.extract.claims.REGION_COUNTRY` is placed with the article's context).
         """
@@ -78,7 +79,7 @@ class Extractor:
             asked = True
             return country_of(name)
 
-        sc = find_claims(s, country_of=asking)
+        sc = rules_for(s).find_claims(s, country_of=asking)
         if not asked:
             _remember(self._claims, s, sc)
         return sc

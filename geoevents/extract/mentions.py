@@ -243,6 +243,8 @@ class Mention:
     or ``"cued"`` (a capitalised name after "the village of" that neither knows:
     resolved fuzzily, else unresolved).
     ``relation`` is one of ``at``, ``near``, ``relative``, ``origin``, ``aside``.
+    ``written`` is the form in the sentence when it differs from ``text`` (a declined
+    Ukrainian or Russian name: text "Харків", written "Харкові").
     """
 
     text: str
@@ -254,6 +256,7 @@ class Mention:
     cue: str = ""
     direction: str | None = None
     region: Place | None = field(default=None, compare=False)
+    written: str = ""
 
 
 def _relation(sentence: str, start: int, end: int) -> tuple[str, str, str | None]:

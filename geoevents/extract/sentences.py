@@ -27,6 +27,8 @@ import ahocorasick
 T = TypeVar("T")
 
 #: Lower-cased tokens (without the final dot) after which a dot does not end a sentence.
+#: (Single letters are initials: "J. Smith", and in Ukrainian and Russian "м. Суми"
+#: (місто), "с. Липці" (село), "г. Белгород" (город).)
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep rev st mt ft
@@ -34,6 +36,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     mon tue tues wed thu thur thurs fri sat sun
     no nos vs etc approx est dept univ corp inc ltd co jr sr
     u.s u.k u.n e.u u.s.a a.m p.m i.e e.g km sq
+    смт обл пос вул ул просп пр тис тыс млн млрд грн руб див ген им ім
     """.split()
 )
 

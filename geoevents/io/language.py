@@ -51,6 +51,23 @@ _UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
 _RUSSIAN_ONLY = frozenset("ыэъёЫЭЪЁ")
 
 
+#: ISO 639-1 codes of the languages extraction reads.
+READ = frozenset({"en", "uk", "ru"})
+_CODES = {"English": "en", "Ukrainian": "uk", "Russian": "ru"}
+
+
+def sentence_language(sentence: str) -> str | None:
+    """ISO 639-1 code of one sentence's language, or ``None`` when too short to tell.
+
+    Asked of sentences written mostly in Cyrillic, to tell Ukrainian and Russian (read)
+    from the other Cyrillic languages (not read).
+    """
+    name = guess_language(sentence)
+    if name is None or name == "Ukrainian or Russian":
+        return None
+    return _CODES.get(name, name)
+
+
 def _script(ch: str) -> str:
     name = unicodedata.name(ch, "")
     return name.split(" ")[0] if name else "UNKNOWN"
