@@ -11,7 +11,7 @@ Cyrillic language (Belarusian, Bulgarian, ...); any other sentence by the Englis
 'en'
 >>> rules_for("Унаслідок ракетного удару по Харкову загинули двоє людей.").name
 'uk_ru'
->>> is_cyrillic("Удар по Kharkiv")
+>>> is_cyrillic("Ракетний удар по Kharkiv")
 True
 """
 
@@ -24,11 +24,12 @@ from typing import Any
 
 from geoevents import dates
 from geoevents.dates import DateSpan
-from geoevents.extract import claims, facts, mentions
+from geoevents.extract import attacker, claims, facts, mentions
 from geoevents.extract.casualties import Casualties
 from geoevents.extract.claims import SentenceClaims
 from geoevents.extract.facts import SentenceFacts
 from geoevents.extract.mentions import Mention
+from geoevents.extract.uk_ru import attacker as uk_ru_attacker
 from geoevents.extract.uk_ru import claims as uk_ru_claims
 from geoevents.extract.uk_ru import dates as uk_ru_dates
 from geoevents.extract.uk_ru import facts as uk_ru_facts
@@ -45,6 +46,8 @@ class Rules:
     find_claims: Callable[..., SentenceClaims]
     find_mentions: Callable[..., list[Mention]]
     event_date: Callable[[str, datetime.date | None], DateSpan]
+    attacker_side: Callable[[str, str], str | None]
+    blamed_sides: Callable[[str], set[str]]
 
 
 def _no_facts(s: str) -> SentenceFacts:
@@ -64,7 +67,13 @@ def _no_date(s: str, published: datetime.date | None) -> DateSpan:
 
 
 ENGLISH = Rules(
-    "en", facts.sentence_facts, claims.find_claims, mentions.find_mentions, dates.event_date
+    "en",
+    facts.sentence_facts,
+    claims.find_claims,
+    mentions.find_mentions,
+    dates.event_date,
+    attacker.attacker_side,
+    attacker.blamed_sides,
 )
 UK_RU = Rules(
     "uk_ru",
@@ -72,9 +81,13 @@ UK_RU = Rules(
     uk_ru_claims.find_claims,
     uk_ru_mentions.find_mentions,
     uk_ru_dates.event_date,
+    uk_ru_attacker.attacker_side,
+    uk_ru_attacker.blamed_sides,
 )
 #: A sentence in a language geoevents does not read: it says nothing.
-NOT_READ = Rules("none", _no_facts, _no_claims, _no_mentions, _no_date)
+NOT_READ = Rules(
+    "none", _no_facts, _no_claims, _no_mentions, _no_date, lambda s, t: None, lambda s: set()
+)
 
 
 def is_cyrillic(text: str) -> bool:
