@@ -34,6 +34,7 @@ from geoevents.extract.uk_ru import claims as uk_ru_claims
 from geoevents.extract.uk_ru import dates as uk_ru_dates
 from geoevents.extract.uk_ru import facts as uk_ru_facts
 from geoevents.extract.uk_ru import mentions as uk_ru_mentions
+from geoevents.extract.uk_ru import speech as uk_ru_speech
 from geoevents.io.language import READ, sentence_language
 
 
@@ -48,6 +49,7 @@ class Rules:
     event_date: Callable[[str, datetime.date | None], DateSpan]
     attacker_side: Callable[[str, str], str | None]
     blamed_sides: Callable[[str], set[str]]
+    refers_back: Callable[[str], bool]
 
 
 def _no_facts(s: str) -> SentenceFacts:
@@ -74,6 +76,7 @@ ENGLISH = Rules(
     dates.event_date,
     attacker.attacker_side,
     attacker.blamed_sides,
+    claims.refers_back,
 )
 UK_RU = Rules(
     "uk_ru",
@@ -83,10 +86,18 @@ UK_RU = Rules(
     uk_ru_dates.event_date,
     uk_ru_attacker.attacker_side,
     uk_ru_attacker.blamed_sides,
+    uk_ru_speech.refers_back,
 )
 #: A sentence in a language geoevents does not read: it says nothing.
 NOT_READ = Rules(
-    "none", _no_facts, _no_claims, _no_mentions, _no_date, lambda s, t: None, lambda s: set()
+    "none",
+    _no_facts,
+    _no_claims,
+    _no_mentions,
+    _no_date,
+    lambda s, t: None,
+    lambda s: set(),
+    lambda s: False,
 )
 
 
