@@ -18,8 +18,10 @@ True
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from geoevents import dates
@@ -103,15 +105,16 @@ NOT_READ = Rules(
 
 def is_cyrillic(text: str) -> bool:
     """Whether most letters of ``text`` are Cyrillic (a Latin name inside counts less)."""
-    cyr = lat = 0
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            cyr += 1
-        elif ch.isascii() and ch.isalpha():
-            lat += 1
-    return cyr > lat
+    if _CYRILLIC.search(text) is None:  # English text: one scan in C
+        return False
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@lru_cache(maxsize=8192)
 def rules_for(sentence: str) -> Rules:
     """The rules that read ``sentence`` (see the module docstring)."""
     if not is_cyrillic(sentence):
