@@ -33,33 +33,51 @@ from geoevents.vocabulary import OPPONENTS
 
 _I = re.IGNORECASE
 
-#: (pattern, side when the sentence is Ukrainian, side when Russian); None: the same side.
-_AGENTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"\b(?:росі[яію]\w*|россия|рф\b|російськ\w*|российск\w*|рашист\w*|окупант\w*"
-            r"|оккупант\w*|агресор\w*|ворог\w*|вс\s+рф|вкс\s+(?:рф|россии)|армі[яї]\s+рф"
-            r"|кремл\w*|москв\w*)",
-            _I,
-        ),
-        "russia",
-    ),
-    (
-        re.compile(
-            r"\b(?:всу\b|зсу\b|сили\s+оборони|сил\s+оборони|українськ\w*|украинск\w*|украин[аы]\b"
-            r"|україн[аи]\b|київськ\w+\s+режим\w*|киевск\w+\s+режим\w*|вфу\b|сбу\b|гур\b"
-            r"|вооружённ\w+\s+формирован\w*|вооруженн\w+\s+формирован\w*|боевик\w*)",
-            _I,
-        ),
-        "ukraine",
-    ),
+#: Adjectives of a side (any case) before what strikes: the weapon's or force's owner.
+_ADJ = {
+    "russia": r"(?:російськ|российск|рашистськ|окупаційн|оккупационн)\w*",
+    "ukraine": r"(?:українськ|украинск|всушн)\w*",
+}
+_STRIKER = (
+    r"(?:\w+\s+){0,2}?(?:ракет|дрон|безпілотн|беспилотн|бпла|шахед|авіабомб|авиабомб|каб\b|снаряд"
+    r"|артилер|артиллер|літак|самол|вертол|військ|войск|армі|арми|авіаці|авиаци|ударн|окупант"
+    r"|оккупант|рсзв|рсзо|диверс|гелікоптер|вертоліт|крилат|крылат|баліст|баллист|himars|atacms"
+    r"|катер|безекіпаж|безэкипаж|морськ\w+\s+дрон|морск\w+\s+дрон)"
 )
-#: "Противник": the writer's opponent.
-_ENEMY = re.compile(r"\bпротивник\w*", _I)
-#: A word before the noun that makes it the target, not the agent.
+#: Who strikes, as a noun: the subject of a strike verb a few words on.
+_NOUN = {
+    "russia": r"(?:Росія|Россия|РФ|ВС\s+РФ|ВКС(?:\s+(?:РФ|России))?|росіяни|россияне|окупанти|оккупанты"
+    r"|рашисти|агресор|армія\s+РФ|российские\s+войска|Москва|Кремль)",
+    "ukraine": r"(?:ЗСУ|ВСУ|ВФУ|Сили\s+оборони|Сили\s+безпеки|СБУ|ГУР|Україна|Украина|Киев|Київ"
+    r"|киевский\s+режим|боевики|украинские\s+(?:военные|войска|силы)|ВМС(?:\s+ЗСУ)?)",
+}
+_ENEMY = r"(?:ворог|противник)"
+_VERB = (
+    r"(?:\s+\S+){0,3}?\s+(?:атаку\w*|атакова\w*|атакува\w*|вдари\w*|удари\w*|нанес\w*|нанос\w*"
+    r"|завда\w*|обстріл\w*|обстрел\w*|обстрілю\w*|обстрелива\w*|запусти\w*|запуска\w*|випусти\w*"
+    r"|выпусти\w*|скину\w*|скида\w*|сбросил\w*|сбрасыва\w*|уразил\w*|уразив|поразил\w*|б[ʼ'’]?є\w*"
+    r"|бьет|бьют|гатил\w*|застосува\w*|применил\w*|спрямува\w*|направил\w*|знищил\w*|уничтожил\w*"
+    r"|пошкодил\w*|повредил\w*|вели\s+огонь|відкрили\s+вогонь|открыли\s+огонь)\b"
+)
+#: "з боку ворога", "со стороны ВСУ": where the fire came from.
+_FROM = r"(?:з\s+боку|со\s+стороны)\s+"
+
+
+def _compile() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for side in ("russia", "ukraine"):
+        out.append((re.compile(rf"\b{_ADJ[side]}\s+{_STRIKER}", _I), side))
+        out.append((re.compile(rf"\b{_NOUN[side]}\b(?={_VERB})", _I), side))
+        out.append((re.compile(rf"{_FROM}(?:{_NOUN[side]}|{_ADJ[side]})", _I), side))
+    out.append((re.compile(rf"\b{_ENEMY}\w*(?={_VERB})|{_FROM}{_ENEMY}\w*", _I), "enemy"))
+    return tuple(out)
+
+
+_AGENTS = _compile()
+#: A word before the side's phrase that makes it the target, not the agent.
 _TARGET_BEFORE = re.compile(
-    r"(?:\b(?:по|на|проти|против|проти\s+позицій|по\s+позиціях|по\s+позициям|позиції|позиций"
-    r"|позиціях|позициях|об'єкт\w*|объект\w*|склад\w*|техніку|технику|військах|войскам)\s+)$",
+    r"\b(?:по|на|проти|против|позиці\w*|позици\w*|об[ʼ'’]?єкт\w*|объект\w*|склад\w*|скупчен\w*"
+    r"|скоплен\w*|техніку|технику|пункт\w*)\s+$",
     _I,
 )
 #: Air defence as the subject of an interception.
@@ -74,16 +92,10 @@ def _writer(sentence: str) -> str:
 
 def attacker_side(sentence: str, event_type: str) -> str | None:
     """The attacking side when the sentence states it (see the module docstring)."""
-    if event_type == "interception":
-        ad = _AIR_DEFENCE.search(sentence)
-        if ad is not None:
-            found = _named(sentence)
-            defender = found if found is not None else _writer(sentence)
-            # "сбили украинские БПЛА": the noun names what was downed, i.e. the attacker
-            if found is not None and found != _writer(sentence):
-                return found
-            return OPPONENTS[defender]
-    return _named(sentence)
+    found = _named(sentence)
+    if event_type == "interception" and found is None and _AIR_DEFENCE.search(sentence):
+        return OPPONENTS[_writer(sentence)]  # "Сили ППО збили 37 шахедів": the defender's
+    return found
 
 
 def _named(sentence: str) -> str | None:
@@ -95,11 +107,9 @@ def _named(sentence: str) -> str | None:
             if best is None or m.start() < best[0]:
                 best = (m.start(), side)
             break
-    enemy = _ENEMY.search(sentence)
-    if enemy is not None and (best is None or enemy.start() < best[0]):
-        if not _TARGET_BEFORE.search(sentence[max(0, enemy.start() - 30) : enemy.start()]):
-            best = (enemy.start(), OPPONENTS[_writer(sentence)])
-    return None if best is None else best[1]
+    if best is None:
+        return None
+    return OPPONENTS[_writer(sentence)] if best[1] == "enemy" else best[1]
 
 
 _BLAME = re.compile(
@@ -107,6 +117,16 @@ _BLAME = re.compile(
     r"\s+(?:лежит|несет)\s+на)\s+(?P<who>\w+)",
     _I,
 )
+_BLAMED = re.compile(
+    r"(?P<ru>^(?:росі|росси|рф|москв|кремл))|(?P<ua>^(?:україн|украин|київ|киев|зсу|всу))", _I
+)
+
+
+def _blamed(word: str) -> str | None:
+    m = _BLAMED.match(word)
+    if m is None:
+        return None
+    return "russia" if m.group("ru") else "ukraine"
 
 
 def blamed_sides(sentence: str) -> set[str]:
@@ -119,7 +139,7 @@ def blamed_sides(sentence: str) -> set[str]:
     """
     out = set()
     for m in _BLAME.finditer(sentence):
-        side = _named(m.group("who"))
+        side = _blamed(m.group("who"))
         if side is not None:
             out.add(side)
     return out
