@@ -55,6 +55,13 @@ def test_parse_counts(sentence: str, launched, intercepted) -> None:
     assert (_pair(got.launched), _pair(got.intercepted)) == (launched, intercepted)
 
 
+def test_count_gates_are_exact() -> None:
+    from tests.extract.test_uk_ru_facts import _corpus
+
+    for sentence in _corpus():
+        assert parse_counts(sentence) == parse_counts(sentence, gated=False), sentence
+
+
 def test_qualifier_is_english() -> None:
     assert parse_counts("Збито щонайменше 20 дронів.").intercepted.qualifier == "at least"
 

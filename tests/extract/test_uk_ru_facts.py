@@ -86,6 +86,21 @@ DETECT_CASES = [
 ]
 
 
+#: More strike phrasings (for the pre-filter checks): every trigger family, every form.
+EXTRA = [
+    "Збивали шахеди всю ніч; ППО збила ракету; перехоплення над Києвом.",
+    "Сбивали дроны, перехватили ракету, перехват над Москвой, подавили РЭБ.",
+    "Мобільні вогневі групи знищили дрон; силами ППО знешкоджено ракету.",
+    "Відбито атаку; отражена атака; атака отражена; відбили атаку дронів.",
+    "Підрив авто; подрыв моста; замінована дорога; заминированы поля; фугас.",
+    "Налет беспилотников, наліт шахедів, дронова атака, скидання гранат з коптера.",
+    "Сбрасывают бомбы, скидають ВОГи, бомблять місто, бомбят село, бомбардировка.",
+    "Артобстрел, артобстріл, артилерійський вогонь, мінометний обстріл, минометный огонь.",
+    "Прильот, прилёт, влучили, поцілили, попадание, уразили, поразили, поражен объект.",
+    "Били по місту, б'ють по Херсону, бьют по Донецку, гатили по селу.",
+]
+
+
 @pytest.mark.parametrize(("sentence", "etype", "strength"), DETECT_CASES)
 def test_detect(sentence: str, etype: str | None, strength: int | None) -> None:
     d = sentence_facts(sentence).detection
@@ -98,10 +113,20 @@ def test_detect(sentence: str, etype: str | None, strength: int | None) -> None:
 
 def test_trigger_gate_is_exact() -> None:
     """A sentence without a gate stem has no trigger match (the pre-filter is exact)."""
-    for sentence, *_ in DETECT_CASES:
-        matched = any(rx.search(sentence) for rx, _, _ in detect_module.TRIGGERS)
-        if matched:
-            assert has_stem(sentence, detect_module.GATE_STEMS), sentence
+    rows = zip(detect_module.TRIGGERS, detect_module.TRIGGER_STEMS, strict=True)
+    for (rx, _, _), stems in rows:
+        for sentence in _corpus():
+            if rx.search(sentence):
+                assert has_stem(sentence, stems), (sentence, stems)
+                assert has_stem(sentence, detect_module.GATE_STEMS), sentence
+
+
+def _corpus() -> list[str]:
+    from tests.extract.test_uk_ru_counts import COUNT_CASES
+    from tests.extract.test_uk_ru_weapons import TARGET_CASES, WEAPON_CASES
+
+    cases = DETECT_CASES + WEAPON_CASES + TARGET_CASES + COUNT_CASES
+    return [c[0] for c in cases] + EXTRA
 
 
 def test_corroboration_lets_destroyed_report_a_strike() -> None:

@@ -121,9 +121,9 @@ def test_targets(sentence: str, labels: tuple[str, ...]) -> None:
 
 def _corpus() -> list[str]:
     from tests.extract.test_uk_ru_counts import COUNT_CASES
-    from tests.extract.test_uk_ru_facts import DETECT_CASES
+    from tests.extract.test_uk_ru_facts import DETECT_CASES, EXTRA
 
-    return (
+    return EXTRA + (
         [s for s, _ in WEAPON_CASES]
         + [s for s, _ in TARGET_CASES]
         + [c[0] for c in DETECT_CASES]
