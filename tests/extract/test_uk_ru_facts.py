@@ -81,7 +81,9 @@ DETECT_CASES = [
     ("Сьогодні річниця ракетного удару по Кременчуку.", None, None),
     ("Зеленський провів нараду в Києві.", None, None),
     ("Противник атаковал Белгородскую область.", None, None),  # weak, nothing to corroborate
-    # no casualties is still an event
+    # no casualties is still an event; an interception with no hits too
+    ("Над областю збито 10 дронів, без влучань.", INT, 3),
+    ("Сьогодні вранці ворог атакував Суми балістикою.", SHELL, 2),
     ("Обійшлося без постраждалих: ракета влучила в поле.", SHELL, 2),
 ]
 
