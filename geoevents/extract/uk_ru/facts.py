@@ -18,7 +18,10 @@ True
 
 from __future__ import annotations
 
+import re
+
 from geoevents.extract.casualties import Casualties
+from geoevents.extract.detect import Detection
 from geoevents.extract.facts import (
     SPECIFIC_WEAPONS,
     STRIKE_TARGETS,
@@ -67,6 +70,8 @@ def sentence_facts(s: str) -> SentenceFacts:
         targets = find_targets(s)
         corroborated = has_figs or not STRIKE_TARGETS.isdisjoint(targets)
         det = detect(s, wspans, corroborated=corroborated)
+        if det is not None and det.strength < 3 and counts.intercepted is not None:
+            det = _destroyed_in_the_air(det)
     weapons = find_weapons(s, wspans)
     return SentenceFacts(
         tuple(wspans),
@@ -78,6 +83,23 @@ def sentence_facts(s: str) -> SentenceFacts:
         targets,
         counts,
     )
+
+
+_DESTROYED = re.compile(r"знищ\w*|уничтож\w*|знешкод\w*", re.IGNORECASE)
+
+
+def _destroyed_in_the_air(det: Detection) -> Detection:
+    """ "Усі десять знищено", "знищено 87 ракет": with a count shot down, a weak
+    "destroyed" is an interception.
+
+    >>> d = Detection("shelling_missile_attack", "знищено", 0, 7, "weak", 1)
+    >>> _destroyed_in_the_air(d).event_type
+    'interception'
+    """
+    if not _DESTROYED.fullmatch(det.trigger):
+        return det
+    why = f"{det.trigger!r} with a count shot down -> interception"
+    return Detection("interception", det.trigger, det.start, det.end, why, 2)
 
 
 def clause_casualties(sentence: str) -> list[ClauseFigures]:

@@ -171,6 +171,8 @@ _USED_FROM = re.compile(
     r"(?<![\w-])(?:з|із|зі|с|со|з\s+борту|с\s+борта)\s+(?:[\w-]+\s+){0,2}$", re.I
 )
 
+_UNCREWED = re.compile(r"(?:безекіпажн|безэкипажн)\w*\s+$", re.IGNORECASE)
+
 #: For each of :data:`TARGETS`, lower-case substrings one of which every match contains
 #: (checked in the tests against the full scan).
 TARGET_LITERALS: tuple[tuple[str, ...], ...] = (
@@ -364,6 +366,8 @@ def _scan(sentence: str, *, gated: bool = False) -> list[tuple[int, int, str]]:
                 continue
             if label in _MEANS and _USED_FROM.search(sentence[: m.start()]):
                 continue  # "удар з літаків": the means, not the target
+            if label == "ship" and _UNCREWED.search(sentence, max(0, m.start() - 20), m.start()):
+                continue  # "безекіпажні катери": naval drones, the means
             taken.append((m.start(), m.end()))
             out.append((m.start(), m.end(), label))
     return sorted(out)
