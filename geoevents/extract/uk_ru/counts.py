@@ -55,6 +55,9 @@ _WEAPON = (
     r"|цілей|цілі|целей|цели|снаряд\w*|Калібр\w*|Калибр\w*|Кинджал\w*|Кинжал\w*|[ІИ]скандер\w*"
     r"|[ХX]-\d+\w*|ATACMS|HIMARS|Storm\s+Shadow|SCALP|Нептун\w*)"
 )
+_FIRED = r"випущено|запущено|выпущено|выпущены|запущены"
+#: Up to six words (not numbers) between a launch verb and its count: "випустив по Україні".
+_FAR = r"(?:[^\W\d_][\w'ʼ’«»\"-]*\s+){0,6}?"
 #: Up to three words (not numbers) between a number and its weapon: "42 ударними".
 _WORDS = r"(?:[^\W\d_][\w'ʼ’«»\"-]*\s+){0,3}?"
 _DOWN1 = (
@@ -88,8 +91,19 @@ _DOWNED_RX = re.compile(
 _LAUNCHED_RX = re.compile(
     r"(?<![\w-])(?:атакува\w*|атакова\w*|випусти\w*|випустил\w*|выпусти\w*|запусти\w*|запустил\w*"
     r"|застосува\w*|применил\w*|примени\w*|задіяв|задіял\w*|задействова\w*)"
-    rf"\s+{_WORDS}(?:(?:усього|всього|загалом|всего|в\s+общей\s+сложности)\s+)?(?P<l>{_N})(?![\w'ʼ’-])\s+{_WORDS}{_WEAPON}"
-    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:випущено|запущено|выпущено|запущены|запущено)",
+    rf"\s+{_FAR}(?:(?:усього|всього|загалом|всего|в\s+общей\s+сложности)\s+)?(?P<l>{_N})(?![\w'ʼ’-])\s+{_WORDS}{_WEAPON}"
+    rf"|(?<![\w-])(?P<l2>{_N})\s+{_WORDS}{_WEAPON}\s+{_BE}(?:{_FIRED})"
+    rf"|(?<![\w-])(?:{_FIRED})\s+(?P<l3>{_N})(?![\w'ʼ’-])\s+{_WORDS}{_WEAPON}",
+    _I,
+)
+#: "дві ракети збито, чотири влучили", "четыре попали ..., а две сбиты": the launched
+#: are the sum.
+_HIT = r"(?:влучил\w*|влучив|поцілил\w*|попал[иао]?|досягл\w*|достигл\w*|вдарил\w*|упал[иао]?|впал[иао]?)"
+_HIT_AND_DOWNED = re.compile(
+    rf"(?<![\w-])(?P<b>{_NUM})\s+(?:{_WORDS}{_WEAPON}\s+)?{_BE}{_DOWN}\s*[,;]?\s+(?:а\s+|ще\s+|еще\s+|ещё\s+)?"
+    rf"(?P<a>{_NUM})\s+(?:{_WORDS}{_WEAPON}\s+)?{_HIT}"
+    rf"|(?<![\w-])(?P<a2>{_NUM})\s+(?:{_WORDS}{_WEAPON}\s+)?{_HIT}[^.;]{{0,120}}?(?:,|\sі|\sи|\sта|\sа)\s+"
+    rf"(?:ще\s+|еще\s+|ещё\s+)?(?P<b2>{_NUM})\s+(?:{_WORDS}{_WEAPON}\s+)?{_BE}{_DOWN}",
     _I,
 )
 #: "усі 40 збито", "всі збито", "все сбиты": as many shot down as launched.
@@ -113,7 +127,8 @@ _DOWN_GATE = tuple(
 )
 _LAUNCH_GATE = tuple(
     """
-    атакува атакова випуст выпуст запуст застосува применил примени задіяв задіял задейств
+    атакува атакова випуст выпуст запуст випущ выпущ запущ застосува применил примени задіяв задіял
+    задейств
     """.split()
 )
 _NUMBER_GATE = tuple(
@@ -165,9 +180,15 @@ def _found(sentence: str, gated: bool = True) -> Iterator[tuple[str, int, Figure
             yield "launched", m.start(), fig
     launch = not gated or has_stem(sentence, _LAUNCH_GATE)
     for m in _LAUNCHED_RX.finditer(sentence) if launch else ():
-        fig = _figure(m.group("l") or m.group("l2"), m.group(0))
+        fig = _figure(m.group("l") or m.group("l2") or m.group("l3"), m.group(0))
         if fig is not None:
             yield "launched", m.start(), fig
+    for m in _HIT_AND_DOWNED.finditer(sentence) if down else ():
+        a = parse_number(m.group("a") or m.group("a2"))
+        b = parse_number(m.group("b") or m.group("b2"))
+        if a is not None and b is not None:
+            text = " ".join(m.group(0).split())
+            yield "launched", m.start(), Figure(a + b, a + b, None, text)
 
 
 def parse_counts(sentence: str, *, gated: bool = True) -> WeaponCounts:
