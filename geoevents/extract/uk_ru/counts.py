@@ -138,6 +138,10 @@ _NUMBER_GATE = tuple(
     """.split()
 )
 _DIGIT = re.compile(r"\d")
+#: Narrower gates of single patterns: "з"/"із"/"из" ("37 з 42"), "усі"/"все", a verb of hitting.
+_OF_WORD = re.compile(r"(?<![\w-])(?:з|із|зі|из)\s", re.IGNORECASE)
+_ALL_GATE = ("усі", "всі", "все")
+_HIT_GATE = tuple("влучил влучив поцілил попал досягл достигл вдарил упал впал".split())
 
 
 def _figure(text: str, whole: str) -> Figure | None:
@@ -162,7 +166,8 @@ def _figure(text: str, whole: str) -> Figure | None:
 
 def _found(sentence: str, gated: bool = True) -> Iterator[tuple[str, int, Figure]]:
     down = not gated or has_stem(sentence, _DOWN_GATE)
-    for m in _OF_RX.finditer(sentence) if down else ():
+    of = down and (not gated or _OF_WORD.search(sentence) is not None)
+    for m in _OF_RX.finditer(sentence) if of else ():
         pairs = (("i", "l"), ("i2", "l2"), ("i3", "l3"))
         i, n = next((m.group(a), m.group(b)) for a, b in pairs if m.group(a))
         for kind, text in (("intercepted", i), ("launched", n)):
@@ -173,7 +178,8 @@ def _found(sentence: str, gated: bool = True) -> Iterator[tuple[str, int, Figure
         fig = _figure(m.group("i") or m.group("i2") or m.group("i3"), m.group(0))
         if fig is not None:
             yield "intercepted", m.start(), fig
-    for m in _ALL_N.finditer(sentence) if down else ():
+    every = down and (not gated or has_stem(sentence, _ALL_GATE))
+    for m in _ALL_N.finditer(sentence) if every else ():
         fig = _figure(m.group("n") or m.group("n2"), m.group(0))
         if fig is not None:
             yield "intercepted", m.start(), fig
@@ -183,7 +189,8 @@ def _found(sentence: str, gated: bool = True) -> Iterator[tuple[str, int, Figure
         fig = _figure(m.group("l") or m.group("l2") or m.group("l3"), m.group(0))
         if fig is not None:
             yield "launched", m.start(), fig
-    for m in _HIT_AND_DOWNED.finditer(sentence) if down else ():
+    hit = down and (not gated or has_stem(sentence, _HIT_GATE))
+    for m in _HIT_AND_DOWNED.finditer(sentence) if hit else ():
         a = parse_number(m.group("a") or m.group("a2"))
         b = parse_number(m.group("b") or m.group("b2"))
         if a is not None and b is not None:
