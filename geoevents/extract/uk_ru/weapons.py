@@ -276,7 +276,7 @@ _AS_TARGET_BEFORE = re.compile(
     r"|позиці\w*|позици\w*|батаре\w*|дивізіон\w*|дивизион\w*|виробництв\w*|производств\w*"
     r"|цех\w*|завод\w*|майстерн\w*|мастерск\w*|операторів|операторов|розрахун\w*|расчет\w*"
     r"|пункт\w*\s+управління|пункт\w*\s+управления|запас\w*|партію|партию|ешелон\w*|эшелон\w*)"
-    r"\s+(?:[\w«»\"'-]+\s+){0,2}[«\"]?$",
+    r"\s+(?:(?!(?:й|і|и|та|а|або|чи|или|and)\s)[\w«»\"'-]+\s+){0,2}[«\"]?$",
     re.IGNORECASE,
 )
 #: After the weapon, words that make it the target: "HIMARS знищено", "літаки пошкоджено".
@@ -285,6 +285,7 @@ _AS_TARGET_AFTER = re.compile(
     r"|комплекс\w*|оперативно-тактичн\w*|оперативно-тактическ\w*)\b",
     re.IGNORECASE,
 )
+_INSTRUMENTAL_END = re.compile(r"(?:ами|ями|ою|єю|ом)$", re.IGNORECASE)
 _AS_WEAPON_BEFORE = re.compile(
     r"(?:\bз|\bіз|\bс|\bзі|\bсо|\bиз|\bот|\bвогнем|\bогнем|\bударом|\bударами|\bзастосуван\w*"
     r"|\bприменени\w*|\bвипущен\w*|\bвыпущен\w*)\s+(?:[\w«»\"'-]+\s+){0,2}$",
@@ -306,7 +307,11 @@ def is_target_use(sentence: str, start: int, end: int, kind: str | None = None) 
     before = sentence[max(0, start - 60) : start]
     if _AS_WEAPON_BEFORE.search(before):
         return False
-    return bool(_AS_TARGET_BEFORE.search(before) or _AS_TARGET_AFTER.match(sentence, end))
+    if _AS_TARGET_BEFORE.search(before):
+        return True
+    after = _AS_TARGET_AFTER.match(sentence, end)
+    # "ракетними комплексами" (instrumental): the means, not a target
+    return after is not None and _INSTRUMENTAL_END.search(after.group(0)) is None
 
 
 def harmed_aircraft(sentence: str, spans: Iterable[tuple[int, int, Weapon]]) -> bool:
