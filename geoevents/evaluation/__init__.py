@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,11 @@ __all__ = ["Evaluation", "GoldSet", "evaluate", "evaluate_file", "figures", "rea
 
 
 def evaluate_file(
-    path: str | Path, *, gazetteer: Gazetteer | None = None, explain: bool = False
+    path: str | Path,
+    *,
+    gazetteer: Gazetteer | None = None,
+    explain: bool = False,
+    languages: Iterable[str] | None = None,
 ) -> Evaluation:
     """Read the gold file at ``path`` and evaluate extraction on its articles.
 
@@ -38,6 +43,8 @@ def evaluate_file(
         The gazetteer to extract with; default :meth:`gazetteer.Gazetteer.open`.
     explain
         Keep the extractor's decision trail in the findings.
+    languages
+        Evaluate only the articles in these languages (ISO 639-1 codes); default all.
 
     Raises
     ------
@@ -47,4 +54,6 @@ def evaluate_file(
     from geoevents.extract import Extractor
 
     gold = read_gold(path)
+    if languages is not None:
+        gold = gold.only(languages)
     return evaluate(gold, Extractor(gazetteer, explain=explain))

@@ -4,8 +4,8 @@ A gold file lists articles (a file relative to the gold file's folder, and for
 JSON Lines inputs a record id) with the events an analyst codes from each.
 Version 1 is ``examples/expected.json``; version 2 adds ``classes``, per-place
 ``tolerance_km``, ``attacker_side``, ``launched``/``intercepted``, a claim's
-``claimant`` and ``not_at`` places with coordinates. Every v1 file is a valid v2
-file. The format is documented in ``docs/extraction.md`` ("Evaluating extraction").
+``claimant``, ``not_at`` places with coordinates and an article's ``language``
+(``"en"`` when not given). Every v1 file is a valid v2 file. The format is documented in ``docs/extraction.md`` ("Evaluating extraction").
 
 Every problem raises :class:`~geoevents.errors.GoldFormatError` naming the file,
 the article (index and file) and the field.
@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -64,10 +65,17 @@ CLASSES: dict[str, str] = {
     "dates": "weekday-relative dates, overnight, follow-ups published days later",
     "russia_strike": "strikes inside Russia",
     "crimea": "strikes in Crimea",
+    "inflected": "declined place names ('у Харкові', 'в Белгороде', 'Курской области')",
+    "oblast_colloquial": "colloquial oblast names ('на Харківщині', 'Донеччина')",
+    "mixed_language": "a post in two languages (Ukrainian with an English paragraph)",
+    "namesake": "a town name shared by several places, told apart by its oblast",
+    "disputed": "one side denies the event or the other side's account of it",
 }
+#: The default ``language`` of an article (ISO 639-1).
+DEFAULT_LANGUAGE = "en"
 
 _TOP_KEYS = {"geoevents_document", "version", "description", "tolerance_km", "articles"}
-_ARTICLE_KEYS = {"file", "record", "published", "classes", "note", "events", "not_at"}
+_ARTICLE_KEYS = {"file", "record", "language", "published", "classes", "note", "events", "not_at"}
 _PLACE_KEYS = {"name", "also", "lat", "lon", "country_code", "geonameid", "tolerance_km"}
 _CLAIM_KEYS = {"claimant", "side", "stance", "killed", "injured"}
 _EVENT_KEYS = {
@@ -148,7 +156,7 @@ class GoldEvent:
 
 @dataclass(frozen=True)
 class GoldArticle:
-    """One gold article: its input, tags and events (none: a non-event)."""
+    """One gold article: its input, language, tags and events (none: a non-event)."""
 
     index: int
     file: str
@@ -158,6 +166,8 @@ class GoldArticle:
     note: str | None
     events: tuple[GoldEvent, ...]
     not_at: tuple[GoldPlace, ...] = ()
+    #: ISO 639-1 code of the article's language (``"en"``, ``"uk"``, ``"ru"``)
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def key(self) -> str:
@@ -175,6 +185,23 @@ class GoldSet:
     description: str
     tolerance_km: float
     articles: tuple[GoldArticle, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The articles' languages, sorted."""
+        return tuple(sorted({a.language for a in self.articles}))
+
+    def only(self, languages: Iterable[str]) -> GoldSet:
+        """The same gold set with only the articles in ``languages`` (ISO 639-1 codes).
+
+        >>> gold = parse_gold({"geoevents_document": "expected-events", "articles": [
+        ...     {"file": "a.txt", "events": []},
+        ...     {"file": "b.txt", "language": "uk", "events": []}]}, "g.json")
+        >>> [a.file for a in gold.only(["uk"]).articles], gold.languages
+        (['b.txt'], ('en', 'uk'))
+        """
+        wanted = {code.lower() for code in languages}
+        return replace(self, articles=tuple(a for a in self.articles if a.language in wanted))
 
 
 def read_gold(path: str | Path) -> GoldSet:
@@ -253,6 +280,11 @@ def _article(index: int, a: Any, path: str, tolerance: float) -> GoldArticle:
     published = a.get("published")
     if published is not None:
         f.iso_date(published, "published")
+    language = a.get("language", DEFAULT_LANGUAGE)
+    if not isinstance(language, str) or len(language) != 2 or not language.isalpha():
+        raise f.error(
+            f"must be a two-letter ISO 639-1 code such as 'uk', not {language!r}", "language"
+        )
     classes = f.str_list(a.get("classes", []), "classes")
     for c in classes:
         if c not in CLASSES:
@@ -278,6 +310,7 @@ def _article(index: int, a: Any, path: str, tolerance: float) -> GoldArticle:
             GoldPlace(p) if isinstance(p, str) else _place(f, f"not_at[{i}]", p, tolerance)
             for i, p in enumerate(not_at)
         ),
+        language=language.lower(),
     )
 
 

@@ -8,6 +8,12 @@ was predicted and recall is 1 when there was nothing to find (no error was
 made). Each measure is the share of right checks over the matched pairs (see
 :mod:`geoevents.evaluation.measures`); ``None`` when the gold never asserts it.
 
+The same figures are given per article language (:func:`language_scores`), with
+the headline shares of the languages' targets: event precision and recall,
+``place`` (gold events with a predicted event within the place's tolerance),
+``type`` and ``figures_to_side`` (each stated figure credited to a claim of the
+claimant's side: the ``attribution`` measure).
+
 >>> Counts(tp=8, fp=2, fn=0).scores()
 {'tp': 8, 'fp': 2, 'fn': 0, 'precision': 0.8, 'recall': 1.0, 'f1': 0.8889}
 """
@@ -19,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from geoevents.evaluation.matching import place_distance
 from geoevents.evaluation.measures import MEASURES
 from geoevents.evaluation.run import ArticleOutcome, Evaluation
 
@@ -80,7 +87,7 @@ def measure_scores(outcomes: Iterable[ArticleOutcome]) -> dict[str, dict[str, An
         m: {
             "right": right[m],
             "total": total[m],
-            "share": round(right[m] / total[m], DIGITS) if total[m] else None,
+            "share": _share(right[m], total[m]),
         }
         for m in MEASURES
     }
@@ -100,6 +107,56 @@ def class_scores(outcomes: Iterable[ArticleOutcome]) -> dict[str, dict[str, Any]
         }
         for c, group in sorted(by_class.items())
     }
+
+
+def place_scores(outcomes: Iterable[ArticleOutcome]) -> dict[str, Any]:
+    """``{right, total, share}``: gold events with a predicted event within their tolerance.
+
+    Unlike recall, a predicted event may count for two gold events here: it measures
+    where events are placed, whatever their number.
+    """
+    right = total = 0
+    for o in outcomes:
+        for g in o.gold.events:
+            total += 1
+            right += any(place_distance(ev, g.place) is not None for ev in o.events)
+    return {"right": right, "total": total, "share": _share(right, total)}
+
+
+def language_scores(
+    evaluation: Evaluation,
+) -> dict[str, dict[str, Any]]:
+    """Figures per article ``language``: event counts, the headline shares and every measure.
+
+    ``figures_to_side`` is the ``attribution`` measure (a stated figure credited to a
+    claim of the claimant's side), ``type`` the type measure, both over matched pairs
+    (``None`` when nothing was matched); ``place`` is :func:`place_scores`.
+    """
+    count: Counter[str] = Counter(a.language for a in evaluation.gold.articles)
+    by_language: dict[str, list[ArticleOutcome]] = {code: [] for code in count}
+    for o in evaluation.outcomes:
+        by_language[o.gold.language].append(o)
+    out = {}
+    for code in sorted(by_language, key=lambda c: (c != "en", c)):
+        group = by_language[code]
+        measures = measure_scores(group)
+        out[code] = {
+            "articles": count[code],
+            "evaluated": len(group),
+            "gold": sum(len(o.gold.events) for o in group),
+            "predicted": sum(len(o.events) for o in group),
+            **Counts.of(group).scores(),
+            "place": place_scores(group)["share"],
+            "type": measures["type"]["share"],
+            "figures_to_side": measures["attribution"]["share"],
+            "claim_side": measures["claim_side"]["share"],
+            "measures": measures,
+        }
+    return out
+
+
+def _share(right: int, total: int) -> float | None:
+    return round(right / total, DIGITS) if total else None
 
 
 def figures(evaluation: Evaluation, *, notes: bool = True) -> dict[str, Any]:
@@ -124,6 +181,7 @@ def figures(evaluation: Evaluation, *, notes: bool = True) -> dict[str, Any]:
             },
         },
         "measures": measure_scores(outcomes),
+        "languages": language_scores(evaluation),
         "classes": class_scores(outcomes),
         "errors": [
             {**f.to_dict(), "notes": list(f.notes) if notes else []}

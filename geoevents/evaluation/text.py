@@ -50,6 +50,7 @@ def report_lines(figs: dict[str, Any]) -> list[str]:
     not_measured = [name for name, m in figs["measures"].items() if not m["total"]]
     if not_measured:
         lines.append(f"  not in the gold: {', '.join(not_measured)}")
+    lines.extend(language_lines(figs))
     if figs["classes"]:
         lines.append(
             f"{'class':<15} {'articles':>8} {'tp':>4} {'fp':>4} {'fn':>4} "
@@ -62,6 +63,31 @@ def report_lines(figs: dict[str, Any]) -> list[str]:
             )
     n = len(figs["errors"])
     lines.append(f"errors: {n}" + (" (--explain lists them by class)" if n else ""))
+    return lines
+
+
+def language_lines(figs: dict[str, Any]) -> list[str]:
+    """The per-language table: event counts and the headline shares (``-``: not measured).
+
+    >>> row = {"articles": 2, "tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5,
+    ...        "place": 0.5, "type": 1.0, "figures_to_side": None}
+    >>> print("\\n".join(language_lines({"languages": {"uk": row}})))
+    language articles   tp   fp   fn precision   recall    place     type  fig.side
+      uk            2    1    0    1   100.0 %   50.0 %   50.0 %  100.0 %         -
+    """
+    languages = figs.get("languages") or {}
+    if not languages:
+        return []
+    lines = [
+        f"{'language':<8} {'articles':>8} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} "
+        f"{'recall':>8} {'place':>8} {'type':>8} {'fig.side':>9}"
+    ]
+    for code, row in languages.items():
+        lines.append(
+            f"  {code:<6} {row['articles']:>8} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4} "
+            f"{_pct(row['precision']):>9} {_pct(row['recall']):>8} {_pct(row['place']):>8} "
+            f"{_pct(row['type']):>8} {_pct(row['figures_to_side']):>9}"
+        )
     return lines
 
 

@@ -383,7 +383,7 @@ def test_cli_json_has_every_figure(folder: Path, gazetteer: Any) -> None:
     figs = json.loads(result.stdout)
     assert set(figs) == {
         "gold", "version", "articles", "evaluated", "input_errors", "events", "measures",
-        "classes", "errors",
+        "languages", "classes", "errors",
     }  # fmt: skip
     assert set(figs["events"]) == {
         "gold", "predicted", "tp", "fp", "fn", "precision", "recall", "f1", "fp_reasons",

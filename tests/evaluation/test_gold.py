@@ -177,7 +177,8 @@ def test_the_classes_are_those_of_the_gold_format() -> None:
     assert set(CLASSES) == {
         "no_strike", "actor", "person", "comparison", "background", "launch_area", "visit",
         "case", "noun_trigger", "multi_strike", "russian_form", "figures", "intercepts",
-        "attribution", "attacker", "dates", "russia_strike", "crimea",
+        "attribution", "attacker", "dates", "russia_strike", "crimea", "inflected",
+        "oblast_colloquial", "mixed_language", "namesake", "disputed",
     }  # fmt: skip
 
 

@@ -7,6 +7,12 @@ not the extractor: every input has its gold entry, the counts the issue asks for
 every value is from the project's vocabularies, every gold place is where the project's
 gazetteer puts that name in the article's context, dates lie in 2022-2025, and no two
 articles share a long run of words.
+
+Issue 15 added Ukrainian and Russian posts (``articles/uk``, ``articles/ru``, an article's
+``language``): at least 45 in each language, 10-25 % of them non-events, each event place
+with its Cyrillic name in ``also`` (geocoded again like the English name), and the
+phenomena of those languages tagged (``inflected``, ``oblast_colloquial``, ``namesake``,
+``mixed_language``, ``disputed``).
 """
 
 from __future__ import annotations
@@ -50,10 +56,22 @@ TRAPS = (
     "attacker",
     "dates",
 )
-CLASSES = ("no_strike", *TRAPS, "russia_strike", "crimea")
+#: The phenomena of the Ukrainian and Russian posts (issue 15).
+LANGUAGE_TRAPS = ("inflected", "oblast_colloquial", "namesake", "mixed_language", "disputed")
+CLASSES = ("no_strike", *TRAPS, "russia_strike", "crimea", *LANGUAGE_TRAPS)
+#: Languages of the corpus (ISO 639-1); an article without ``language`` is English.
+LANGUAGES = ("en", "uk", "ru")
+#: Posts per language the corpus must hold at least (issue 15 asks 40; the brief 45).
+MIN_POSTS = {"en": 80, "uk": 45, "ru": 45}
+#: Length of a Ukrainian or Russian post's text, in characters.
+POST_CHARS = (200, 1500)
 FIRST_DAY, LAST_DAY = datetime.date(2022, 1, 1), datetime.date(2025, 12, 31)
 #: Words in a row that two articles may not share (sentences are written once).
 SHARED_RUN = 10
+
+
+def _language(entry: dict[str, Any]) -> str:
+    return str(entry.get("language", "en"))
 
 
 def _key(entry: dict[str, Any]) -> str:
@@ -112,8 +130,9 @@ def test_published_date_is_the_one_the_reader_finds(read: dict[str, Article]) ->
 def test_counts_by_class_and_format() -> None:
     classes = Counter(c for a in ARTICLES for c in a["classes"])
     formats = Counter(Path(a["file"]).suffix for a in ARTICLES)
-    assert len(ARTICLES) >= 80
-    assert sum(1 for a in ARTICLES if not a["events"]) >= 20
+    english = [a for a in ARTICLES if _language(a) == "en"]
+    assert len(english) >= 80
+    assert sum(1 for a in english if not a["events"]) >= 20
     assert sum(1 for a in ARTICLES if set(a["classes"]) & set(TRAPS)) >= 20
     assert {c: classes[c] for c in CLASSES if classes[c] < 3} == {}
     assert formats[".html"] >= 10
@@ -227,3 +246,55 @@ def test_the_holdout_set_is_valid_and_evaluates() -> None:
     )
     assert out["articles"] == out["evaluated"] == 11 and out["input_errors"] == []
     assert out["events"]["gold"] == 10
+
+
+def test_languages_counts_and_folders() -> None:
+    """At least MIN_POSTS posts per language, 10-25 % non-events in Ukrainian and Russian,
+    and each post in the folder of its language (English ones directly in articles/)."""
+    by_language = Counter(_language(a) for a in ARTICLES)
+    assert set(by_language) == set(LANGUAGES)
+    assert {c: n for c, n in by_language.items() if n < MIN_POSTS[c]} == {}
+    for a in ARTICLES:
+        folder = Path(a["file"]).parent.as_posix()
+        code = _language(a)
+        assert folder == ("articles" if code == "en" else f"articles/{code}"), _key(a)
+    for code in ("uk", "ru"):
+        posts = [a for a in ARTICLES if _language(a) == code]
+        share = sum(1 for a in posts if not a["events"]) / len(posts)
+        assert 0.10 <= share <= 0.25, f"{code}: {share:.0%} non-events"
+
+
+def test_ukrainian_and_russian_posts_cover_the_phenomena() -> None:
+    """Each phenomenon of the issue is in the Ukrainian and Russian posts: declined names and
+    colloquial oblast names, namesakes, mixed posts, disputed claims with a denial, counts of
+    launched and intercepted weapons, figures, strikes in Russia and Crimea, non-events."""
+    posts = [a for a in ARTICLES if _language(a) != "en"]
+    classes = Counter(c for a in posts for c in a["classes"])
+    wanted = (*LANGUAGE_TRAPS, "figures", "intercepts", "attribution", "russia_strike", "crimea")
+    assert {c: classes[c] for c in wanted if classes[c] < 3} == {}
+    events = [e for a in posts for e in a["events"]]
+    assert sum(1 for e in events if "intercepted" in e) >= 10
+    assert sum(1 for e in events if e.get("disputed")) >= 10
+    for code in ("uk", "ru"):  # claims of both sides in each language
+        sides = {c["side"] for a in posts if _language(a) == code for e in a["events"]
+                 for c in e["claims"]}  # fmt: skip
+        assert {"ukraine", "russia"} <= sides, code
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [a for a in ARTICLES if _language(a) != "en"],
+    ids=[_key(a) for a in ARTICLES if _language(a) != "en"],
+)
+def test_a_ukrainian_or_russian_post(entry: dict[str, Any], texts: dict[str, str]) -> None:
+    """The text is Cyrillic and 200-1500 characters long; every event place carries its
+    Cyrillic name in ``also`` (the corpus test geocodes it like the English name)."""
+    _title, _, body = texts[_key(entry)].partition("\n")
+    assert POST_CHARS[0] <= len(body.strip()) <= POST_CHARS[1]
+    assert sum(map(_cyrillic, body.split())) > len(body.split()) / 2
+    for event in entry["events"]:
+        assert any(_cyrillic(name) for name in event["place"].get("also", ())), event["place"]
