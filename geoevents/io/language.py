@@ -100,7 +100,7 @@ _NAMES = dict(
 _UK_ONLY = re.compile("[їєґ]")
 _UK_I = re.compile("[і]")
 _RU_LETTERS = re.compile("[ыэё]")
-_BG_HARD = re.compile("[ъ]")
+_BG_HARD = re.compile("ъ(?![еёюя])")  # Russian writes ъ only before е, ё, ю, я
 _BE_ONLY = re.compile("[ў]")
 _SR_ONLY = re.compile("[ђћџ]")
 _MK_ONLY = re.compile("[ѓќѕ]")
@@ -182,7 +182,7 @@ def identify(text: str) -> Language:
     return _identify(text[:SAMPLE])
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)  # the reader and the extractor ask of each article
 def _identify(sample: str) -> Language:
     clean = _NOISE.sub(" ", sample)
     letters = len(_LETTER.findall(clean))
@@ -235,9 +235,12 @@ def _cyrillic(low: str, *, strict: bool) -> str:
         return _rank(low, ("sr", "mk"))[0][0]
     if _BE_ONLY.search(low):
         return "be"
-    has_i, has_ru = bool(_UK_I.search(low)), bool(_RU_LETTERS.search(low))
-    if not _UK_ONLY.search(low) and "и" not in low and (has_i or has_ru):
+    strong_uk, has_i = bool(_UK_ONLY.search(low)), bool(_UK_I.search(low))
+    has_ru = bool(_RU_LETTERS.search(low))
+    if not strong_uk and "и" not in low and (has_i or has_ru):
         return _rank(low, ("be", "uk" if has_i else "ru"))[0][0]  # Belarusian has no и
+    if (strong_uk or has_i) != has_ru:  # one side's letters only (most texts)
+        return "ru" if has_ru else "uk"
     uk_words = ru_words = 0
     for word in _WORD.findall(low):
         uk = bool(_UK_ONLY.search(word) or _UK_I.search(word))
