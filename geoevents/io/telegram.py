@@ -121,7 +121,9 @@ def is_export(data: Any) -> bool:
     >>> is_export({"text": "An article."}), is_export([{"messages": []}])
     (False, False)
     """
-    return isinstance(data, dict) and ("messages" in data or data.get("type") in CHAT_TYPES)
+    return isinstance(data, dict) and (
+        "messages" in data or data.get("type") in CHAT_TYPES or "chats" in data
+    )
 
 
 def export_posts(
@@ -133,7 +135,14 @@ def export_posts(
     messages = data.get("messages")
     if not isinstance(messages, list):
         kind = "no" if messages is None else f"a {type(messages).__name__} as its"
-        yield InputError(f"Telegram export with {kind} messages list", path=where, field="messages")
+        hint = (
+            " (a whole account's export: export each channel with 'Export chat history')"
+            if "chats" in data
+            else ""
+        )
+        yield InputError(
+            f"Telegram export with {kind} messages list{hint}", path=where, field="messages"
+        )
         return
     channel, username, title = _channel(data, where)
     for index, msg in enumerate(messages):
@@ -252,10 +261,14 @@ def _date(msg: dict[str, Any], at: str, label: str, where: str) -> datetime.date
         except ValueError:
             pass
     if isinstance(unix, (str, int)) and not isinstance(unix, bool) and str(unix).isdigit():
-        return datetime.datetime.fromtimestamp(int(unix), tz=datetime.timezone.utc).date()
-    what = (
-        "has no date"
-        if raw is None and unix is None
-        else f"has a date that is not ISO: {raw!r:.40}"
-    )
+        try:
+            return datetime.datetime.fromtimestamp(int(unix), tz=datetime.timezone.utc).date()
+        except (OverflowError, ValueError, OSError):
+            pass
+    if raw is None and unix is None:
+        what = "has no date"
+    elif raw is None:
+        what = f"has no date and a date_unixtime that is not a time: {unix!r:.40}"
+    else:
+        what = f"has a date that is not ISO: {raw!r:.40}"
     raise InputError(f"{label} {what}", path=where, field=f"{at}.date")

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geoevents.errors import InputError
 from geoevents.io.articles import Article, read_articles
@@ -140,6 +143,11 @@ def test_the_date_falls_back_on_the_unix_time(tmp_path: Path) -> None:
             "field messages[1].date: message 5 has no date",
         ),
         (
+            {"id": 5, "type": "message", "date_unixtime": "9" * 30, "text": "x"},
+            "field messages[1].date: message 5 has no date and a date_unixtime that is not a "
+            "time: '999999999999999999999999999999'",
+        ),
+        (
             {**_message(5, STRIKE), "date": "yesterday", "date_unixtime": None},
             "field messages[1].date: message 5 has a date that is not ISO: 'yesterday'",
         ),
@@ -169,6 +177,11 @@ def test_a_bad_message_is_named_and_the_others_still_go_through(
     [
         ({"name": "c", "type": "public_channel", "id": 1}, "Telegram export with no messages list"),
         ({"name": "c", "messages": {"1": "x"}}, "Telegram export with a dict as its messages list"),
+        (
+            {"about": "x", "chats": {"list": []}},
+            "Telegram export with no messages list (a whole account's export: export each "
+            "channel with 'Export chat history')",
+        ),
     ],
 )
 def test_an_export_without_a_messages_list_is_an_error(
@@ -230,3 +243,44 @@ def test_geoevents_extract_reads_a_channel_export(tmp_path: Path) -> None:
     assert [(s["article_id"], s["url"], s["published"]) for s in props["sources"]] == [
         ("odesa_ova/4", "https://t.me/odesa_ova/4", "2024-07-08")
     ]
+
+
+_junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+#: Messages right or wrong in any field a message has.
+_messages = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": st.integers(-5, 10**12) | _junk,
+        "type": st.sampled_from(["message", "service"]) | _junk,
+        "date": st.sampled_from(["2024-07-08T10:15:00", "2024-02-30T00:00:00", "", None]) | _junk,
+        "date_unixtime": st.sampled_from(["1720433700", "-1", "9" * 30]) | _junk,
+        "text": st.text(max_size=30)
+        | st.lists(st.text(max_size=8) | st.fixed_dictionaries({"type": _junk, "text": _junk}))
+        | _junk,
+        "text_entities": _junk,
+        "forwarded_from": _junk,
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    top=st.fixed_dictionaries(
+        {}, optional={"name": _junk, "id": _junk, "username": _junk, "type": _junk}
+    ),
+    bad=st.lists(_messages | _junk, max_size=4),
+)
+def test_any_export_gives_articles_and_named_errors_and_keeps_the_good_message(
+    top: dict[str, Any], bad: list[Any]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(Path(folder), {**top, "messages": [*bad, _message(10**13, STRIKE)]})
+        articles, errors, _ = _read(path)
+    assert articles and articles[-1].text == STRIKE and articles[-1].id.endswith(f"/{10**13}")
+    assert all(str(e).startswith(str(path)) for e in errors)
