@@ -164,6 +164,9 @@ class Event:
     sources: tuple[Source, ...] = ()
     corrected: bool = False
     rejected: str | None = None  # an analyst rejected it, for this reason: kept, hidden
+    #: the place as the sources wrote it, where that differs from ``place_name`` (a
+    #: Ukrainian or Russian form, declined as in the text: "Харкові", "Белгороде")
+    place_original: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=(), compare=False)  # explain trail, not exported
 
     def __post_init__(self) -> None:
@@ -228,6 +231,7 @@ class Event:
             "date_end": self.date_end,
             "date_precision": self.date_precision,
             "place_name": self.place_name,
+            "place_original": list(self.place_original),
             "country_code": self.country_code,
             "admin1": self.admin1,
             "geonameid": self.geonameid,
@@ -282,6 +286,7 @@ class Event:
         kw["weapons"] = _items(p.get("weapons"))
         kw["targets"] = _items(p.get("targets"))
         kw["disputed_by"] = _items(p.get("disputed_by"))
+        kw["place_original"] = _items(p.get("place_original"))
         kw["claims"] = tuple(Claim.from_dict(c) for c in _items(p.get("claims")))
         kw["sources"] = tuple(Source.from_dict(s) for s in _items(p.get("sources")))
         kw.pop("notes", None)
@@ -351,6 +356,7 @@ def _event_of(p: dict[str, Any], lat: float, lon: float) -> Event:
         date_end=p["date_end"],
         date_precision=p["date_precision"],
         place_name=p["place_name"],
+        place_original=_items(p["place_original"]),
         country_code=p["country_code"],
         admin1=p["admin1"],
         geonameid=None if gid is None else int(gid),

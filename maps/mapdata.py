@@ -53,7 +53,7 @@ PRECISION_LABELS: dict[int, str] = {1: "settlement", 2: "near", 3: "region"}
 _DERIVED = ("claimant_sides", "casualties", "weapon_counts")
 
 #: Event fields holding lists; a lone value in one of them is a one-item list.
-LIST_FIELDS = ("weapons", "targets", "disputed_by", "claims", "sources")
+LIST_FIELDS = ("place_original", "weapons", "targets", "disputed_by", "claims", "sources")
 
 #: Fan-out of co-located events: first ring radius and spacing, metres.
 FAN_BASE_M = 120.0

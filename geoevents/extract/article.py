@@ -52,12 +52,7 @@ from typing import TYPE_CHECKING
 
 from gazetteer.document import resolve_document
 from geoevents.dates import DateSpan
-from geoevents.extract.attacker import (
-    attacker_side,
-    blamed_sides,
-    claimed_attacker,
-    inferred_attacker,
-)
+from geoevents.extract.attacker import claimed_attacker, inferred_attacker
 from geoevents.extract.background import (
     blank,
     cause_spans,
@@ -330,9 +325,10 @@ class ArticleExtraction(SpeechMixin):
 
     def _sides_named(self, s: str, facts: SentenceFacts) -> None:
         """Remember whom the sentence blames and, for a strike, which side it names as agent."""
-        self.blamed.update(blamed_sides(s))
+        rules = rules_for(s)
+        self.blamed.update(rules.blamed_sides(s))
         if facts.detection is not None:
-            agent = attacker_side(s, facts.detection.event_type)
+            agent = rules.attacker_side(s, facts.detection.event_type)
             if agent is not None:
                 self.agents.add(agent)
 
@@ -406,7 +402,7 @@ class ArticleExtraction(SpeechMixin):
             return
         self.note(f"[{said.tag}] continues the event at {last.location.place.name}: {said.text!r}")
         if last.attacker is None:  # "... killed when a Russian drone slammed into ..."
-            last.attacker = attacker_side(said.text, last.event_type)
+            last.attacker = rules_for(said.text).attacker_side(said.text, last.event_type)
         if said.sc.unverified:
             for d in self.drafts:
                 d.verified = False
@@ -541,7 +537,7 @@ class ArticleExtraction(SpeechMixin):
         d.refine_date(span, explicit)
         d.weapons.update(facts.weapons)
         d.targets.update(facts.targets if facts.targets is not None else find_targets(s))
-        side = attacker_side(s, d.event_type) or claimed_attacker(
+        side = rules_for(s).attacker_side(s, d.event_type) or claimed_attacker(
             d.event_type, said.claims, said.text
         )
         if side is not None and d.attacker is None:

@@ -159,7 +159,11 @@ _HELD = re.compile(
     r"\b(?P<ru>(?:Russian|Moscow|Kremlin|Russia)-(?:installed|appointed|backed|controlled|held|occupied)"
     r"|pro-(?:Russian|Moscow)\s+(?:authorit|official|administration|separatist)|separatists?\b"
     r"|occupation\s+(?:authorit|official|administration))"
-    r"|\b(?P<ua>(?:Ukrainian|Ukraine|Kyiv)-(?:controlled|held))",
+    r"|\b(?P<ua>(?:Ukrainian|Ukraine|Kyiv)-(?:controlled|held))"
+    # Ukrainian and Russian: "окупованої Горлівки", "оккупированном Донецке", "глава ДНР"
+    r"|(?P<ru2>\b(?:окупован|оккупирован|окупаційн|оккупационн|тимчасово\s+окупован)\w*"
+    r"|\b(?:ДНР|ЛНР|Пушилин\w*|Пушилін\w*|Сальдо|Балицьк\w*|Балицк\w*)\b)"
+    r"|(?P<ua2>\b(?:підконтрольн\w+\s+Україн|подконтрольн\w+\s+(?:Киев|Украин))\w*)",
     re.IGNORECASE,
 )
 
@@ -175,6 +179,8 @@ def place_holder(country_code: str | None, admin1: str | None, texts: Iterable[s
     'ukraine'
     >>> place_holder("UA", "Donetsk Oblast", ["the city's Russian-installed mayor said"])
     'russia'
+    >>> place_holder("UA", "Donetsk Oblast", ["Глава ДНР Денис Пушилин сообщил об обстреле"])
+    'russia'
     >>> place_holder("UA", "Sevastopol", [])
     'russia'
     >>> place_holder("PL", None, []) is None
@@ -184,7 +190,11 @@ def place_holder(country_code: str | None, admin1: str | None, texts: Iterable[s
         return "russia"
     if country_code != "UA":
         return None
-    found = {("ru" if m.group("ru") else "ua") for t in texts for m in _HELD.finditer(t)}
+    found = {
+        ("ru" if m.group("ru") or m.group("ru2") else "ua")
+        for t in texts
+        for m in _HELD.finditer(t)
+    }
     return "russia" if found == {"ru"} else "ukraine"
 
 

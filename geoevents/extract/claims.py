@@ -49,7 +49,6 @@ from functools import lru_cache
 from typing import Any
 
 from geoevents.extract.sentences import candidates, has_stem
-from geoevents.io.articles import url_host
 
 #: Region name (lower case, as in "the X governor") -> ISO country of that region.
 REGION_COUNTRY: dict[str, str] = {
@@ -584,12 +583,3 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     """
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a] or [(0, len(sentence))]
-
-
-def outlet_claimant(url: str | None) -> str:
-    """Name of the outlet speaking in its own voice: the URL's host, else "news report".
-
-    >>> outlet_claimant("https://www.example.org/news/1"), outlet_claimant(None)
-    ('example.org', 'news report')
-    """
-    return url_host(url) or "news report"

@@ -215,6 +215,7 @@ def draft_event(d: Draft, art: Article) -> Event:
         date_end=end,
         date_precision=span.precision,
         place_name=place.name,
+        place_original=_as_written(d, place.name),
         country_code=cc,
         admin1=place.admin1,
         geonameid=place.geonameid,
@@ -229,3 +230,10 @@ def draft_event(d: Draft, art: Article) -> Event:
         sources=(Source(art.id, art.title, art.url, published, d.quotes[0] if d.quotes else ""),),
         notes=tuple(d.location.explain),
     )
+
+
+def _as_written(d: Draft, name: str) -> tuple[str, ...]:
+    """The place's name as the article wrote it, when that is not the gazetteer's name."""
+    m = d.location.resolved.mention
+    written = m.written or m.text
+    return (written,) if written and written != name else ()

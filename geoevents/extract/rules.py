@@ -11,28 +11,32 @@ Cyrillic language (Belarusian, Bulgarian, ...); any other sentence by the Englis
 'en'
 >>> rules_for("Унаслідок ракетного удару по Харкову загинули двоє людей.").name
 'uk_ru'
->>> is_cyrillic("Удар по Kharkiv")
+>>> is_cyrillic("Ракетний удар по Kharkiv")
 True
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from geoevents import dates
 from geoevents.dates import DateSpan
-from geoevents.extract import claims, facts, mentions
+from geoevents.extract import attacker, claims, facts, mentions
 from geoevents.extract.casualties import Casualties
 from geoevents.extract.claims import SentenceClaims
 from geoevents.extract.facts import SentenceFacts
 from geoevents.extract.mentions import Mention
+from geoevents.extract.uk_ru import attacker as uk_ru_attacker
 from geoevents.extract.uk_ru import claims as uk_ru_claims
 from geoevents.extract.uk_ru import dates as uk_ru_dates
 from geoevents.extract.uk_ru import facts as uk_ru_facts
 from geoevents.extract.uk_ru import mentions as uk_ru_mentions
+from geoevents.extract.uk_ru import speech as uk_ru_speech
 from geoevents.io.language import READ, sentence_language
 
 
@@ -45,6 +49,9 @@ class Rules:
     find_claims: Callable[..., SentenceClaims]
     find_mentions: Callable[..., list[Mention]]
     event_date: Callable[[str, datetime.date | None], DateSpan]
+    attacker_side: Callable[[str, str], str | None]
+    blamed_sides: Callable[[str], set[str]]
+    refers_back: Callable[[str], bool]
 
 
 def _no_facts(s: str) -> SentenceFacts:
@@ -64,7 +71,14 @@ def _no_date(s: str, published: datetime.date | None) -> DateSpan:
 
 
 ENGLISH = Rules(
-    "en", facts.sentence_facts, claims.find_claims, mentions.find_mentions, dates.event_date
+    "en",
+    facts.sentence_facts,
+    claims.find_claims,
+    mentions.find_mentions,
+    dates.event_date,
+    attacker.attacker_side,
+    attacker.blamed_sides,
+    claims.refers_back,
 )
 UK_RU = Rules(
     "uk_ru",
@@ -72,22 +86,35 @@ UK_RU = Rules(
     uk_ru_claims.find_claims,
     uk_ru_mentions.find_mentions,
     uk_ru_dates.event_date,
+    uk_ru_attacker.attacker_side,
+    uk_ru_attacker.blamed_sides,
+    uk_ru_speech.refers_back,
 )
 #: A sentence in a language geoevents does not read: it says nothing.
-NOT_READ = Rules("none", _no_facts, _no_claims, _no_mentions, _no_date)
+NOT_READ = Rules(
+    "none",
+    _no_facts,
+    _no_claims,
+    _no_mentions,
+    _no_date,
+    lambda s, t: None,
+    lambda s: set(),
+    lambda s: False,
+)
 
 
 def is_cyrillic(text: str) -> bool:
     """Whether most letters of ``text`` are Cyrillic (a Latin name inside counts less)."""
-    cyr = lat = 0
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            cyr += 1
-        elif ch.isascii() and ch.isalpha():
-            lat += 1
-    return cyr > lat
+    if _CYRILLIC.search(text) is None:  # English text: one scan in C
+        return False
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@lru_cache(maxsize=8192)
 def rules_for(sentence: str) -> Rules:
     """The rules that read ``sentence`` (see the module docstring)."""
     if not is_cyrillic(sentence):

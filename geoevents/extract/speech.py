@@ -11,9 +11,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geoevents.extract.background import inside
-from geoevents.extract.claims import outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.facts import figures_for, merge_figures
+from geoevents.extract.outlets import outlet_claimant
+from geoevents.extract.rules import rules_for
 from geoevents.model import Claim, Figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,7 +67,7 @@ class SpeechMixin:
         cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
         figs = {"launched": counts.launched, "intercepted": counts.intercepted}
         stance = "denies" if sc.denial else "asserts"
-        if refers_back(s) and self.last_claimant is not None:
+        if rules_for(s).refers_back(s) and self.last_claimant is not None:
             name, side = self.last_claimant
         elif self.figures_by[0] == index - 1 and facts.has_figs:
             _, name, side = self.figures_by
@@ -86,7 +87,12 @@ class SpeechMixin:
         ]
         if speakers:
             self.last_claimant = speakers[-1][:2]
-        elif not (refer and last is not None and not said.sc.claimants and refers_back(text)):
+        elif not (
+            refer
+            and last is not None
+            and not said.sc.claimants
+            and rules_for(text).refers_back(text)
+        ):
             return []
         else:
             speakers = [(*last, "denies" if said.sc.denial else "asserts")]

@@ -40,6 +40,7 @@ from geoevents.model import PROPERTY_KEYS, Event
 
 CRS = "EPSG:4326"
 JSON_COLUMNS = (
+    "place_original",
     "weapons",
     "targets",
     "claims",

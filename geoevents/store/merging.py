@@ -92,6 +92,7 @@ def merge_members(members: Sequence[ReportEvent], fused_id: str) -> Event:
         date_end=date_end,
         date_precision=str(date_precision),
         place_name=loc.place_name,
+        place_original=tuple(dict.fromkeys(w for e in evs for w in e.place_original)),
         country_code=loc.country_code,
         admin1=loc.admin1,
         geonameid=loc.geonameid,

@@ -42,6 +42,8 @@
     var p = e.p, lp = ctx.precisionOf(p);
     box.appendChild(row('Date', K.dateLabel(p)));
     box.appendChild(row('Place', placeLabel(p)));
+    var written = K.list(p.place_original);
+    if (written.length) { box.appendChild(row('As written', written.join(', '))); }
     box.appendChild(row('Location', lp.label + ' (\u00b1' + Math.round(lp.radius / 1000) + ' km) at ' +
       e.lat.toFixed(4) + ', ' + e.lon.toFixed(4)));
     [['Weapons', p.weapons], ['Targets', p.targets]].forEach(function (x) {

@@ -7,7 +7,8 @@ import datetime
 import pytest
 
 from geoevents.extract import Extractor
-from geoevents.extract.claims import find_claims, outlet_claimant, region_side
+from geoevents.extract.claims import find_claims, region_side
+from geoevents.extract.outlets import outlet_claimant
 from geoevents.io.articles import Article
 
 MALOTARANIVKA = (
