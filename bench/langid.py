@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -517,10 +518,48 @@ def _row(
     )
 
 
+def _corpus(folder: Path) -> None:
+    """Articles and Cyrillic sentences of the annotated corpus: language by folder
+    (``uk/``, ``ru/``, else English)."""
+    import warnings
+
+    from geoevents.extract.rules import is_cyrillic
+    from geoevents.extract.sentences import split_sentences
+    from geoevents.io.articles import Article, read_articles
+    from geoevents.io.language import identify, sentence_language
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
+    right = Counter()
+    sentences = Counter()
+    for a in articles:
+        lang = Path(a.path or "").parent.name if Path(a.path or "").parent != folder else "en"
+        lang = lang if lang in ("uk", "ru") else "en"
+        right[lang, identify(f"{a.title or ''}\n{a.text}").code == lang] += 1
+        for s in split_sentences(a.text):
+            if lang != "en" and is_cyrillic(s.text):
+                code = sentence_language(s.text)
+                if code is None or code == lang:
+                    sentences["right" if code else "too short (read)"] += 1
+                else:
+                    sentences["the other one" if code in ("uk", "ru") else "not read"] += 1
+    for lang in ("en", "uk", "ru"):
+        total = right[lang, True] + right[lang, False]
+        print(f"corpus {lang}: {right[lang, True]} of {total} articles identified")
+    print(f"corpus uk/ru Cyrillic sentences: {dict(sentences)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong answer")
     parser.add_argument("--memory", help=argparse.SUPPRESS)  # one candidate's memory
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "tests" / "data" / "extract" / "articles",
+        help="annotated articles (uk/ and ru/ subfolders) to identify, where present",
+    )
     args = parser.parse_args()
     if args.memory:
         before = _rss_mb()
@@ -545,6 +584,8 @@ def main() -> None:
             for c, _, t in data + held:
                 if fn(t) != c:
                     print(f"    {c} -> {fn(t)}: {t[:70]}")
+    if args.corpus.is_dir():
+        _corpus(args.corpus)
     english = _english_corpora()
     if english:
         from geoevents.io.language import identify

@@ -167,3 +167,28 @@ def test_the_extractor_skips_an_article_not_read_and_says_why(gazetteer) -> None
     ukrainian = Article("uk1", None, "Вночі російські дрони атакували порт Одеси.")
     result = extractor.article(ukrainian)
     assert result.language == "uk" and result.explain[0] == "language: Ukrainian"
+
+
+def test_the_annotated_corpus_is_identified_by_its_folder() -> None:
+    """The Ukrainian and Russian posts of the evaluation corpus (``uk/``, ``ru/``) and its
+    English articles: every article named right, no Cyrillic sentence given to a
+    language not read."""
+    folder = ROOT / "tests" / "data" / "extract" / "articles"
+    if not (folder / "uk").is_dir():
+        pytest.skip("the Ukrainian and Russian corpus is not in this checkout")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
+    wrong, foreign = [], []
+    for a in articles:
+        parent = Path(a.path or "").parent.name
+        lang = parent if parent in ("uk", "ru") else "en"
+        if article_language(a).code != lang:
+            wrong.append(a.path)
+        if lang != "en":
+            foreign += [s for s in a.text.split(". ") if sentence_language(s) not in READ_OR_NONE]
+    assert len(articles) >= 150
+    assert (wrong, foreign) == ([], [])
+
+
+READ_OR_NONE = (None, "uk", "ru")
