@@ -102,7 +102,7 @@ class Extractor:
         language = article_language(article)
         if not language.read:
             why = f"written in {language.name}: not read (geoevents reads {READ_NAMES})"
-            return ArticleResult(article, (), (), (why,) if self.explain else (), language.code)
+            return ArticleResult(article, (), (), (why,), language.code)  # the reason, always
         result = ArticleExtraction(self, article).run()
         if self.explain:
             trail = (f"language: {language.name}", *result.explain)

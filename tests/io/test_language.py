@@ -160,6 +160,8 @@ def test_the_extractor_skips_an_article_not_read_and_says_why(gazetteer) -> None
     assert result.explain == (
         "written in Polish: not read (geoevents reads English, Ukrainian and Russian)",
     )
+    quiet = Extractor(gazetteer).article(polish)  # the reason is given without --explain too
+    assert (quiet.events, quiet.language, quiet.explain) == ((), "pl", result.explain)
     english = Article("en1", None, "A Russian drone struck a warehouse in the port of Odesa.")
     result = extractor.article(english)
     assert result.language == "en" and result.explain[0] == "language: English"
