@@ -211,15 +211,15 @@ def sentence_language(sentence: str) -> str | None:
     >>> sentence_language("Дзеці вярнуліся ў школы пасля канікулаў.")
     'be'
     """
-    clean = _NOISE.sub(" ", sentence[:SAMPLE])
+    return _sentence_language(sentence[:SAMPLE])
+
+
+@functools.lru_cache(maxsize=16384)  # the rules ask of each sentence several times
+def _sentence_language(sentence: str) -> str | None:
+    clean = _NOISE.sub(" ", sentence)
     if len(_LETTER.findall(clean)) < MIN_LETTERS:
         return None
-    return _cyrillic_sentence(_LATIN_WORD.sub(" ", clean).lower())
-
-
-@functools.lru_cache(maxsize=8192)
-def _cyrillic_sentence(low: str) -> str | None:
-    code = _cyrillic(low, strict=True)
+    code = _cyrillic(_LATIN_WORD.sub(" ", clean).lower(), strict=True)
     return None if code == "?" else code
 
 
