@@ -88,7 +88,7 @@ from geoevents.io.files import (
     split_lines,
 )
 from geoevents.io.language import warn_if_not_read
-from geoevents.io.telegram import export_records, is_export
+from geoevents.io.telegram import export_records, is_export, refuse_html_export
 from geoevents.model import stable_id
 
 __all__ = [
@@ -147,7 +147,6 @@ class Article:
     def outlet(self) -> str | None:
         """Who speaks in the article's own voice: the channel a Telegram message was
         forwarded from, else the source (a channel's title), else the URL's host.
-
         >>> Article("a", None, "x", url="https://t.me/kpszsu/7", source="Air Force").outlet
         'Air Force'
         """
@@ -434,6 +433,7 @@ def _with_id(art: Article, new_id: str) -> Article:
 def _html_article(html: str, where: str, published: datetime.date | None) -> Article:
     import trafilatura
 
+    refuse_html_export(html, where)  # a Telegram export in HTML: many posts, not an article
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False

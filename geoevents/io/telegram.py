@@ -56,7 +56,15 @@ from typing import Any
 
 from geoevents.errors import InputError, SkippedInputWarning
 
-__all__ = ["CHAT_TYPES", "Post", "Skipped", "export_posts", "export_records", "is_export"]
+__all__ = [
+    "CHAT_TYPES",
+    "Post",
+    "Skipped",
+    "export_posts",
+    "export_records",
+    "is_export",
+    "refuse_html_export",
+]
 
 #: The ``type`` of an exported chat.
 CHAT_TYPES = frozenset(
@@ -164,6 +172,25 @@ def export_records(data: dict[str, Any], where: str) -> Iterator[dict[str, Any] 
         yield post if isinstance(post, InputError) else post.record()
     if skipped.service or skipped.empty:
         warnings.warn(SkippedInputWarning(f"{where}: Telegram export: {skipped}"), stacklevel=2)
+
+
+def refuse_html_export(html: str, where: str) -> None:
+    """Raise :class:`~geoevents.errors.InputError` for the ``messages.html`` of a Telegram
+    export in HTML (Telegram Desktop's default format): its posts cannot be told apart
+    reliably; it must be exported as JSON.
+
+    >>> refuse_html_export('<div class="page_wrap"><div class="history">', "messages.html")
+    Traceback (most recent call last):
+    ...
+    geoevents.errors.InputError: messages.html: a Telegram export in HTML: export the channel again with the format "Machine-readable JSON" and read its result.json
+    """
+    head = html[:50000]
+    if 'class="page_wrap"' in head and 'class="history"' in head:
+        raise InputError(
+            "a Telegram export in HTML: export the channel again with the format "
+            '"Machine-readable JSON" and read its result.json',
+            path=where,
+        )
 
 
 def _channel(data: dict[str, Any], where: str) -> tuple[str, str | None, str | None]:

@@ -200,6 +200,26 @@ def test_a_broken_export_is_not_valid_json(tmp_path: Path) -> None:
     assert len(errors) == 1 and "not valid JSON" in str(errors[0])
 
 
+def test_an_export_in_html_is_refused_with_the_way_to_export_json(tmp_path: Path) -> None:
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Exported Data</title></head>'
+        '<body><div class="page_wrap"><div class="page_header"><div class="text bold">'
+        'Odesa Regional Administration</div></div><div class="page_body chat_page">'
+        '<div class="history"><div class="message default clearfix" id="message4">'
+        f'<div class="body"><div class="text">{STRIKE}</div></div></div>'
+        '<div class="message default clearfix" id="message5"><div class="body">'
+        '<div class="text">Explosions in Odesa.</div></div></div></div></div></div></body></html>'
+    )
+    path = tmp_path / "messages.html"
+    path.write_text(page, encoding="utf-8")
+    articles, errors, _ = _read(path)
+    assert articles == []
+    assert [str(e) for e in errors] == [
+        f"{path}: a Telegram export in HTML: export the channel again with the format "
+        '"Machine-readable JSON" and read its result.json'
+    ]
+
+
 def test_an_export_in_a_folder_is_read_beside_articles(tmp_path: Path) -> None:
     _write(tmp_path, _export([_message(4, STRIKE)], username="odesa_ova"), "channel.json")
     (tmp_path / "story.txt").write_text("Drone strike\n\n" + STRIKE + "\n", encoding="utf-8")
