@@ -4,7 +4,7 @@ speed per post and memory of the candidates, on 246 short texts written for this
 Texts: English, Ukrainian and Russian (plain, and posts with English names, hashtags,
 links, emoji and numbers), and Belarusian, Bulgarian, Serbian (Cyrillic), Polish, German
 and French, 8 to 300 characters, our own sentences. Candidates: ``py3langid`` over its
-97 languages and restricted to 17 (``set_languages``), ``lingua-language-detector``
+142 labels and restricted to 17 (``set_languages``), ``lingua-language-detector``
 restricted to the same 17 (low-accuracy mode and the default, models preloaded), and
 :func:`geoevents.io.language.identify` (letters first, ``py3langid`` for the rest; what
 geoevents uses). Per candidate: accuracy, accuracy on the Ukrainian/Russian posts with
@@ -440,7 +440,7 @@ def _geoevents() -> Callable[[str], str | None]:
 
 
 CANDIDATES: dict[str, Callable[[], Callable[[str], str | None]]] = {
-    "py3langid (97 languages)": lambda: _py3langid(False),
+    "py3langid (all 142 labels)": lambda: _py3langid(False),
     "py3langid (17, set_languages)": lambda: _py3langid(True),
     "lingua (17, low accuracy)": lambda: _lingua(True),
     "lingua (17, high accuracy)": lambda: _lingua(False),

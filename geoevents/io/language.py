@@ -6,23 +6,33 @@ language of a text; the readers warn about an article in another language
 :func:`sentence_language` tells the extraction rules (:mod:`geoevents.extract.rules`)
 whether a Cyrillic sentence of a mixed post is Ukrainian or Russian.
 
-How (measured on 240 short posts by ``bench/langid.py``): letters first, a statistical
-model only for what the letters cannot tell.
+How: letters first, a statistical model (``py3langid``, naive Bayes over byte n-grams)
+only for what the letters cannot tell. ``bench/langid.py`` measures it against
+``py3langid`` and ``lingua`` alone on 306 short posts (0.963 right on the 246 the rules were
+tuned on, 0.983 on 60 held out; no English text skipped; 0.04 ms per short post).
 
 - URLs, ``@usernames`` and e-mail addresses are dropped; hashtag words are kept.
 - Fewer than :data:`MIN_LETTERS` letters: too short to tell (``code`` None, read).
-- Mostly Cyrillic: the letters only one language uses decide: ``ї є ґ`` and ``і`` Ukrainian,
-  ``ы э ё`` Russian, ``ў`` Belarusian (``і`` with ``ы``/``э`` too), ``ђ ћ џ`` Serbian,
-  ``ѓ ќ ѕ`` Macedonian, ``ә ғ қ ң ө ү ...`` the Turkic and Mongolian alphabets. Words with
-  Ukrainian letters against words with Russian ones settle a mixed text. A text with none
-  of them ("Вибух у Сумах.", "Сбит дрон.") goes to the model (``py3langid``, restricted to
-  the Cyrillic languages).
-- Mostly Latin script: English when it has at least as many English function words as
-  foreign ones ("the", "of", "said" against "der", "le", "się"); otherwise the model
-  (restricted to Latin-script languages) names the language, believed only when the text
-  has foreign function words or letters (ą, ß, é ...): a list of place names or a terse
+- Cyrillic (at least a third of the letters): Latin words are dropped, then the letters
+  only some languages use decide: ``ѓ ќ ѕ`` Macedonian, ``ђ ћ џ`` Serbian, ``ј љ њ``
+  one of the two, ``ў`` Belarusian, ``ә ғ қ ң ө ү ...`` the Turkic and Mongolian
+  alphabets (the model names which). Belarusian has no ``и``: a text with ``і`` or ``ы``
+  and no ``и`` is Belarusian or Ukrainian/Russian as the model says. ``ї є ґ і`` are
+  Ukrainian and ``ы э ё`` Russian; a text with both is the language of more of its words.
+  A text with none ("Вибух у Сумах.", "Сбит дрон.") goes to the model restricted to the
+  Cyrillic Slavic languages; Bulgarian or Serbian function words ("се", "са", "ще", "су")
+  or a Bulgarian ``ъ`` (before a consonant) let it name those, otherwise it must be sure
+  (:data:`MIN_OTHER_CYRILLIC`) or the text is Ukrainian or Russian.
+- Latin script: English when it has at least as many English function words ("the",
+  "of", "said") as foreign function words ("der", "le", "się") and words with foreign
+  letters (ą, ß, é ...). With two or more of those, the model names the language
+  (restricted to Latin-script languages); with fewer, only when the text has four words
+  or more and the model is sure (:data:`MIN_LATIN_PROB`): a list of place names or a terse
   headline stays English.
-- Any other script: the model over all its 97 languages.
+- Any other script: the model over all its languages (142 labels in py3langid 0.4).
+
+Per sentence (:func:`sentence_language`) the same rules are stricter: a short Ukrainian
+or Russian sentence without telling letters is never given to another language.
 
 >>> identify("Russian missiles hit a school in Kharkiv on Monday, the governor said.")
 Language(code='en', name='English', read=True)
