@@ -116,13 +116,13 @@ _SR_ONLY = re.compile("[ђћџ]")
 _MK_ONLY = re.compile("[ѓќѕ]")
 _SR_MK = re.compile("[јљњ]")
 _TURKIC = re.compile("[әғқңөұүһҳҗӣӯҷӑӗҫӳ]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _LATIN_WORD = re.compile(r"\b[A-Za-z\u00c0-\u024f][\w'’-]*")
 _LATIN_EXTRA = re.compile("[\u00c0-\u024f]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-_NOISE = re.compile(r"(?:https?://|www\.|t\.me/)\S*|\S+@\S+\.\w+|@\w+", re.IGNORECASE)
+_NOISE = re.compile(r"(?:https?://|www\.|t\.me/)\S*|[\w.+-]*@\w[\w.-]*", re.IGNORECASE)
 
 #: Common English function words: a text in English has many of them.
 _ENGLISH_WORDS = frozenset(
@@ -194,17 +194,28 @@ def identify(text: str) -> Language:
 
 @functools.lru_cache(maxsize=1024)  # the reader and the extractor ask of each article
 def _identify(sample: str) -> Language:
-    clean = _NOISE.sub(" ", sample)
-    letters = len(_LETTER.findall(clean))
+    clean = _denoise(sample)
+    letters = _count(_LETTER, clean)
     if letters < MIN_LETTERS:
         return UNKNOWN
-    cyr = len(_CYRILLIC.findall(clean))
-    lat = len(_LATIN.findall(clean))
+    cyr, lat = _count(_CYRILLIC, clean), _count(_LATIN, clean)
     if cyr * 2 >= lat and cyr * 2 >= letters - lat:
         return _language(_cyrillic(_LATIN_WORD.sub(" ", clean).lower(), strict=False))
     if lat * 2 >= letters:
         return _language(_latin(clean))
     return _language(_rank(clean, None)[0][0])
+
+
+def _denoise(text: str) -> str:
+    """``text`` without URLs, e-mail addresses and usernames."""
+    if "@" in text or "/" in text or "www." in text:
+        return _NOISE.sub(" ", text)
+    return text
+
+
+def _count(letters: re.Pattern[str], text: str) -> int:
+    """How many letters of the pattern's runs (``[...]+``) ``text`` has."""
+    return sum(map(len, letters.findall(text)))
 
 
 def sentence_language(sentence: str) -> str | None:
@@ -226,8 +237,8 @@ def sentence_language(sentence: str) -> str | None:
 
 @functools.lru_cache(maxsize=16384)  # the rules ask of each sentence several times
 def _sentence_language(sentence: str) -> str | None:
-    clean = _NOISE.sub(" ", sentence)
-    if len(_LETTER.findall(clean)) < MIN_LETTERS:
+    clean = _denoise(sentence)
+    if _count(_LETTER, clean) < MIN_LETTERS:
         return None
     code = _cyrillic(_LATIN_WORD.sub(" ", clean).lower(), strict=True)
     return None if code == "?" else code
@@ -288,9 +299,11 @@ def _latin(clean: str) -> str:
     """English, unless foreign function words and words with foreign letters (two at
     least) outnumber the English function words, or the text has 4 words or more and the
     model is sure of another language; then the model's language."""
-    words = [w.lower() for w in _WORD.findall(clean)]
+    words = _WORD.findall(clean.lower())
     english = sum(w in _ENGLISH_WORDS for w in words)
-    foreign = sum(w in _FOREIGN_WORDS or bool(_LATIN_EXTRA.search(w)) for w in words)
+    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    if _LATIN_EXTRA.search(clean):  # words with foreign letters
+        foreign += sum(bool(_LATIN_EXTRA.search(w)) for w in words)
     if english >= foreign:
         return "en"
     best, prob = _rank(clean, _LATIN_MODEL)[0]
