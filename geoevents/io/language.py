@@ -141,9 +141,10 @@ _FOREIGN_WORDS = frozenset(
     "de het een van en op met voor zijn werd".split()
 )
 _CYRILLIC_MODEL = ("uk", "ru", "be", "bg", "sr", "mk")
-#: Bulgarian and Serbian function words that are not Ukrainian or Russian words.
+#: Bulgarian and Serbian function words that are not Ukrainian or Russian words ("ще" is
+#: Ukrainian too).
 _SOUTH_SLAVIC_WORDS = frozenset(
-    "е се са ще във със това тази които който която днес след бъде е су ће код био била".split()
+    "е се са във със това тази които който която днес бъде су ће био".split()
 )
 _LATIN_MODEL = tuple(
     "en pl de fr es it pt nl cs sk sl hr bs ro hu lt lv et fi sv da no is ga cy ca tr az "

@@ -109,10 +109,21 @@ def test_sentence_language(sentence: str, code: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Вибух у Сумах.", "Обстріл Херсона.", "Сбит дрон над городом.", "Атака БПЛА на Брянск."],
+    [
+        "Вибух у Сумах.",
+        "Обстріл Херсона.",
+        "Ще 5 загиблих",
+        "Загроза ударних БпЛА",
+        "Удар по Херсону",
+        "Сбит дрон над городом.",
+        "Атака БПЛА на Брянск.",
+        "Обстрел Горловки",
+        "Код красный в Курске",
+    ],
 )
-def test_a_short_sentence_of_a_post_is_never_given_to_another_language(sentence: str) -> None:
+def test_a_short_post_without_telling_letters_is_read(sentence: str) -> None:
     assert sentence_language(sentence) in (None, "uk", "ru")
+    assert identify(sentence).read
 
 
 def test_the_bench_figures_hold() -> None:
