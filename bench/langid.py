@@ -531,23 +531,26 @@ def _corpus(folder: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         articles = [a for a in read_articles([folder]) if isinstance(a, Article)]
-    right = Counter()
-    sentences = Counter()
+    right, sentences, alone = Counter(), Counter(), Counter()
     for a in articles:
         lang = Path(a.path or "").parent.name if Path(a.path or "").parent != folder else "en"
         lang = lang if lang in ("uk", "ru") else "en"
         right[lang, identify(f"{a.title or ''}\n{a.text}").code == lang] += 1
-        for s in split_sentences(a.text):
-            if lang != "en" and is_cyrillic(s.text):
-                code = sentence_language(s.text)
-                if code is None or code == lang:
-                    sentences["right" if code else "too short (read)"] += 1
-                else:
-                    sentences["the other one" if code in ("uk", "ru") else "not read"] += 1
+        texts = [a.title or ""] + [s.text for s in split_sentences(a.text)]
+        for text in [t for t in texts if lang != "en" and is_cyrillic(t)]:
+            sentences[_verdict(sentence_language(text), lang)] += 1
+            alone[_verdict(identify(text).code, lang)] += 1
     for lang in ("en", "uk", "ru"):
         total = right[lang, True] + right[lang, False]
         print(f"corpus {lang}: {right[lang, True]} of {total} articles identified")
-    print(f"corpus uk/ru Cyrillic sentences: {dict(sentences)}")
+    print(f"corpus uk/ru Cyrillic titles and sentences, in a post: {dict(sentences)}")
+    print(f"the same, each alone as a one-line post: {dict(alone)}")
+
+
+def _verdict(code: str | None, lang: str) -> str:
+    if code is None or code == lang:
+        return "right" if code else "too short (read)"
+    return "the other one" if code in ("uk", "ru") else "not read"
 
 
 def main() -> None:

@@ -80,6 +80,9 @@ SAMPLE = 3000
 #: Below this probability the model's pick of a Cyrillic language other than Ukrainian or
 #: Russian, in a text without that language's letters, gives way to Ukrainian/Russian.
 MIN_OTHER_CYRILLIC = 0.7
+#: A text with і or ы (not both) and no и is Belarusian only at this probability (against
+#: Ukrainian or Russian); a sentence never is.
+MIN_BELARUSIAN = 0.9
 #: A Latin-script text with neither English nor foreign function words nor letters is
 #: another language only when it has this many words and the model this probability.
 MIN_LATIN_WORDS, MIN_LATIN_PROB = 4, 0.8
@@ -259,8 +262,12 @@ def _cyrillic(low: str, *, strict: bool) -> str:
         return "be"
     strong_uk, has_i = bool(_UK_ONLY.search(low)), bool(_UK_I.search(low))
     has_ru = bool(_RU_LETTERS.search(low))
-    if not strong_uk and "и" not in low and (has_i or has_ru):
-        return _rank(low, ("be", "uk" if has_i else "ru"))[0][0]  # Belarusian has no и
+    if not strong_uk and "и" not in low and (has_i or has_ru):  # Belarusian has no и
+        if has_i and has_ru:
+            return "be"
+        side = "uk" if has_i else "ru"
+        best, prob = _rank(low, ("be", side))[0]
+        return "be" if best == "be" and prob >= MIN_BELARUSIAN and not strict else side
     if (strong_uk or has_i) != has_ru:  # one side's letters only (most texts)
         return "ru" if has_ru else "uk"
     uk_words = ru_words = 0

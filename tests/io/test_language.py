@@ -11,6 +11,7 @@ import pytest
 
 from geoevents.errors import LanguageWarning
 from geoevents.extract.extractor import Extractor
+from geoevents.extract.rules import is_cyrillic
 from geoevents.io.articles import Article, read_articles
 from geoevents.io.language import (
     Language,
@@ -113,6 +114,7 @@ def test_sentence_language(sentence: str, code: str) -> None:
         "Вибух у Сумах.",
         "Обстріл Херсона.",
         "Ще 5 загиблих",
+        "Генштаб: наймасованіша атака",  # і and no и, like Belarusian
         "Загроза ударних БпЛА",
         "Удар по Херсону",
         "Сбит дрон над городом.",
@@ -198,8 +200,10 @@ def test_the_annotated_corpus_is_identified_by_its_folder() -> None:
         lang = parent if parent in ("uk", "ru") else "en"
         if article_language(a).code != lang:
             wrong.append(a.path)
-        if lang != "en":
-            foreign += [s for s in a.text.split(". ") if sentence_language(s) not in READ_OR_NONE]
+        if lang != "en":  # each line and sentence, in the post and alone as a post
+            texts = [a.title or "", *a.text.splitlines(), *a.text.split(". ")]
+            foreign += [t for t in texts if sentence_language(t) not in READ_OR_NONE]
+            foreign += [t for t in texts if is_cyrillic(t) and not identify(t).read]
     assert len(articles) >= 150
     assert (wrong, foreign) == ([], [])
 
