@@ -397,10 +397,7 @@ def posts() -> list[tuple[str, str, str]]:
 
 def _rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+        return next(int(x.split()[1]) / 1024 for x in fh if x.startswith("VmRSS:"))
 
 
 def _py3langid(subset: bool) -> Callable[[str], str | None]:
@@ -430,7 +427,6 @@ def _geoevents() -> Callable[[str], str | None]:
     from geoevents.io import language
 
     language.identify("Вибух у Сумах.")  # load the model
-    language.identify("Kiev affirme avoir abattu 30 drones.")
 
     def detect(text: str) -> str | None:
         language._identify.cache_clear()  # time the work, not the cache
