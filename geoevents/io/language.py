@@ -284,8 +284,9 @@ def _cyrillic(low: str, *, strict: bool) -> str:
         return _rank(low, ("uk", "ru"))[0][0]
     words = _WORD.findall(low)
     south = sum(w in _SOUTH_SLAVIC_WORDS for w in words)
-    if south:
-        return _rank(low, _CYRILLIC_MODEL)[0][0]
+    if south:  # Bulgarian or Serbian words: the model names which (a sentence: if sure)
+        best, prob = _rank(low, _CYRILLIC_MODEL)[0]
+        return "?" if strict and best not in READ and prob < MIN_OTHER_CYRILLIC else best
     return _no_telling_letters(low, strict=strict)
 
 
