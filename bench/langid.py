@@ -426,7 +426,7 @@ def _lingua(low: bool) -> Callable[[str], str | None]:
 def _geoevents() -> Callable[[str], str | None]:
     from geoevents.io import language
 
-    language.identify("Вибух у Сумах.")  # load the model
+    language._rank("Атака БПЛА на Брянск.", None)  # load the model (lazy in geoevents)
 
     def detect(text: str) -> str | None:
         language._identify.cache_clear()  # time the work, not the cache
