@@ -96,6 +96,7 @@ class ArticleResult:
     events: tuple[Event, ...]
     unresolved: tuple[str, ...]
     explain: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1 code of the article's language, None if unknown
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from geoevents.extract.facts import SentenceFacts
 from geoevents.extract.mentions import matcher_for
 from geoevents.extract.rules import rules_for
 from geoevents.io.articles import Article, read_articles
+from geoevents.io.language import READ_NAMES, article_language
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer
@@ -90,8 +92,22 @@ class Extractor:
         self._claims.clear()
 
     def article(self, article: Article) -> ArticleResult:
-        """Strike events reported by one article (exceptions propagate)."""
-        return ArticleExtraction(self, article).run()
+        """Strike events reported by one article (exceptions propagate).
+
+        An article in a language geoevents does not read (Polish, Bulgarian ...; see
+        :func:`geoevents.io.language.identify`) gives no events and says why; the
+        readers warn about it too. A post mixing a language read with others is read
+        sentence by sentence (:func:`geoevents.extract.rules.rules_for`).
+        """
+        language = article_language(article)
+        if not language.read:
+            why = f"written in {language.name}: not read (geoevents reads {READ_NAMES})"
+            return ArticleResult(article, (), (), (why,), language.code)  # the reason, always
+        result = ArticleExtraction(self, article).run()
+        if self.explain:
+            trail = (f"language: {language.name}", *result.explain)
+            return replace(result, explain=trail, language=language.code)
+        return replace(result, language=language.code)
 
     def run(
         self,

@@ -73,7 +73,7 @@ class SpeechMixin:
             _, name, side = self.figures_by
             self.note(f"[{said.tag}] figures right after {name}'s figures: theirs")
         else:
-            claimant = outlet_claimant(self.article.url)
+            claimant = self.article.outlet or outlet_claimant(None)
             return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
         self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
         return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]

@@ -12,7 +12,8 @@ Formats (chosen by extension; ``-`` and unknown extensions are sniffed):
                           (a file with one line only: that line is the text, no title)
 ``.html`` ``.htm``         main text, title, date and canonical URL by trafilatura;
                           scripts, styles and navigation never reach the text
-``.json``                 one record or a list of records
+``.json``                 one record or a list of records, or a Telegram Desktop channel
+                          export (one article per message; :mod:`geoevents.io.telegram`)
 ``.jsonl`` ``.ndjson``     one record per line (blank lines are skipped)
 ``.rss`` ``.atom`` ``.xml``  an RSS/Atom feed: one article per entry (its content, else
                           its summary; :mod:`geoevents.io.feeds`)
@@ -20,8 +21,9 @@ Formats (chosen by extension; ``-`` and unknown extensions are sniffed):
                           :mod:`geoevents.io.fetch`): a page's main text, or a feed
 =======================  ==============================================================
 
-A record has ``text`` (required), and optionally ``id``, ``title``, ``url`` and
-``published`` (ISO date or date-time). A JSON document carrying the key
+A record has ``text`` (required), and optionally ``id``, ``title``, ``url``,
+``published`` (ISO date or date-time), ``source`` (the outlet's name) and
+``forwarded_from``. A JSON document carrying the key
 ``"geoevents_document"`` (e.g. ``examples/expected.json``) is not an article
 file: it is skipped when met in a directory and reported when named directly.
 
@@ -70,7 +72,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlparse
 
 from geoevents.dates import parse_iso_date, published_from_text, strip_date_lines
-from geoevents.errors import InputError, LanguageWarning, SkippedInputWarning
+from geoevents.errors import InputError, SkippedInputWarning
 from geoevents.io.feeds import FEED_EXTENSIONS, feed_records, looks_like_feed
 from geoevents.io.fetch import PoliteFetcher, is_url
 from geoevents.io.files import (
@@ -85,7 +87,8 @@ from geoevents.io.files import (
     read_input_bytes,
     split_lines,
 )
-from geoevents.io.language import ENGLISH, guess_language
+from geoevents.io.language import warn_if_not_read
+from geoevents.io.telegram import export_records, is_export, refuse_html_export
 from geoevents.model import stable_id
 
 __all__ = [
@@ -132,11 +135,22 @@ class Article:
     published_source: str = "none"  # "metadata" | "dateline" | "option" | "none"
     path: str | None = None
     line: int | None = None  # JSON Lines line number (1-based)
+    source: str | None = None  # the outlet by name (a Telegram channel's title)
+    forwarded_from: str | None = None  # a forwarded Telegram message: the original's name
 
     @property
     def content_hash(self) -> str:
         """SHA-256 hex digest of ``title + "\\n" + text``."""
         return hashlib.sha256(f"{self.title or ''}\n{self.text}".encode()).hexdigest()
+
+    @property
+    def outlet(self) -> str | None:
+        """Who speaks in the article's own voice: the channel a Telegram message was
+        forwarded from, else the source (a channel's title), else the URL's host.
+        >>> Article("a", None, "x", url="https://t.me/kpszsu/7", source="Air Force").outlet
+        'Air Force'
+        """
+        return self.forwarded_from or self.source or url_host(self.url)
 
     @property
     def where(self) -> str:
@@ -155,7 +169,7 @@ def read_articles(
     """Articles from files, directories (recursive, sorted) and ``-`` (stdin).
 
     Errors are yielded, never raised, in input order among the articles. A file in a
-    folder that is not read (a PDF, an image) and an article not in English are named in a
+    folder that is not read (a PDF, an image) and an article in a language not read are named in a
     :class:`~geoevents.errors.SkippedInputWarning` / :class:`~geoevents.errors.LanguageWarning`.
 
     Parameters
@@ -169,21 +183,8 @@ def read_articles(
     """
     for item in _read_all(inputs, published, max_bytes):
         if isinstance(item, Article):
-            _check_language(item)
+            warn_if_not_read(item)
         yield item
-
-
-def _check_language(article: Article) -> None:
-    """Warn when the article is not in English: extraction would find nothing in it."""
-    language = guess_language(f"{article.title or ''}\n{article.text or ''}")
-    if language is not None and language != ENGLISH:
-        warnings.warn(
-            LanguageWarning(
-                f"{article.where}: written in {language}; geoevents reads English only, so "
-                "no events are extracted from it"
-            ),
-            stacklevel=2,
-        )
 
 
 def _read_all(
@@ -417,24 +418,22 @@ def _main_text(body: str, where: str, line: int | None) -> str:
 
 def _with_id(art: Article, new_id: str) -> Article:
     """``art`` with its id, every text field :func:`~geoevents.io.files.clean_text`-ed."""
-    from dataclasses import replace
-
-    def clean(value: str | None) -> str | None:
-        return None if value is None else clean_text(value)
-
     text = clean_text(art.text).strip()
     if not text:
         raise InputError(
             "no article text (only control characters)", path=art.path, line=art.line, field="text"
         )
-    return replace(
-        art, id=clean_text(new_id), title=clean(art.title), text=text, url=clean(art.url)
-    )
+    optional = ("title", "url", "source", "forwarded_from")
+    cleaned = {
+        k: None if getattr(art, k) is None else clean_text(getattr(art, k)) for k in optional
+    }
+    return dataclasses.replace(art, id=clean_text(new_id), text=text, **cleaned)
 
 
 def _html_article(html: str, where: str, published: datetime.date | None) -> Article:
     import trafilatura
 
+    refuse_html_export(html, where)  # a Telegram export in HTML: many posts, not an article
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False
@@ -480,7 +479,7 @@ def _record_article(
     if not text.strip():
         raise InputError("text is empty", path=where, line=line, field="text")
     fields: dict[str, str | None] = {}
-    for key in ("id", "title", "url"):
+    for key in ("id", "title", "url", "source", "forwarded_from"):
         value = rec.get(key)
         if value is not None and not isinstance(value, (str, int)):
             raise InputError(
@@ -509,6 +508,8 @@ def _record_article(
         published_source=source,
         path=where,
         line=line,
+        source=fields["source"] or None,
+        forwarded_from=fields["forwarded_from"] or None,
     )
     rid = fields["id"] or _file_id(where, line if line is not None else index, art.content_hash)
     return _with_id(art, rid)
@@ -529,7 +530,12 @@ def _json_articles(
             )
         return
     records: Iterable[Any] = data if isinstance(data, list) else [data]
+    if is_export(data):  # a Telegram channel: a record per message with text
+        records = export_records(data, where)
     for index, rec in enumerate(records):
+        if isinstance(rec, InputError):  # a bad Telegram message
+            yield rec
+            continue
         yield _catch(
             lambda rec=rec, index=index: _record_article(rec, where, None, index, published),
             where,
@@ -576,10 +582,18 @@ def record_article(
 
 
 def url_host(url: str | None) -> str | None:
-    """The host of an article's URL without ``www.``: the outlet's name.
+    """The host of an article's URL without ``www.``: the outlet's name (for a Telegram
+    post, ``t.me/<channel>``).
 
     >>> url_host("https://www.example.org/news/1"), url_host("not a url"), url_host(None)
     ('example.org', None, None)
+    >>> url_host("https://t.me/kpszsu/1234")
+    't.me/kpszsu'
     """
-    host = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+    if not url:
+        return None
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    if host in ("t.me", "telegram.me") and parsed.path.strip("/"):
+        return f"t.me/{parsed.path.strip('/').split('/')[0]}"
     return host or None

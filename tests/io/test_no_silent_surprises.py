@@ -32,7 +32,7 @@ UKRAINIAN = (
         ),
         (
             "Un missile russe a frappé une école à Kharkiv lundi, selon le gouverneur de la région.",
-            "a language other than English",
+            "French",
         ),
         # an English report quoting a Cyrillic name is English
         (
@@ -52,19 +52,26 @@ def test_guess_language(text: str, language: str | None) -> None:
     assert guess_language(text) == language
 
 
+POLISH = (
+    "Atak dronów na Odessę\n\nW nocy rosyjskie drony zaatakowały port w Odessie, "
+    "dwie osoby zginęły, a pięć zostało rannych, poinformował gubernator.\n"
+)
+
+
 def test_a_folder_names_what_it_skips_and_what_it_cannot_read(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(ROOT / "examples" / "nova_kakhovka_unverified.txt", folder / "report.txt")
     (folder / "briefing.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    (folder / "uk.txt").write_text(UKRAINIAN, encoding="utf-8")
+    (folder / "pl.txt").write_text(POLISH, encoding="utf-8")
     (folder / ".hidden.pdf").write_bytes(b"%PDF-1.4\n")  # hidden entries stay unmentioned
     result = run("extract", folder, "-o", tmp_path / "events.geojson")
     assert result.exit_code == 0, result.output
     assert f"warning: {folder / 'briefing.pdf'}: skipped: .pdf files are not read" in result.output
-    assert f"warning: {folder / 'uk.txt'}: written in Ukrainian; geoevents reads English only" in (
+    assert f"warning: {folder / 'pl.txt'}: written in Polish; geoevents reads English, " in (
         result.output
     )
+    assert "Ukrainian and Russian, so it is skipped" in result.output
     assert ".hidden.pdf" not in result.output
     assert "1 event found" in result.output  # the English report still goes through
 
