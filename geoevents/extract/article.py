@@ -139,6 +139,7 @@ class ArticleExtraction(SpeechMixin):
         #: own happened
         self.pending: tuple[int, list[Location], _Said | None] = (-2, [], None)
         self.last_claimant: tuple[str, str] | None = None
+        self.last_spoke = -10  # the sentence index of the last claimant's statement
         #: sides the article's speakers blame, and sides its strike sentences name as agent
         self.blamed: set[str] = set()
         self.agents: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geoevents.io.articles import url_host
 
@@ -25,3 +26,27 @@ def outlet_claimant(url: str | None) -> str:
 
 
 _TELEGRAM_CHANNEL = re.compile(r"https?://t\.me/(?:s/)?([A-Za-z0-9_]{4,64})(?:/|$)")
+
+
+@lru_cache(maxsize=1024)
+def channel_voice(name: str | None) -> tuple[str, str] | None:
+    """The claimant and side of an official channel by its name ("Повітряні сили ЗС
+    України" is the Ukrainian Air Force, "Гладков Вячеслав" the Belgorod governor): a post
+    in its own voice is that claimant's claim. ``None`` for any other channel.
+
+    >>> channel_voice("Повітряні сили ЗС України")
+    ('Ukrainian Air Force', 'ukraine')
+    >>> channel_voice("Минобороны России")
+    ('Russian Ministry of Defence', 'russia')
+    >>> channel_voice("Новини Києва") is None
+    True
+    """
+    from geoevents.extract.rules import rules_for
+
+    if not name or not name.strip():
+        return None
+    for probe in (f"{name} said.", f"{name} повідомили.", f"{name} сообщили."):
+        found = [c for c in rules_for(probe).find_claims(probe).claimants if c.stance != "reports"]
+        if found and found[0].side in ("ukraine", "russia"):
+            return found[0].claimant, found[0].side
+    return None

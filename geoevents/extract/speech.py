@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from geoevents.extract.background import inside
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.facts import figures_for, merge_figures
-from geoevents.extract.outlets import outlet_claimant
+from geoevents.extract.outlets import channel_voice, outlet_claimant
 from geoevents.extract.rules import rules_for
 from geoevents.model import Claim, Figure
 
@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 #: How many sentences after an event a speaker's sentence without trigger or figures
 #: still speaks about it (the event's paragraph).
 CLAIM_REACH = 2
+#: Sentences after a Ukrainian or Russian speaker whose figures are still theirs.
+RETOLD_REACH = 2
 
 
 def without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim, ...]:
@@ -60,6 +62,7 @@ class SpeechMixin:
                 out.append(claim)
                 if c.stance != "reports":
                     self.last_claimant = (c.claimant, c.side)
+                    self.last_spoke = index
                     if cas.killed or cas.injured or claim.launched or claim.intercepted:
                         self.figures_by = (index, c.claimant, c.side)
             return out
@@ -72,11 +75,30 @@ class SpeechMixin:
         elif self.figures_by[0] == index - 1 and facts.has_figs:
             _, name, side = self.figures_by
             self.note(f"[{said.tag}] figures right after {name}'s figures: theirs")
+        elif self._retold(s, index, facts.has_figs):
+            assert self.last_claimant is not None
+            name, side = self.last_claimant
+            self.note(f"[{said.tag}] figures retold after {name}'s statement: theirs")
         else:
+            voice = channel_voice(self.article.outlet) if self.article.source else None
+            if voice is not None:  # an official channel speaks for itself
+                name, side = voice
+                return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
             claimant = self.article.outlet or outlet_claimant(None)
             return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
         self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
         return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
+
+    def _retold(self, s: str, index: int, has_figs: bool) -> bool:
+        """Ukrainian and Russian reports name their speaker once and retell the figures in
+        the next sentences without a verb of saying ("..., сообщил губернатор. Погибли шесть
+        человек"): figures within :data:`RETOLD_REACH` sentences of a speaker are theirs."""
+        return (
+            has_figs
+            and self.last_claimant is not None
+            and 0 < index - self.last_spoke <= RETOLD_REACH
+            and rules_for(s).name == "uk_ru"
+        )
 
     def _spoken(self, said: _Said, refer: bool) -> list[Claim]:
         """Claims without figures of the speakers of a sentence (not outlets), or, when
@@ -87,6 +109,7 @@ class SpeechMixin:
         ]
         if speakers:
             self.last_claimant = speakers[-1][:2]
+            self.last_spoke = said.sentence.index
         elif not (
             refer
             and last is not None
