@@ -125,7 +125,7 @@ _NEXT_WORD = re.compile(r"\s+([\w'’ʼ-]+)")
 _REGION_NEXT = re.compile(r"(?:област|обл|район|громад|край|кра[юяє]|напрям|направлен)", re.I)
 #: Match-region answers per index and phrase.
 _REGIONS: dict[tuple[str, str], Any] = {}
-_KEY_INFO: dict[tuple[str, str], tuple[int, int, int, str]] = {}
+_KEY_INFO: dict[tuple[str, str], tuple[int, int, int, int, str, str]] = {}
 _PLACE_KINDS = frozenset({"settlement", "site", "region", "district", "hromada"})
 #: Countries whose place names a sentence's first word may be without a cue.
 _FIRST_WORD_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
@@ -159,14 +159,16 @@ def _match_region(gz: Gazetteer, phrases: Iterable[str]) -> tuple[Place | None, 
     return None, ""
 
 
-def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, str]:
-    """``(in focus, population, main, country)`` of the likeliest place a key names: in
-    Ukraine or Russia (:data:`_FIRST_WORD_COUNTRIES`) when one is, the most populous, whose
-    main name the key is when it can be (``(0, 0, 0, "")`` when none). "Михайлівці" is a
-    form of Михайлівка, not the Slovak Michalovce (whose alternate name it also is)."""
+def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, int, str, str]:
+    """``(in focus, settlement, population, main, country, name key)`` of the likeliest
+    place a key names: in Ukraine or Russia (:data:`_FIRST_WORD_COUNTRIES`) when one is, a
+    settlement rather than a region, the most populous, whose main name the key is when it
+    can be (``(0, 0, 0, 0, "", "")`` when none).
+    "Михайлівці" is a form of Михайлівка, not the Slovak Michalovce (whose alternate name
+    it also is). The name key is its main name's ("Київ": ``kiiv`` -> ``kyiv``)."""
     index = getattr(gz, "index", None)
     if index is None:
-        return 0, 0, 0, ""
+        return 0, 0, 0, 0, "", ""
     gid = index_identity(gz)
     hit = _KEY_INFO.get((gid, key))
     if hit is None:
@@ -175,12 +177,14 @@ def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, str]:
             places = index.places([n.place_id for n in names])
         except Exception:  # a key the index rejects
             names, places = [], {}
-        best = (0, 0, 0, "")
+        best = (0, 0, 0, 0, "", "")
         for n in names:
             p = places.get(n.place_id)
             if p is not None and p.kind in _PLACE_KINDS:
                 cc = p.country_code or ""
-                best = max(best, (int(cc in _FIRST_WORD_COUNTRIES), p.population, int(n.main), cc))
+                focus = int(cc in _FIRST_WORD_COUNTRIES)
+                town = int(p.kind in ("settlement", "site"))
+                best = max(best, (focus, town, p.population, int(n.main), cc, normalize(p.name)))
         hit = best
         if len(_KEY_INFO) >= _CACHE_MAX:
             _KEY_INFO.clear()
@@ -198,6 +202,8 @@ def region_mentions(sentence: str, gz: Gazetteer | None) -> list[Mention]:
         rel, cue, direction = relation(sentence, a, b)
         if kind in ("raion", "hromada"):
             text = phrases[0]
+            if not _key_info(gz, normalize(text))[4]:  # a city's district ("Салтівський район")
+                continue
             out.append(
                 Mention(
                     text, a, b, "toponym", normalize(text), rel, cue, direction, None, sentence[a:b]
@@ -283,7 +289,7 @@ def _is_name_part(sentence: str, a: int, b: int, regions: Iterable[tuple[int, in
         and not any(
             x <= nxt.start(1) < y for x, y in regions
         )  # "Олександрівки Херсонської області"
-        and not _ACRONYM.fullmatch(nxt.group(1))
+        and not _ACRONYM.match(nxt.group(1))  # "Харків КАБами", "Суми ЗСУ"
         and not _REGION_NEXT.match(nxt.group(1))
     )
 
@@ -305,7 +311,7 @@ def toponym_mentions(
     ]
     regions = list(excluded)
     excluded += [(m.start, m.end) for m in out]
-    rank = (lambda key: _key_info(gz, key)[:3]) if gz is not None else None
+    rank = (lambda key: _key_info(gz, key)[:4]) if gz is not None else None
     for a, b, text, key in find_names(sentence, known, rank):
         if any(x < b and a < y for x, y in excluded):
             continue
@@ -318,12 +324,13 @@ def toponym_mentions(
             if any(w in COMMON_WORDS or w in GIVEN_NAMES for w in low):
                 continue
             if _sentence_start(sentence, a):
-                _, pop, _, cc = _key_info(gz, key)
+                _, _, pop, _, cc, _ = _key_info(gz, key)
                 if pop < MIN_FIRST_POPULATION or cc not in _FIRST_WORD_COUNTRIES:
                     continue
             if not _sentence_start(sentence, a) and _is_name_part(sentence, a, b, regions):
                 continue
         rel, cue, direction = relation(sentence, a, b)
+        key = _key_info(gz, key)[5] or key  # the main name's key: a bare "Київ" is the city
         out.append(Mention(text, a, b, "toponym", key, rel, cue, direction, None, written))
     return sorted(out, key=lambda m: m.start)
 
@@ -347,15 +354,25 @@ def find_mentions(
 
 #: Words between a settlement and the region phrase that says where it lies.
 _IN_REGION_GAP = re.compile(r"\s*[,(]?\s*(?:(?:у|в|на)\s+)?")
+#: Words between two items of a list: "з Бєлгорода та Курська", "біля Бахмута, Часового Яру".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:та|і|й|и|або|чи)\s+)?")
 
 
 def _regions_follow(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A region that says where an origin or aside place lies shares its relation:
-    "з Бєлгорода Бєлгородської області" is an origin twice."""
+    "з Бєлгорода Бєлгородської області" is an origin twice; and a list item with no cue
+    of its own shares the relation of the item before ("біля Бахмута та Часового Яру")."""
     out = list(mentions)
     for i in range(1, len(out)):
         prev, m = out[i - 1], out[i]
         if (
+            not m.cue
+            and prev.relation != "at"
+            and m.start > prev.end
+            and _LIST_GAP.fullmatch(sentence, prev.end, m.start)
+        ):
+            out[i] = replace(m, relation=prev.relation, cue=prev.cue, direction=prev.direction)
+        elif (
             m.kind == "region"
             and prev.relation in ("origin", "aside")
             and m.relation != prev.relation
