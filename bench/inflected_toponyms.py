@@ -386,7 +386,7 @@ def main() -> None:
     gz = Gazetteer.open()
     matcher = matcher_for(gz)
     known = um._known(matcher)
-    rank = lambda key: um._key_info(gz, key)[:4]  # noqa: E731
+    rank = lambda key: um._key_info(gz, key)[:5]  # noqa: E731
     ctx = Context(country_focus=("UA", "RU"))
     cases = _cases()
     places = {e for _, e in cases}

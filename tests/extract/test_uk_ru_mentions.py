@@ -236,6 +236,60 @@ def test_ordinary_sentences_have_no_places(sentence: str, gazetteer) -> None:  #
     assert find_mentions(sentence, gazetteer) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("Штаб Черноморского флота в Севастополе атакован.", ["Севастополе"]),  # adjective + noun
+        ("Дрони атакували Рязанский нефтеперерабатывающий завод.", []),
+        ("Уражено корпус Полтавського військового інституту зв'язку.", []),
+        ("Ракети летіли над Чорним морем.", []),
+        (
+            "Снаряды упали на рынок в микрорайоне Текстильщик Кировского района Донецка.",
+            ["Донецка"],
+        ),
+        ("Обстрел Куйбышевского района Донецка.", ["Донецка"]),  # a city's district
+        ("Пожежа у Дарницькому районі столиці.", []),  # a Kyiv district
+        ("В Морозовському районі пошкоджено підстанцію.", []),  # an unknown raion holds no town
+    ],
+)
+def test_adjectives_streets_and_city_districts_are_no_towns(
+    sentence: str,
+    written: list[str],
+    gazetteer,  # noqa: ANN001
+) -> None:
+    assert [m.written for m in find_mentions(sentence, gazetteer)] == written
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "text", "relation"),
+    [
+        ("Беспилотники пытались атаковать Кремль.", "Кремль", "Москва", "at"),
+        ("Взрыв на Крымском мосту.", "Крымском мосту", "Керч", "at"),
+        ("Ночью Киев попытался атаковать Москву.", "Киев", "Киев", "aside"),
+        (
+            "Дрони запустили з повітряного простору над Курською областю.",
+            "Курською областю",
+            "",
+            "origin",
+        ),
+    ],
+)
+def test_landmarks_governments_and_launch_areas(
+    sentence: str,
+    written: str,
+    text: str,
+    relation: str,
+    gazetteer,  # noqa: ANN001
+) -> None:
+    ms = [m for m in find_mentions(sentence, gazetteer) if m.written == written]
+    assert [m.relation for m in ms] == [relation]
+    if text:
+        assert ms[0].text == text
+    assert all(
+        m.written != "Кремлі" for m in find_mentions("У Кремлі заявили про теракт.", gazetteer)
+    )
+
+
 def test_excluded_spans_are_no_places(gazetteer) -> None:  # noqa: ANN001
     s = "Голова Харківської ОВА повідомив про удар по Харкову."
     claimant = (0, s.index(" повідомив"))

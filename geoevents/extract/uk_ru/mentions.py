@@ -53,7 +53,11 @@ from geoevents.extract.uk_ru.toponyms import (
     find_names,
     region_words,
 )
-from geoevents.extract.uk_ru.toponyms_relations import relation
+from geoevents.extract.uk_ru.toponyms_relations import (
+    CAPITAL_KEYS,
+    GOVERNMENT_ACTS,
+    relation,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer import Gazetteer, Place
@@ -84,7 +88,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     зелений зелена зеленый зеленая золотий золота золотой золотая
     перший первый другий второй третій третий
     атака удар удари обстріл обстрел вибух взрыв приліт прилет прилёт ракета ракети дрон дрони
-    окупант окупанти оккупант росіяни россияне пожежа пожар тривога тревога загроза угроза
+    кремль окупант окупанти оккупант росіяни россияне пожежа пожар тривога тревога загроза угроза
     """.split()
 )
 #: Given names (of officials most of all): a capitalised word after one is a surname.
@@ -125,7 +129,7 @@ _NEXT_WORD = re.compile(r"\s+([\w'’ʼ-]+)")
 _REGION_NEXT = re.compile(r"(?:област|обл|район|громад|край|кра[юяє]|напрям|направлен)", re.I)
 #: Match-region answers per index and phrase.
 _REGIONS: dict[tuple[str, str], Any] = {}
-_KEY_INFO: dict[tuple[str, str], tuple[int, int, int, int, str, str]] = {}
+_KEY_INFO: dict[tuple[str, str], tuple[int, int, int, int, int, str, str]] = {}
 _PLACE_KINDS = frozenset({"settlement", "site", "region", "district", "hromada"})
 #: Countries whose place names a sentence's first word may be without a cue.
 _FIRST_WORD_COUNTRIES = frozenset({"UA", "RU", "BY", "MD"})
@@ -159,16 +163,17 @@ def _match_region(gz: Gazetteer, phrases: Iterable[str]) -> tuple[Place | None, 
     return None, ""
 
 
-def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, int, str, str]:
-    """``(in focus, settlement, population, main, country, name key)`` of the likeliest
-    place a key names: in Ukraine or Russia (:data:`_FIRST_WORD_COUNTRIES`) when one is, a
-    settlement rather than a region, the most populous, whose main name the key is when it
-    can be (``(0, 0, 0, 0, "", "")`` when none).
+def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, int, int, str, str]:
+    """``(in focus, settlement, population, main, names, country, name key)`` of the
+    likeliest place a key names: in Ukraine or Russia (:data:`_FIRST_WORD_COUNTRIES`) when
+    one is, a settlement rather than a region, the most populous, whose main name the key
+    is when it can be; ``names`` counts the names the key is (a common spelling names more:
+    "Одесса" over "Одессе", "Москва" over "Москво"). ``(0, 0, 0, 0, 0, "", "")`` when none.
     "Михайлівці" is a form of Михайлівка, not the Slovak Michalovce (whose alternate name
     it also is). The name key is its main name's ("Київ": ``kiiv`` -> ``kyiv``)."""
     index = getattr(gz, "index", None)
     if index is None:
-        return 0, 0, 0, 0, "", ""
+        return 0, 0, 0, 0, 0, "", ""
     gid = index_identity(gz)
     hit = _KEY_INFO.get((gid, key))
     if hit is None:
@@ -177,19 +182,53 @@ def _key_info(gz: Gazetteer | None, key: str) -> tuple[int, int, int, int, str, 
             places = index.places([n.place_id for n in names])
         except Exception:  # a key the index rejects
             names, places = [], {}
-        best = (0, 0, 0, 0, "", "")
+        best = (0, 0, 0, 0, 0, "", "")
         for n in names:
             p = places.get(n.place_id)
             if p is not None and p.kind in _PLACE_KINDS:
                 cc = p.country_code or ""
                 focus = int(cc in _FIRST_WORD_COUNTRIES)
                 town = int(p.kind in ("settlement", "site"))
-                best = max(best, (focus, town, p.population, int(n.main), cc, normalize(p.name)))
+                row = (focus, town, p.population, int(n.main), len(names), cc, normalize(p.name))
+                best = max(best, row)
         hit = best
         if len(_KEY_INFO) >= _CACHE_MAX:
             _KEY_INFO.clear()
         _KEY_INFO[(gid, key)] = hit
     return hit
+
+
+#: A capitalised word after a raion: the city whose district it is ("районе Донецка").
+_CITY_AFTER = re.compile(r"\s+[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ-]")
+#: Words before a name that make it a street's, a neighbourhood's or an estate's.
+_STREET_BEFORE = re.compile(
+    r"(?<![\w])(?:мікрорайон\w*|микрорайон\w*|мкр\.?|квартал\w*|вулиц\w*|улиц\w*|вул\.|ул\."
+    r"|просп\w*|пр-т|провулк\w*|провулок|переул\w*|бульвар\w*|площ\w*|пл\.|узвіз\w*"
+    r"|станці\w+\s+метро|станци\w+\s+метро|ЖК|житлов\w+\s+комплекс\w*|жил\w+\s+комплекс\w*"
+    r"|ТЦ|ТРЦ)\s+[«\"]?$",
+    re.IGNORECASE,
+)
+#: Nouns a place adjective describes: "Черноморского флота", "Харківська ТЕЦ".
+_NOUN_AFTER = re.compile(
+    r"\s+(?:флот\w*|аеродром\w*|аэродром\w*|напрям\w*|направлени\w*|порт\w*|завод\w*|НПЗ|ТЕС|ТЕЦ|ТЭС"
+    r"|ТЭЦ|АЕС|АЭС|ГЕС|ГЭС|водосховищ\w*|водохранилищ\w*|міськрад\w*|горсовет\w*|військкомат\w*"
+    r"|военкомат\w*|узбережж\w*|побережь\w*|гарнізон\w*|гарнизон\w*|полігон\w*|полигон\w*"
+    r"|шосе|шоссе|трас\w*|міст\w*|мост\w*|залізниц\w*|железн\w*|вокзал\w*|університет\w*"
+    r"|университет\w*|губернатор\w*|мері\w*|мэри\w*|міськ\w*|городск\w*|обласн\w*|областн\w*"
+    r"|угрупован\w*|группировк\w*|бригад\w*|полк\w*|дивізі\w*|дивизи\w*|батальйон\w*|батальон\w*"
+    r"|облэнерго|обленерго|метрополітен\w*|метрополитен\w*|мор[ея]|морі|морем|озер\w*"
+    r"|нафтопереробн\w*|нефтеперераб\w*|нафтобаз\w*|нефтебаз\w*|комбінат\w*|комбинат\w*"
+    r"|підприємств\w*|предприяти\w*|електростанц\w*|электростанц\w*|підстанц\w*|подстанц\w*"
+    r"|інститут\w*|институт\w*|штаб\w*|округ\w*)(?![\w])"
+)
+#: A lower-case adjective next: the place adjective before it describes a noun too.
+_LOWER_ADJECTIVE_AFTER = re.compile(
+    r"\s+[а-яіїєґё'’ʼ-]+(?:ого|ому|ий|ій|ой|ый|ая|ое|ої|ую|ою|их|ых|ые|ими|ыми|ська|ське|ські)(?![\w])"
+)
+#: A nominative masculine adjective ("Рязанский", "Полтавський") is a place name only alone.
+_NOMINATIVE_ADJECTIVE = re.compile(r"(?:ський|цький|зький|ский|цкий|зкий|ний|ный|ній)$")
+_LOWER_AFTER = re.compile(r"\s+[а-яіїєґё]")
+_ADJECTIVE_END = re.compile(r"(?:ого|ому|им|ім|ий|ій|ой|ый|ым|ом|ая|ое|ої|ую|ою|ська|ське|ські)$")
 
 
 def region_mentions(sentence: str, gz: Gazetteer | None) -> list[Mention]:
@@ -202,8 +241,9 @@ def region_mentions(sentence: str, gz: Gazetteer | None) -> list[Mention]:
         rel, cue, direction = relation(sentence, a, b)
         if kind in ("raion", "hromada"):
             text = phrases[0]
-            if not _key_info(gz, normalize(text))[4]:  # a city's district ("Салтівський район")
-                continue
+            info = _key_info(gz, normalize(text))
+            if not info[5] or info[1] or _CITY_AFTER.match(sentence, b):
+                continue  # a city's district: "Салтівський район", "Кировском районе Донецка"
             out.append(
                 Mention(
                     text, a, b, "toponym", normalize(text), rel, cue, direction, None, sentence[a:b]
@@ -311,28 +351,88 @@ def toponym_mentions(
     ]
     regions = list(excluded)
     excluded += [(m.start, m.end) for m in out]
-    rank = (lambda key: _key_info(gz, key)[:4]) if gz is not None else None
+    rank = (lambda key: _key_info(gz, key)[:5]) if gz is not None else None
     for a, b, text, key in find_names(sentence, known, rank):
         if any(x < b and a < y for x, y in excluded):
             continue
         written = sentence[a:b]
         if any(_ACRONYM.fullmatch(w) for w in re.findall(r"[\w'’ʼ]+", written)):
             continue
+        if _STREET_BEFORE.search(sentence, max(0, a - 40), a):  # "микрорайон Текстильщик"
+            continue
+        if _ADJECTIVE_END.search(written) and (
+            _NOUN_AFTER.match(sentence, b)
+            or _LOWER_ADJECTIVE_AFTER.match(sentence, b)  # "Полтавського військового інституту"
+            or (_NOMINATIVE_ADJECTIVE.search(written) and _LOWER_AFTER.match(sentence, b))
+        ):
+            continue  # an adjective of a noun: "Черноморского флота", "Рязанский завод"
         cued = _CUE.search(sentence, max(0, a - 30), a) is not None
         if not cued:
             low = (text.lower(), written.lower())
             if any(w in COMMON_WORDS or w in GIVEN_NAMES for w in low):
                 continue
             if _sentence_start(sentence, a):
-                _, _, pop, _, cc, _ = _key_info(gz, key)
+                _, _, pop, _, _, cc, _ = _key_info(gz, key)
                 if pop < MIN_FIRST_POPULATION or cc not in _FIRST_WORD_COUNTRIES:
                     continue
             if not _sentence_start(sentence, a) and _is_name_part(sentence, a, b, regions):
                 continue
         rel, cue, direction = relation(sentence, a, b)
-        key = _key_info(gz, key)[5] or key  # the main name's key: a bare "Київ" is the city
+        key = _key_info(gz, key)[6] or key  # the main name's key: a bare "Київ" is the city
+        acts = key in CAPITAL_KEYS and GOVERNMENT_ACTS.match(sentence, b)
+        if acts:  # "Ночью Киев попытался атаковать Москву": Kyiv's government
+            rel, cue, direction = "aside", " ".join(acts.group(0).split()), None
         out.append(Mention(text, a, b, "toponym", key, rel, cue, direction, None, written))
     return sorted(out, key=lambda m: m.start)
+
+
+#: Landmarks that stand for a town: ``(pattern, town, key, only when struck)``. The
+#: Kremlin is Moscow when it is struck ("атакувати Кремль", "над Кремлем"), else a speaker;
+#: the Crimean bridge is by Kerch.
+LANDMARKS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
+    (re.compile(r"(?<![\w])Кремл(?:ь|я|ю|ем|ём|і|е)(?![\w])"), "Москва", "moscow", True),
+    (
+        re.compile(
+            r"(?<![\w])(?:Кримськ(?:ий|ого|ому|им|ім)\s+міст(?:а|у|і|ом)?"
+            r"|Крымск(?:ий|ого|ому|им|ом)\s+мост(?:а|у|е|ом)?)(?![\w])"
+        ),
+        "Керч",
+        "kerch",
+        False,
+    ),
+)
+_STRUCK_BEFORE = re.compile(
+    r"(?:атак\w*|удар\w*|обстр\w*|бомб\w*|штурм\w*|(?<![\w])(?:по|над|на|в|у))\s+$", re.IGNORECASE
+)
+_SPEAKS_AFTER = re.compile(r"\s+(?:заяв|повідом|сообщ|назва|ответ|відпов|вважа|счита)")
+
+
+def landmark_mentions(sentence: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Mention]:
+    """Landmarks that stand for their town (:data:`LANDMARKS`) as mentions of the town.
+
+    >>> [(m.text, m.written) for m in landmark_mentions("Дрони атакували Кремль уночі.")]
+    [('Москва', 'Кремль')]
+    >>> landmark_mentions("У Кремлі заявили, що удар був терактом.")
+    []
+    >>> [(m.text, m.relation) for m in landmark_mentions("Взрыв на Крымском мосту.")]
+    [('Керч', 'at')]
+    """
+    out = []
+    spans = list(exclude)
+    for rx, town, key, struck in LANDMARKS:
+        for m in rx.finditer(sentence):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in spans):
+                continue
+            rel, cue, direction = relation(sentence, a, b)
+            if struck and (
+                rel != "at"
+                or not _STRUCK_BEFORE.search(sentence, max(0, a - 30), a)
+                or _SPEAKS_AFTER.match(sentence, b)
+            ):
+                continue
+            out.append(Mention(town, a, b, "toponym", key, rel, cue, direction, None, m.group()))
+    return out
 
 
 def find_mentions(
@@ -347,8 +447,11 @@ def find_mentions(
     Region phrases win over the names inside them ("Харківської області" is the oblast).
     """
     regions = region_mentions(sentence, gz)
+    # every region phrase, resolved or not ("в Морозовському районі"), holds no town name
     excluded = list(exclude) + [(r.start, r.end) for r in regions]
+    excluded += [(a, b) for a, b, _, _ in region_words(sentence)]
     tops = toponym_mentions(sentence, matcher or matcher_for(gz), gz, exclude=excluded)
+    tops += landmark_mentions(sentence, excluded + [(m.start, m.end) for m in tops])
     return _regions_follow(sentence, sorted([*regions, *tops], key=lambda m: m.start))
 
 

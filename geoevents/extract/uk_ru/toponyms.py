@@ -31,6 +31,7 @@ from gazetteer.normalize import normalize
 
 #: A word: letters and digits, inner apostrophes ("Куп'янськ").
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_VOWEL_END = frozenset("аеиіїоуыэюяєё")
 #: Words at most this many make one name ("Ростов-на-Дону").
 MAX_WORDS = 3
 #: Candidate combinations tried per run, at most.
@@ -88,7 +89,8 @@ def find_names(
     Of the nominatives a run may come from, the best by ``rank`` of its key wins (the
     gazetteer's population and main-name flag: "Покровську" is Покровськ, not the
     alternate name "Pokrovska" of a namesake); on a tie, a declined reading wins over the
-    written form ("Одессе" is Одесса), then the more specific ending. A reading in the
+    written form ("Одессе" is Одесса) unless that ends in a consonant ("Киев" is no form
+    of "Киеви"), then the more specific ending. A reading in the
     other language's letters comes last ("Сумах" in Ukrainian is Суми, not Сумы).
     """
     low = sentence.lower()
@@ -128,6 +130,8 @@ def _match(
         if known(key):
             pairs = list(zip(combo, words, strict=True))
             declined = any(lemma != w.group(0) for (lemma, _), w in pairs)
+            if words[-1].group(0)[-1].lower() not in _VOWEL_END:  # "Киев" is a nominative
+                declined = not declined
             native = not any(c in foreign for (lemma, _), _w in pairs for c in lemma.lower())
             found.append((native, (rank(key) if rank else ()), declined, -order, combo, key))
             if rank is None:
@@ -205,7 +209,7 @@ _ADJ = (
 )
 _ADJ_END = r"(?:ськ|цьк|зьк|ск|цк|зк|н|ів|ов|ев|ин|ськ)\w*"
 _REGION_WORD = (
-    r"(?P<word>област(?:ь|і|ей|ям|ями|ях|ью|ю|и)|обл\.?|кра(?:й|ю|ї|є|ем|е)"
+    r"(?P<word>област(?:ь|і|ей|ям|ями|ях|ью|ю|и)|обл\.?|кра(?:й|ю|ї|є|ем|е|я|ях)"
     r"|район(?:у|і|ом|ів|и|ах|е|а)?|р-н|громад(?:а|и|і|у|ою|ах)|ОТГ)"
 )
 #: "Харківської області", "Харківська та Сумська області", "Белгородской и Курской областей".
