@@ -136,6 +136,16 @@ def test_a_list_of_oblasts(gazetteer) -> None:  # noqa: ANN001
     assert [m.region.admin1 for m in found if m.region] == ["Belgorod Oblast", "Kursk Oblast"]
 
 
+def test_an_oblast_a_list_leaves_unnamed_and_an_okrug(gazetteer) -> None:  # noqa: ANN001
+    s = "Перехвачено 20 беспилотников над Московской областью и 72 над Брянской."
+    assert [m.region.admin1 for m in find_mentions(s, gazetteer) if m.region] == [
+        "Moscow Oblast",
+        "Bryansk Oblast",
+    ]
+    s = "Один сбит над Одинцовским округом Подмосковья."
+    assert [m.text for m in find_mentions(s, gazetteer)] == ["Одинцово", "Подмосковье"]
+
+
 def test_zaporizhzhia_city_or_oblast(gazetteer) -> None:  # noqa: ANN001
     """ "у Запоріжжі" is the city, "на Запоріжжі" the oblast (the colloquial locative)."""
     s = "У Запоріжжі та на Запоріжжі лунали вибухи."

@@ -48,6 +48,7 @@ from gazetteer.normalize import normalize
 from geoevents.extract.matcher import PlaceMatcher, index_identity, matcher_for
 from geoevents.extract.mentions import Mention
 from geoevents.extract.uk_ru.toponyms import (
+    adjective_town,
     colloquial_regions,
     direction_towns,
     find_names,
@@ -228,17 +229,33 @@ _LOWER_ADJECTIVE_AFTER = re.compile(
 #: A nominative masculine adjective ("Рязанский", "Полтавський") is a place name only alone.
 _NOMINATIVE_ADJECTIVE = re.compile(r"(?:ський|цький|зький|ский|цкий|зкий|ний|ный|ній)$")
 _LOWER_AFTER = re.compile(r"\s+[а-яіїєґё]")
+#: A nominative that is an adjective (Черноморское, Рязанский, Полтавське, Чорне).
+_ADJECTIVE_LEMMA = re.compile(
+    r"(?:ий|ій|ый|ой|ая|яя|ое|ее|ська|цька|зька|ська|ське|цьке|не|ве|ке)$"
+)
 _ADJECTIVE_END = re.compile(r"(?:ого|ому|им|ім|ий|ій|ой|ый|ым|ом|ая|ое|ої|ую|ою|ська|ське|ські)$")
 
 
-def region_mentions(sentence: str, gz: Gazetteer | None) -> list[Mention]:
-    """Oblast phrases, colloquial oblast names and aliases (regions), and raion and
-    hromada phrases (toponyms the gazetteer resolves to its districts)."""
+def region_mentions(
+    sentence: str, gz: Gazetteer | None, matcher: PlaceMatcher | None = None
+) -> list[Mention]:
+    """Oblast phrases, colloquial oblast names and aliases (regions), raion and hromada
+    phrases (toponyms the gazetteer resolves to its districts) and Russian okrugs (their
+    towns, found with ``matcher``)."""
     out: list[Mention] = []
     if gz is None:
         return out
     for a, b, kind, phrases in region_words(sentence):
         rel, cue, direction = relation(sentence, a, b)
+        if kind == "okrug":  # "над Одинцовским округом": the okrug's town
+            hit = adjective_town(sentence[a:b].split()[0], _known(matcher)) if matcher else None
+            if hit is not None:
+                out.append(
+                    Mention(
+                        hit[0], a, b, "toponym", hit[1], rel, cue, direction, None, sentence[a:b]
+                    )
+                )
+            continue
         if kind in ("raion", "hromada"):
             text = phrases[0]
             info = _key_info(gz, normalize(text))
@@ -360,10 +377,14 @@ def toponym_mentions(
             continue
         if _STREET_BEFORE.search(sentence, max(0, a - 40), a):  # "микрорайон Текстильщик"
             continue
-        if _ADJECTIVE_END.search(written) and (
-            _NOUN_AFTER.match(sentence, b)
-            or _LOWER_ADJECTIVE_AFTER.match(sentence, b)  # "Полтавського військового інституту"
-            or (_NOMINATIVE_ADJECTIVE.search(written) and _LOWER_AFTER.match(sentence, b))
+        if (
+            _ADJECTIVE_END.search(written)
+            and _ADJECTIVE_LEMMA.search(text)
+            and (
+                _NOUN_AFTER.match(sentence, b)
+                or _LOWER_ADJECTIVE_AFTER.match(sentence, b)  # "Полтавського військового інституту"
+                or (_NOMINATIVE_ADJECTIVE.search(written) and _LOWER_AFTER.match(sentence, b))
+            )
         ):
             continue  # an adjective of a noun: "Черноморского флота", "Рязанский завод"
         cued = _CUE.search(sentence, max(0, a - 30), a) is not None
@@ -446,12 +467,19 @@ def find_mentions(
 
     Region phrases win over the names inside them ("Харківської області" is the oblast).
     """
-    regions = region_mentions(sentence, gz)
+    matcher = matcher or matcher_for(gz)
+    marks = landmark_mentions(sentence, exclude)  # "Крымском мосту" is Kerch, not Crimea
+    taken = list(exclude) + [(m.start, m.end) for m in marks]
+    regions = [
+        r
+        for r in region_mentions(sentence, gz, matcher)
+        if not any(x < r.end and r.start < y for x, y in taken)
+    ]
     # every region phrase, resolved or not ("в Морозовському районі"), holds no town name
-    excluded = list(exclude) + [(r.start, r.end) for r in regions]
+    excluded = taken + [(r.start, r.end) for r in regions]
     excluded += [(a, b) for a, b, _, _ in region_words(sentence)]
-    tops = toponym_mentions(sentence, matcher or matcher_for(gz), gz, exclude=excluded)
-    tops += landmark_mentions(sentence, excluded + [(m.start, m.end) for m in tops])
+    tops = toponym_mentions(sentence, matcher, gz, exclude=excluded)
+    tops += marks
     return _regions_follow(sentence, sorted([*regions, *tops], key=lambda m: m.start))
 
 

@@ -210,7 +210,7 @@ _ADJ = (
 _ADJ_END = r"(?:ськ|цьк|зьк|ск|цк|зк|н|ів|ов|ев|ин|ськ)\w*"
 _REGION_WORD = (
     r"(?P<word>област(?:ь|і|ей|ям|ями|ях|ью|ю|и)|обл\.?|кра(?:й|ю|ї|є|ем|е|я|ях)"
-    r"|район(?:у|і|ом|ів|и|ах|е|а)?|р-н|громад(?:а|и|і|у|ою|ах)|ОТГ)"
+    r"|район(?:у|і|ом|ів|и|ах|е|а)?|р-н|громад(?:а|и|і|у|ою|ах)|ОТГ|округ(?:а|у|е|ом|і|и)?)"
 )
 #: "Харківської області", "Харківська та Сумська області", "Белгородской и Курской областей".
 REGION_PHRASE = re.compile(
@@ -236,7 +236,8 @@ _RUSSIAN_WORD = re.compile(r"(?:области|областей|областью
 
 def region_words(sentence: str) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
     """``(start, end, kind, nominative phrases)`` of oblast and raion phrases (the likelier
-    reading first); kind is ``"oblast"``, ``"krai"``, ``"raion"`` or ``"hromada"``.
+    reading first); kind is ``"oblast"``, ``"krai"``, ``"raion"``, ``"hromada"`` or
+    ``"okrug"`` (a Russian municipal district, named after its town: "Одинцовский округ").
 
     >>> [(x[2], x[3][0]) for x in region_words("Удари по Харківській та Сумській областях.")]
     [('oblast', 'Харківська область'), ('oblast', 'Сумська область')]
@@ -253,6 +254,8 @@ def region_words(sentence: str) -> Iterator[tuple[int, int, str, tuple[str, ...]
             kind, noun, fem = "krai", "край", False
         elif word.startswith(("район", "р-н")):
             kind, noun, fem = "raion", "район", False
+        elif word.startswith("округ"):
+            kind, noun, fem = "okrug", "округ", False
         else:
             kind, noun, fem = "hromada", "громада", True
         items = [(m.start("adj"), m.end("adj"), m.group("adj"))]
@@ -267,6 +270,33 @@ def region_words(sentence: str) -> Iterator[tuple[int, int, str, tuple[str, ...]
             phrases = tuple(f"{nom} {noun}" for nom in _adjective_nominatives(adj, fem, russian))
             if phrases:
                 yield a, m.end() if (a, b) == items[-1][:2] else b, kind, phrases
+    yield from _elided_oblasts(sentence)
+
+
+#: An oblast adjective whose noun a list leaves out: "20 над Московской областью и 72 над
+#: Брянской", "над Харківською, Сумською та Полтавською".
+_ELIDED = re.compile(
+    r"(?<![\w])(?:над|в|у|на|по)\s+(?P<adj>[А-ЯІЇЄҐЁ][а-яіїєґё'’ʼ-]*(?:ськ|цьк|ск|цк)(?:ій|ою|ої|ой|ую|у))"
+    r"(?!\s+[\w-])"
+)
+
+
+def _elided_oblasts(sentence: str) -> Iterator[tuple[int, int, str, tuple[str, ...]]]:
+    """Oblast adjectives with no noun, in a sentence that names an oblast with one.
+
+    >>> [x[3][0] for x in _elided_oblasts("20 над Московской областью и 72 над Брянской.")]
+    ['Брянская область']
+    """
+    first = REGION_PHRASE.search(sentence)
+    if first is None or not first.group("word").lower().startswith("област"):
+        return
+    letters = bool(_RUSSIAN_LETTERS.search(sentence))
+    for m in _ELIDED.finditer(sentence, first.end()):
+        adj = m.group("adj")
+        russian = letters or adj.endswith(("ой", "ую"))  # Ukrainian: -ої, -ій, -ою
+        phrases = tuple(f"{nom} область" for nom in _adjective_nominatives(adj, True, russian))
+        if phrases:
+            yield m.start("adj"), m.end("adj"), "oblast", phrases
 
 
 def colloquial_regions(sentence: str) -> Iterator[tuple[int, int, str, str]]:
@@ -302,14 +332,16 @@ _DIRECTION = re.compile(
     rf"(?P<list>(?:{_ADJ}\s*(?:,|\s(?:та|і|й|и))\s+)*)(?P<adj>{_ADJ})\s+"
     r"(?:напрям(?:ку|і|ок)|напрямк(?:у|ах|ами)|направлени(?:и|е|я|ю|ях))(?![\w])"
 )
-_ADJ_ENDING = re.compile(r"(?:ому|ого|ім|ий|ом|ое|ой|ый|ым|их|ах)$")
+_ADJ_ENDING = re.compile(r"(?:ому|ого|ім|ий|ом|ое|ой|ый|ым|им|их|ах)$")
 _ADJ_SUFFIX = re.compile(r"(?:ськ|цьк|зьк|ск|цк|зк)$")
 
 
-def _direction_town(adj: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+def adjective_town(adj: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The town an adjective is made from, by the keys ``known`` knows: "Покровському" ->
+    Покровськ, "Лиманському" -> Лиман, "Одинцовским" -> Одинцово."""
     stem = _ADJ_ENDING.sub("", adj)  # Покровському -> Покровськ
     bare = _ADJ_SUFFIX.sub("", stem)  # Лиманськ -> Лиман, Харківськ -> Харків
-    for cand in dict.fromkeys((stem, bare, *lemmas(bare))):
+    for cand in dict.fromkeys((stem, bare, *lemmas(bare), bare + "о", bare + "е")):
         key = normalize(cand)
         if len(cand) > 3 and known(key):
             return cand, key
@@ -334,6 +366,6 @@ def direction_towns(
                 for x in _LIST_ITEM.finditer(m.group("list"))
             ]
         for a, b, adj in items:
-            hit = _direction_town(adj, known)
+            hit = adjective_town(adj, known)
             if hit is not None:
                 yield a, b, hit[0], hit[1]
