@@ -2,9 +2,12 @@
 
 A :class:`~geoevents.extract.mentions.Mention` of a Cyrillic sentence has ``text`` the
 name the gazetteer resolves (the nominative: "Харків"), ``written`` the form in the
-sentence ("Харкові"), ``key`` the gazetteer key (``kharkiv``) and its span over the
-written form. Names are read back to their nominatives by declension rules
-(:mod:`gazetteer.inflect`, :mod:`geoevents.extract.uk_ru.toponyms`).
+sentence ("Харкові"), ``key`` the gazetteer key of the likeliest place's main name
+(``kyiv`` for "Київ", whose own key is ``kiiv``) and its span over the written form.
+Names are read back to their nominatives by declension rules (:mod:`gazetteer.inflect`,
+:mod:`geoevents.extract.uk_ru.toponyms`); of the readings the gazetteer knows, the one of
+a place in Ukraine or Russia, a settlement, the most populous wins ("Михайлівці" is
+Михайлівка, not the Slovak Michalovce).
 
 Mentions, as in English (:mod:`geoevents.extract.mentions`):
 
@@ -13,14 +16,20 @@ Mentions, as in English (:mod:`geoevents.extract.mentions`):
   is the oblast, "у Запоріжжі" the city), an alias ("Донбас", "Крим"), resolved with
   :meth:`gazetteer.Gazetteer.match_region`;
 * ``toponym``: a settlement ("у Харкові", "в Макіївці", "Кривому Розі"), a district or
-  hromada ("Нікопольського району": text "Нікопольський район"), a direction's town
-  ("на Покровському напрямку": Покровськ, relation ``near``).
+  hromada ("Нікопольського району": text "Нікопольський район"; a city's district,
+  "Кировском районе Донецка", is none), a direction's town ("на Покровському
+  напрямку": Покровськ, relation ``near``), a Russian okrug's town ("над Одинцовским
+  округом": Одинцово), a landmark's town (:data:`LANDMARKS`: the Kremlin when struck,
+  the Crimean bridge).
 
 Filters: the name is capitalised; an all-capitals word (ЗСУ, ППО) is none; a word of
 :data:`COMMON_WORDS` ("Мир", "Слава", "Перемога") or the sentence's first word needs a
 place cue ("с. Мир", "місто Слава") or, for the first word, a town of
 :data:`MIN_FIRST_POPULATION`; a name glued to another capitalised word or after a title
-("губернатор Гладков") is a person's; spans in ``exclude`` (claimants, weapons) are none.
+("губернатор Гладков", "Іван Федоров") is a person's; a street's or a microdistrict's
+name ("вулиця", "микрорайон") is none; an adjective before a noun ("Черноморского
+флота", "Рязанский нефтеперерабатывающий завод") is none; spans in ``exclude``
+(claimants, weapons) are none; a capital that acts ("Киев попытался") is ``aside``.
 
 Relations, read from the words before: ``at`` ("у/в/на/по/над X"), ``near`` ("біля,
 поблизу, неподалік, під, в районі, на околиці X; возле, вблизи, под, в окрестностях X";
