@@ -129,6 +129,17 @@ def test_a_first_word_is_a_place_only_when_a_town_is_big(gazetteer) -> None:  # 
     assert [m.text for m in find_mentions("Бои у Суджи.", gazetteer)] == ["Суджа"]
 
 
+def test_names_in_capitals(gazetteer) -> None:  # noqa: ANN001
+    """Telegram headers write names in capitals; acronyms stay out, small towns too."""
+    s = "ХАРКІВ: вибухи, повідомляє ОВА. ТЕРМІНОВО: на ХАРКІВЩИНІ та в ІВАНО-ФРАНКІВСЬКУ тривога."
+    assert [(m.text, m.kind) for m in find_mentions(s, gazetteer)] == [
+        ("Харків", "toponym"),
+        ("Харківщина", "region"),
+        ("Івано-Франківськ", "toponym"),
+    ]
+    assert find_mentions("УВАГА! ЗСУ та ППО працюють.", gazetteer) == []
+
+
 def test_a_list_of_oblasts(gazetteer) -> None:  # noqa: ANN001
     found = find_mentions("Удари по Харківській та Сумській областях.", gazetteer)
     assert [m.region.admin1 for m in found if m.region] == ["Kharkiv Oblast", "Sumy Oblast"]
@@ -153,6 +164,8 @@ def test_zaporizhzhia_city_or_oblast(gazetteer) -> None:  # noqa: ANN001
         ("Запоріжжі", "toponym"),
         ("Запоріжжі", "region"),
     ]
+    s = "Балістика на Запоріжжя!"  # accusative: onto the city
+    assert [(m.written, m.kind) for m in find_mentions(s, gazetteer)] == [("Запоріжжя", "toponym")]
 
 
 @pytest.mark.parametrize(

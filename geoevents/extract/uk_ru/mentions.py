@@ -116,6 +116,9 @@ GIVEN_NAMES: frozenset[str] = frozenset(
 )
 #: A sentence's first word is a place only when some town of that name has this many people.
 MIN_FIRST_POPULATION = 20_000
+#: A name written in capitals ("ХАРКІВ:", "‼️ОДЕСА") has this many letters at least (an
+#: acronym fewer: ЗСУ, ППО, ОВА, БПЛА), and is read as a first word is.
+MIN_CAPITALS = 5
 _ACRONYM = re.compile(r"[А-ЯІЇЄҐЁA-Z0-9]{2,}")
 #: Place nouns and abbreviations before a name ("м. Суми", "с. Липці", "смт Краснопілля").
 _CUE = re.compile(
@@ -298,6 +301,7 @@ def region_mentions(
             continue
         place, _ = _match_region(gz, (phrase,))
         if place is not None:
+            lemma = _title(lemma) if lemma.isupper() else lemma
             rel, cue, direction = relation(sentence, a, b)
             out.append(
                 Mention(
@@ -314,6 +318,11 @@ def region_mentions(
                 )
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _title(name: str) -> str:
+    """A name written in capitals as names are written: "ІВАНО-ФРАНКІВСЬК" -> "Івано-Франківськ"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)
 
 
 def _sentence_start(sentence: str, a: int) -> bool:
@@ -382,8 +391,11 @@ def toponym_mentions(
         if any(x < b and a < y for x, y in excluded):
             continue
         written = sentence[a:b]
-        if any(_ACRONYM.fullmatch(w) for w in re.findall(r"[\w'’ʼ]+", written)):
-            continue
+        capitals = written.isupper() and sum(ch.isalpha() for ch in written) >= MIN_CAPITALS
+        if not capitals and any(_ACRONYM.fullmatch(w) for w in re.findall(r"[\w'’ʼ]+", written)):
+            continue  # ЗСУ, ППО; a name in capitals ("ХАРКІВ:") is read as a first word
+        if capitals:
+            text = _title(text)
         if _STREET_BEFORE.search(sentence, max(0, a - 40), a):  # "микрорайон Текстильщик"
             continue
         if (
@@ -401,11 +413,15 @@ def toponym_mentions(
             low = (text.lower(), written.lower())
             if any(w in COMMON_WORDS or w in GIVEN_NAMES for w in low):
                 continue
-            if _sentence_start(sentence, a):
+            if capitals or _sentence_start(sentence, a):
                 _, _, pop, _, _, cc, _ = _key_info(gz, key)
                 if pop < MIN_FIRST_POPULATION or cc not in _FIRST_WORD_COUNTRIES:
                     continue
-            if not _sentence_start(sentence, a) and _is_name_part(sentence, a, b, regions):
+            if (
+                not capitals
+                and not _sentence_start(sentence, a)
+                and _is_name_part(sentence, a, b, regions)
+            ):
                 continue
         rel, cue, direction = relation(sentence, a, b)
         key = _key_info(gz, key)[6] or key  # the main name's key: a bare "Київ" is the city

@@ -320,7 +320,10 @@ def colloquial_regions(sentence: str) -> Iterator[tuple[int, int, str, str]]:
             for lemma in lemmas(joined):
                 low = lemma.lower()
                 if low in COLLOQUIAL:
-                    if low in CITY_TOO and not _NA_BEFORE.search(sentence, 0, w.start()):
+                    if low in CITY_TOO and (
+                        not _NA_BEFORE.search(sentence, 0, w.start())
+                        or not text.lower().endswith("і")  # "на Запоріжжя": onto the city
+                    ):
                         break
                     yield w.start(), end, lemma, COLLOQUIAL[low]
                     break
