@@ -87,7 +87,7 @@ _DENIAL = re.compile(
     r"(?<![\w-])(?:спростув\w*|спросту\w*|фейк\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|заперечи\w*"
     r"|неправд\w*|брехн\w*|брехлив\w*|бреш\w*|дезінформац\w*|пропаганд\w*|відкида\w*|відкину\w*|вигадк\w*"
     r"|опроверг\w*|не\s+соответству\w*\s+действительности|отрица\w*|ложь|лжи|ложн\w*|вран\w*"
-    r"|дезинформац\w*|отверга\w*|отверг\w*|выдумк\w*|клевет\w*|(?:самі|сами)\s+себе"
+    r"|дезинформац\w*|отверга\w*|отверг\w*|выдумк\w*|клевет\w*|(?:самі|сами)\s+(?:себе|себя)"
     r"|нічого\s+спільного|ничего\s+общего|не\s+причетн\w*|не\s+причастн\w*"
     r"|не\s+(?:завдава\w*|наносил\w*|атакува\w*|обстрілюва\w*|обстреливал\w*|били|бил))(?![\w-])",
     re.IGNORECASE,
@@ -136,11 +136,15 @@ GATE_STEMS: tuple[str, ...] = tuple(
     відповідно
     фейк відповіда неправд брехн брехлив бреш дезінформ пропаганд відкида відкину вигадк
     соответству отрица ложь лжи ложн вран дезинформ отверга отверг выдумк клевет самі сами
-    нічого ничего причетн причастн завдава наносил атакува обстрілюва обстреливал били бил
+    нічого ничего причетн причастн
     перевір провер верифіку верифицир неперевір непровер
     тасс тарс риа ріа интерфакс інтерфакс укрінформ укринформ правд суспільн суспильн рбк
     reuters рейтер би бі bbc
     """.split()
+)
+#: The verbs of "не атакували", "не наносили": a denial only after "не".
+_NOT_STEMS: tuple[str, ...] = tuple(
+    "завдава наносил атакува обстрілюва обстреливал били бил".split()
 )
 _SPEAKERS = compiled(PHRASES[:8]) + compiled(GOVERNOR_PHRASES) + compiled(PHRASES[8:])
 _OUTLETS = compiled(OUTLETS)
@@ -172,10 +176,10 @@ def find_claims(
     >>> find_claims("Російські війська обстріляли позиції ЗСУ.").claimants
     ()
     """
-    if not has_stem(sentence, GATE_STEMS) and ":" not in sentence[:80]:  # nothing to read
+    if not _gate(sentence):  # no speech, outlet, denial, doubt or header: nothing to read
         return SentenceClaims()
     spans = clauses(sentence)
-    if has_stem(sentence, _DENIAL_STEMS):
+    if has_stem(sentence, _DENIAL_STEMS) or _denied_act(sentence):
         denying = [bool(_DENIAL.search(sentence, a, b)) for a, b in spans]
     else:
         denying = [False] * len(spans)
@@ -198,6 +202,15 @@ def find_claims(
         _UNVERIFIED.search(sentence) is not None,
         disputes or _disputes_side(sentence, spans, denying),
     )
+
+
+def _denied_act(sentence: str) -> bool:
+    return " не " in sentence.lower() and has_stem(sentence, _NOT_STEMS)
+
+
+def _gate(sentence: str) -> bool:
+    """Whether a sentence may hold claim information (the cheap pre-filter)."""
+    return has_stem(sentence, GATE_STEMS) or ":" in sentence[:80] or _denied_act(sentence)
 
 
 def _speakers(
