@@ -14,8 +14,6 @@ from geoevents.extract.background import inside
 from geoevents.extract.claims import outlet_claimant, refers_back
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.facts import figures_for, merge_figures
-from geoevents.extract.rules import is_cyrillic
-from geoevents.extract.uk_ru.claims import refers_back as uk_ru_refers_back
 from geoevents.model import Claim, Figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,11 +36,6 @@ def without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim
         return None if at >= 0 and inside(spans, at, at + len(fig.text)) else fig
 
     return tuple(replace(c, killed=kept(c.killed), injured=kept(c.injured)) for c in said.claims)
-
-
-def _refers_back(sentence: str) -> bool:
-    """:func:`~geoevents.extract.claims.refers_back` in the sentence's language."""
-    return uk_ru_refers_back(sentence) if is_cyrillic(sentence) else refers_back(sentence)
 
 
 class SpeechMixin:
@@ -73,7 +66,7 @@ class SpeechMixin:
         cas = figures_for(0, per_clause) if len(per_clause) == 1 else merge_figures(per_clause)
         figs = {"launched": counts.launched, "intercepted": counts.intercepted}
         stance = "denies" if sc.denial else "asserts"
-        if _refers_back(s) and self.last_claimant is not None:
+        if refers_back(s) and self.last_claimant is not None:
             name, side = self.last_claimant
         elif self.figures_by[0] == index - 1 and facts.has_figs:
             _, name, side = self.figures_by
@@ -93,7 +86,7 @@ class SpeechMixin:
         ]
         if speakers:
             self.last_claimant = speakers[-1][:2]
-        elif not (refer and last is not None and not said.sc.claimants and _refers_back(text)):
+        elif not (refer and last is not None and not said.sc.claimants and refers_back(text)):
             return []
         else:
             speakers = [(*last, "denies" if said.sc.denial else "asserts")]
