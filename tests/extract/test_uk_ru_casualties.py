@@ -149,6 +149,9 @@ def test_the_gate_never_changes_a_result(monkeypatch) -> None:
         "Пошкоджено 12 будинків і 3 автомобілі.",
         "Кількість загиблих зросла до 12.",
         "Ніхто не постраждав.",
+        "Загинуло подружжя, є поранені.",
+        "Загинула жінка, загиблих — 5.",
+        "Погибли люди, пострадавших нет.",
     ]
     gated = [parse_casualties(t) for t in texts]
     monkeypatch.setattr(mod, "has_stem", lambda s, stems: True)

@@ -100,3 +100,16 @@ def test_without_a_publication_date_only_a_full_date_is_known() -> None:
 def test_the_span_names_its_words() -> None:
     span = event_date("Уночі на 28 липня дрони атакували Київ.", PUB)
     assert span.precision == "range" and span.text is not None and "28 липня" in span.text
+
+
+def test_the_pre_filter_never_changes_a_result(monkeypatch) -> None:
+    from geoevents.extract.uk_ru import dates as mod
+
+    sentences = [case[0] for mark in test_event_dates.pytestmark for case in mark.args[1]] + [
+        "У пʼятницю ракета влучила.",
+        "В этом месяце был удар.",
+        "Під утро дрони атакували.",
+    ]
+    gated = [event_date(s, PUB) for s in sentences]
+    monkeypatch.setattr(mod, "has_stem", lambda s, stems: True)
+    assert [event_date(s, PUB) for s in sentences] == gated

@@ -235,10 +235,38 @@ def _with_text(fig: Figure, text: str) -> Figure:
     return Figure(fig.low, fig.high, fig.qualifier, text)
 
 
+#: Word stems one of which every match of a reader's pattern holds (its cheap pre-filter).
+_READER_STEMS: dict[int, tuple[str, ...]] = {
+    id(_RISEN): ("кількість", "число"),
+    id(_ELIMINATED): ("знищен", "ліквідов", "уничтож", "ликвидир"),
+    id(_COUPLE): ("подружж", "супруг", "пара"),
+    id(_SOME): ("є", "есть", "имеются", "маємо", "люди", "мирні", "мирные"),
+    id(_NONE): ("без", "немає", "нема", "нет", "ніхто", "никто"),
+    id(_ONE_PERSON): tuple(
+        """
+        жінк чолов дитин хлопч дівчин підліт пенсіонер водій водія мешкан житель жител цивільн
+        військов рятувальник медик поліцейськ людин особ женщин мужчин ребен ребён подрост
+        пенсионер водител военнослужащ сотрудник мальчик девочк полицейск спасател человек мат
+        батьк отец отца син сын донь доч брат сестр бабус дідус бабушк дедушк
+        """.split()
+    ),
+}
+
+
+def _scan(rx: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(sentence)``, skipped when the sentence lacks the pattern's stems."""
+    stems = _READER_STEMS.get(id(rx))
+    if stems is not None and not has_stem(sentence, stems):
+        return iter(())
+    if rx is _NOUN_DASH and not any(c in sentence for c in "—–:-"):
+        return iter(())
+    return rx.finditer(sentence)
+
+
 def _numbers(sentence: str) -> _Found:
     """Counts before or after a casualty word, tolls that grew, "Загиблих — 5"."""
     for rx in (_VERB_THEN_N, _N_THEN_VERB, _NOUN_DASH):
-        for m in rx.finditer(sentence):
+        for m in _scan(rx, sentence):
             fig = _quantity(sentence, m)
             if fig is not None:
                 verb = m.group("v")
@@ -246,11 +274,11 @@ def _numbers(sentence: str) -> _Found:
                 end = m.end("gap") if rx is _VERB_THEN_N and m.group("gap") else m.end()
                 text = sentence[m.start() : end] if rx is _VERB_THEN_N else m.group(0)
                 yield kind, m.start(), _with_text(fig, text)
-    for m in _RISEN.finditer(sentence):
+    for m in _scan(_RISEN, sentence):
         n = parse_number(m.group("q"))
         if n is not None:
             yield "killed" if m.group("k") else "injured", m.start(), Figure(n, n, None, m.group(0))
-    for m in _ELIMINATED.finditer(sentence):
+    for m in _scan(_ELIMINATED, sentence):
         fig = _quantity(sentence, m)
         if fig is not None:
             yield "killed", m.start(), _with_text(fig, m.group(0))
@@ -258,11 +286,11 @@ def _numbers(sentence: str) -> _Found:
 
 def _persons(sentence: str) -> _Found:
     """One person or a couple named; a count not given ("є загиблі")."""
-    for m in _ONE_PERSON.finditer(sentence):
+    for m in _scan(_ONE_PERSON, sentence):
         yield _kind(m.group("v") or m.group("v2")), m.start(), Figure(1, 1, None, m.group(0))
-    for m in _COUPLE.finditer(sentence):
+    for m in _scan(_COUPLE, sentence):
         yield _kind(m.group("v") or m.group("v2")), m.start(), Figure(2, 2, None, m.group(0))
-    for m in _SOME.finditer(sentence):
+    for m in _scan(_SOME, sentence):
         some = Figure(1, None, "at least", m.group(0))
         for g in ("v", "v2", "v3"):
             if m.group(g):
@@ -271,7 +299,7 @@ def _persons(sentence: str) -> _Found:
 
 def _nones(sentence: str) -> _Found:
     """None: "без жертв", "постраждалих немає", "ніхто не загинув", "никто не пострадал"."""
-    for m in _NONE.finditer(sentence):
+    for m in _scan(_NONE, sentence):
         zero = Figure(0, 0, "none", m.group(0))
         word = (m.group("w") or m.group("w2") or m.group("v") or m.group("v2") or "").lower()
         if word.startswith("жертв"):
