@@ -60,6 +60,21 @@ def _f(fig) -> F:
         ("Число погибших возросло до 21.", (21, 21, None), None),
         ("Погибла одна женщина, ранены сорок два человека.", (1, 1, None), (42, 42, None)),
         ("Уничтожены более 600 украинских военнослужащих.", (600, None, "more than"), None),
+        # killed and wounded together: an upper bound of each, never split
+        (
+            "ВСУ потеряли до 400 человек убитыми и ранеными.",
+            (None, 400, "dead and wounded"),
+            (None, 400, "dead and wounded"),
+        ),
+        (
+            "Потери ВСУ составили до 120 военнослужащих.",
+            (None, 120, "dead and wounded"),
+            (None, 120, "dead and wounded"),
+        ),
+        ("Загинули 5 і поранені 3 людей.", (5, 5, None), (3, 3, None)),
+        ("5 загиблих і 3 поранених.", (5, 5, None), (3, 3, None)),
+        ("Загиблих і поранених немає.", (0, 0, "none"), (0, 0, "none")),
+        ("Обійшлося без жертв та постраждалих.", (0, 0, "none"), (0, 0, "none")),
     ],
 )
 def test_figures(text: str, killed: F, injured: F) -> None:

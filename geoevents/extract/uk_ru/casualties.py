@@ -22,6 +22,8 @@ wording                                        Figure(low, high, qualifier)
 "кількість загиблих зросла до 12"              killed ``(12, 12, None)`` ("до" is "to")
 "знищено до 30 окупантів", "уничтожены         killed ``(None, 30, "up to")``,
 более 600 военнослужащих"                      ``(600, None, "more than")`` (military)
+"до 400 убитыми и ранеными", "потери ВСУ       killed and injured both ``(None, 400,
+составили до 120 военнослужащих"               "dead and wounded")`` (never split)
 =============================================  ==========================================
 
 "Постраждали" / "пострадали" are injured; "смертельно поранений" is killed. A number
@@ -122,6 +124,14 @@ _ELIMINATED = re.compile(
     r"|националист\w*|росіян\w*|россиян\w*|бійц\w*|бойц\w*|піхотинц\w*|особового\s+складу|личного\s+состава)",
     re.IGNORECASE,
 )
+#: Losses, killed and wounded together: "потери ВСУ составили до 120 военнослужащих".
+_LOSSES = re.compile(
+    rf"(?<![\w-])(?:потер[ьия]\w*|втрат[иа]?\w*)\s+(?:[\w'’-]+\s+){{0,6}}?"
+    rf"(?:составил\w*|составля\w*|склал\w*|склада\w*|сягнул\w*|становл\w*)\s+(?P<q>{QTY})(?![\w'’-])",
+    re.IGNORECASE,
+)
+#: After a killed count: "... и раненых" makes it one figure for both.
+_AND_WOUNDED = re.compile(r"\s+(?:і|та|и)\s+(?:поранен|ранен)\w*", re.IGNORECASE)
 #: One person named: "загинула жінка", "погиб мужчина", "поранено дитину".
 _ONE = (
     r"(?:жінк[аиу]|чоловік(?:а)?|дитин[аиу]|хлопчик(?:а)?|дівчинк[аиу]|підліт(?:ок|ка)|пенсіонер(?:к[аиу]|а)?"
@@ -157,9 +167,11 @@ _SOME = re.compile(
     r"|(?<![\w-])(?P<v3>загинули|погибли|поранені|постраждали|пострадали|ранены)\s+(?:люди|мирні\s+жителі|мирные\s+жители)(?![\w])",
     re.IGNORECASE,
 )
+_VICTIMS = r"(?:жертв|постраждалих|загиблих|поранених|пострадавших|погибших|раненых|потерпілих|травмованих)"
+_VICTIMS2 = rf"{_VICTIMS}(?:\s+(?:і|та|и|або|или|чи)\s+{_VICTIMS})?"
 _NONE = re.compile(
-    r"(?<![\w-])(?:без\s+(?P<w>жертв|постраждалих|загиблих|поранених|пострадавших|погибших|раненых|потерпілих)"
-    r"|(?P<w2>жертв|постраждалих|загиблих|поранених|пострадавших|погибших|раненых|потерпілих)\s+(?:немає|нема|нет|не\s+було|не\s+было|не\s+виявлено|не\s+зафіксовано)"
+    rf"(?<![\w-])(?:без\s+(?P<w>{_VICTIMS2})"
+    rf"|(?P<w2>{_VICTIMS2})\s+(?:немає|нема|нет|не\s+було|не\s+было|не\s+виявлено|не\s+зафіксовано)"
     r"|(?:ніхто|никто)\s+не\s+(?P<v>\w+)|не\s+(?P<v2>постраждав|загинув|пострадал|погиб)\s+(?:ніхто|никто))(?![\w])",
     re.IGNORECASE,
 )
@@ -168,7 +180,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
     """
     загин загибл вбит убит помер погиб скончал умер жертв смертельн поранен травмов травмув постражд
     потерпіл госпіталіз ранен пострада травмир госпитализ отрима дістал зазна получ кількість число
-    знищен ліквідов уничтож ликвидир ніхто никто без
+    знищен ліквідов уничтож ликвидир ніхто никто без потер втрат
     """.split()
 )
 
@@ -238,6 +250,7 @@ def _with_text(fig: Figure, text: str) -> Figure:
 #: Word stems one of which every match of a reader's pattern holds (its cheap pre-filter).
 _READER_STEMS: dict[int, tuple[str, ...]] = {
     id(_RISEN): ("кількість", "число"),
+    id(_LOSSES): ("потер", "втрат"),
     id(_ELIMINATED): ("знищен", "ліквідов", "уничтож", "ликвидир"),
     id(_COUPLE): ("подружж", "супруг", "пара"),
     id(_SOME): ("є", "есть", "имеются", "маємо", "люди", "мирні", "мирные"),
@@ -271,6 +284,10 @@ def _numbers(sentence: str) -> _Found:
             if fig is not None:
                 verb = m.group("v")
                 kind = "killed" if verb.lower().startswith("жертвами") else _kind(verb)
+                both = _AND_WOUNDED.match(sentence, m.end()) if rx is _N_THEN_VERB else None
+                if kind == "killed" and both is not None:  # "400 убитыми и ранеными"
+                    yield from _both(fig, sentence[m.start() : both.end()], m.start())
+                    continue
                 end = m.end("gap") if rx is _VERB_THEN_N and m.group("gap") else m.end()
                 text = sentence[m.start() : end] if rx is _VERB_THEN_N else m.group(0)
                 yield kind, m.start(), _with_text(fig, text)
@@ -278,10 +295,21 @@ def _numbers(sentence: str) -> _Found:
         n = parse_number(m.group("q"))
         if n is not None:
             yield "killed" if m.group("k") else "injured", m.start(), Figure(n, n, None, m.group(0))
+    for m in _scan(_LOSSES, sentence):
+        fig = _quantity(sentence, m)
+        if fig is not None:
+            yield from _both(fig, m.group(0), m.start())
     for m in _scan(_ELIMINATED, sentence):
         fig = _quantity(sentence, m)
         if fig is not None:
             yield "killed", m.start(), _with_text(fig, m.group(0))
+
+
+def _both(fig: Figure, text: str, pos: int) -> _Found:
+    """One figure for killed and wounded together: an upper bound of each (never split)."""
+    both = Figure(None, fig.high if fig.high is not None else fig.low, "dead and wounded", text)
+    yield "killed", pos, both
+    yield "injured", pos, both
 
 
 def _persons(sentence: str) -> _Found:
@@ -301,14 +329,15 @@ def _nones(sentence: str) -> _Found:
     """None: "без жертв", "постраждалих немає", "ніхто не загинув", "никто не пострадал"."""
     for m in _scan(_NONE, sentence):
         zero = Figure(0, 0, "none", m.group(0))
-        word = (m.group("w") or m.group("w2") or m.group("v") or m.group("v2") or "").lower()
-        if word.startswith("жертв"):
-            yield "killed", m.start(), zero
-            yield "injured", m.start(), zero
-        elif re.fullmatch(_KILL, word) or re.fullmatch(r"погибш\w*", word):
-            yield "killed", m.start(), zero
-        elif re.fullmatch(_HURT, word):
-            yield "injured", m.start(), zero
+        words = (m.group("w") or m.group("w2") or m.group("v") or m.group("v2") or "").lower()
+        for word in words.split():
+            if word.startswith("жертв"):
+                yield "killed", m.start(), zero
+                yield "injured", m.start(), zero
+            elif re.fullmatch(_KILL, word) or re.fullmatch(r"погибш\w*", word):
+                yield "killed", m.start(), zero
+            elif re.fullmatch(_HURT, word):
+                yield "injured", m.start(), zero
 
 
 _READERS = (_numbers, _persons, _nones)

@@ -6,7 +6,8 @@ it to a statement, in either word order: a speech verb after it with no comma be
 ("Генштаб ЗСУ повідомив", "губернатор Белгородской области Вячеслав Гладков в Telegram
 сообщил"), a speech verb right before it ("повідомили у Повітряних силах", "заявил
 Песков"), "за даними / за словами / по данным / по словам / согласно" before it, or a
-colon after it (a Telegram header: "Повітряні сили: ..."). A phrase after a comma and
+colon after it (a Telegram header: "Повітряні сили: ...") or a dash before it at the end ("... — Повітряні сили."). A phrase
+after a comma and
 before "повідомили" is the object of the clause before, not a speaker.
 
 Stances: a clause with a denial word ("спростували", "фейк", "не відповідає дійсності",
@@ -85,9 +86,9 @@ _CLAIM_NOUN_BEFORE = re.compile(
 )
 _DENIAL = re.compile(
     r"(?<![\w-])(?:спростув\w*|спросту\w*|фейк\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|заперечи\w*"
-    r"|неправд\w*|брехн\w*|брехлив\w*|бреш\w*|дезінформац\w*|пропаганд\w*|відкида\w*|відкину\w*|вигадк\w*"
+    r"|неправд\w*|брехн\w*|брехлив\w*|бреш\w*|(?<!протидії\s)дезінформац\w*|пропаганд\w*|відкида\w*|відкину\w*|вигадк\w*"
     r"|опроверг\w*|не\s+соответству\w*\s+действительности|отрица\w*|ложь|лжи|ложн\w*|вран\w*"
-    r"|дезинформац\w*|отверга\w*|отверг\w*|выдумк\w*|клевет\w*|(?:самі|сами)\s+(?:себе|себя)"
+    r"|(?<!противодействия\s)дезинформац\w*|отверга\w*|отверг\w*|выдумк\w*|клевет\w*|(?:самі|сами)\s+(?:себе|себя)"
     r"|нічого\s+спільного|ничего\s+общего|не\s+причетн\w*|не\s+причастн\w*"
     r"|не\s+(?:завдава\w*|наносил\w*|атакува\w*|обстрілюва\w*|обстреливал\w*|били|бил))(?![\w-])",
     re.IGNORECASE,
@@ -123,6 +124,10 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _COLON_AFTER = re.compile(r"\s*:")
+#: An attribution after a dash at the end: "Збито 20 шахедів — Повітряні сили."
+_DASH_BEFORE = re.compile(r"[—–]\s*$")
+_DASH_TAIL = re.compile(r"[—–][^—–]{1,70}$")
+_AT_END = re.compile(r"[\s.!»\"]*$")
 
 #: Lower-case word stems without one of which a sentence has no claim information.
 GATE_STEMS: tuple[str, ...] = tuple(
@@ -210,7 +215,12 @@ def _denied_act(sentence: str) -> bool:
 
 def _gate(sentence: str) -> bool:
     """Whether a sentence may hold claim information (the cheap pre-filter)."""
-    return has_stem(sentence, GATE_STEMS) or ":" in sentence[:80] or _denied_act(sentence)
+    return (
+        has_stem(sentence, GATE_STEMS)
+        or ":" in sentence[:80]
+        or _denied_act(sentence)
+        or _DASH_TAIL.search(sentence[-80:]) is not None
+    )
 
 
 def _speakers(
@@ -265,6 +275,8 @@ def _linked(sentence: str, a: int, b: int, clause: tuple[int, int]) -> bool:
     if _OBJECT_BEFORE.search(before):
         return False
     if _AFTER_SAY.match(sentence[b : min(end, b + 120)]) or _COLON_AFTER.match(sentence, b):
+        return True
+    if _DASH_BEFORE.search(before) and _AT_END.match(sentence, b):
         return True
     return bool(_BEFORE_SAY.search(before) or _ACCORDING.search(before))
 
