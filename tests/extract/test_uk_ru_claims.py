@@ -146,6 +146,9 @@ def _claimants(sentence: str) -> list[tuple[str, str, str]]:
             "Повітряне командування «Схід» повідомило про збиті ракети.",
             [(UA_AF, "ukraine", "asserts")],
         ),
+        ("Україна заявила про удар по НПЗ.", [(UA_OFF, "ukraine", "asserts")]),
+        ("В Москве заявили, что ВСУ атаковали Курск.", [(RU_OFF, "russia", "asserts")]),
+        ("Киев опроверг причастность к взрыву.", [(UA_OFF, "ukraine", "denies")]),
         # two speakers, each in their clause
         (
             "Міноборони РФ заявило про 600 загиблих, але в ЗСУ заявили, що ніхто не загинув.",
@@ -165,6 +168,7 @@ def test_claimants(sentence: str, expected: list[tuple[str, str, str]]) -> None:
         "Ракета влучила в будівлю Харківської ОВА.",
         "Повітряні сили збили 20 ракет над Києвом.",  # an act, not a statement
         "Минобороны России сообщило о поражении склада ВСУ.",  # ВСУ: the target, not a speaker
+        "Росія атакувала Київ дронами.",
     ],
 )
 def test_a_phrase_without_a_statement_is_no_claimant(sentence: str) -> None:

@@ -184,6 +184,14 @@ _RU_OFFICIALS = (
     r"|(?:російськ\w+|российск\w+)\s+(?:влад\w*|власт\w*|сторон\w*|чиновни\w*|посадовц\w*|військов\w+|военн\w+|МНС|МЧС)"
     r"|окупант\w*|оккупант\w*|росіян\w*|россиян\w*|рашист\w*"
 )
+#: A country or capital that speaks: "Україна заявила", "в Москве заявили" (a speech verb
+#: right after it).
+_STATE_SAYS = (
+    r"(?=\s+(?:офіційно\s+|официально\s+|також\s+|также\s+|вже\s+|уже\s+)?(?:не\s+)?"
+    r"(?:заяв|повідом|сообщ|спросту|опроверг|запереч|отрица|визна|призна|підтверд|подтверд|обвину|обвиня)\w*)"
+)
+_UA_STATE = rf"(?:Україна|Украина|Київ|Киев|(?:у|в)\s+(?:Києві|Киеве)){_STATE_SAYS}"
+_RU_STATE = rf"(?:Росія|Россия|Москва|РФ|(?:у|в)\s+(?:Москві|Москве)){_STATE_SAYS}"
 _GOVERNOR = (
     rf"{_HEAD}\s+(?P<region>{_W})\s+(?:{_OVA}|{_OBLAST})"
     rf"|(?:губернатор\w*|{_HEAD}\s+{_OVA})\s+(?P<region2>{_W})"
@@ -262,6 +270,8 @@ PHRASES: tuple[Phrase, ...] = (
         _lits("кремл пєсков песков путін путин захаров лавров мзс мид мчс мнс следствен слідч")
         + _lits("фсб росгвард російськ российск окупант оккупант росіян россиян рашист", "ск "),
     ),
+    Phrase(_UA_STATE, "Ukrainian officials", "ukraine", _lits("україн украин київ киев києві")),
+    Phrase(_RU_STATE, "Russian officials", "russia", _lits("росі росси москв рф")),
     Phrase(
         _GOVERNOR,
         "{region} governor",
@@ -294,6 +304,13 @@ PHRASES: tuple[Phrase, ...] = (
 #: Governors named alone ("Гладков повідомив").
 GOVERNOR_PHRASES: tuple[Phrase, ...] = tuple(
     Phrase(rx, f"{region} governor", region_side(region), lits) for region, rx, lits in GOVERNORS
+)
+
+#: All speaker phrases in scan order: the named ones, governors named alone, then the
+#: offices of a region and the generic ones ("губернатор", "ОВА", "мер").
+_FIRST_REGIONAL = next(i for i, p in enumerate(PHRASES) if p.pattern is _GOVERNOR)
+SPEAKERS: tuple[Phrase, ...] = (
+    PHRASES[:_FIRST_REGIONAL] + GOVERNOR_PHRASES + PHRASES[_FIRST_REGIONAL:]
 )
 
 #: Outlets: regex, name, side; their claims have stance "reports".

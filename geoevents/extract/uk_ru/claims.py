@@ -33,14 +33,7 @@ from functools import lru_cache
 
 from geoevents.extract.claims import FoundClaimant, SentenceClaims, region_side
 from geoevents.extract.sentences import candidates, has_stem
-from geoevents.extract.uk_ru.claimants import (
-    GOVERNOR_PHRASES,
-    OUTLETS,
-    PHRASES,
-    Phrase,
-    compiled,
-    region_of,
-)
+from geoevents.extract.uk_ru.claimants import OUTLETS, SPEAKERS, Phrase, compiled, region_of
 
 #: Speech verbs and nouns, Ukrainian and Russian (a whole word).
 _SAY = (
@@ -153,7 +146,7 @@ GATE_STEMS: tuple[str, ...] = tuple(
 _NOT_STEMS: tuple[str, ...] = tuple(
     "завдава наносил атакува обстрілюва обстреливал били бил".split()
 )
-_SPEAKERS = compiled(PHRASES[:8]) + compiled(GOVERNOR_PHRASES) + compiled(PHRASES[8:])
+_SPEAKERS = compiled(SPEAKERS)
 _OUTLETS = compiled(OUTLETS)
 _LITERALS: tuple[tuple[str, ...], ...] = (
     *(p.literals for p, _ in _SPEAKERS),

@@ -202,7 +202,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w'’-])", re.IGNORECASE)
 
 
-_DAY_MONTH = rf"(?P<day>[0-3]?\d)\s+(?P<mon>{_MONTH_GEN})(?:\s+{_YEAR})?"
+_DAY_MONTH = (
+    rf"(?P<day>[0-3]?\d)(?:-?(?:го|е|ге|ме|те|ого))?\s+(?P<mon>{_MONTH_GEN})(?:\s+{_YEAR})?"
+)
 #: Word stems one of which each pattern needs (the cheap pre-filter, as in English stages).
 _DIGITS = tuple("0123456789")
 _NIGHT = ("ніч", "ноч", "уноч", "вноч")
