@@ -147,6 +147,10 @@ def _claimants(sentence: str) -> list[tuple[str, str, str]]:
             [(UA_AF, "ukraine", "asserts")],
         ),
         ("Україна заявила про удар по НПЗ.", [(UA_OFF, "ukraine", "asserts")]),
+        (
+            "Міноборони РФ стверджує, що знищило понад 60 військових.",
+            [(RU_MOD, "russia", "asserts")],
+        ),
         ("В Москве заявили, что ВСУ атаковали Курск.", [(RU_OFF, "russia", "asserts")]),
         ("Киев опроверг причастность к взрыву.", [(UA_OFF, "ukraine", "denies")]),
         # two speakers, each in their clause
@@ -310,3 +314,15 @@ def test_the_pre_filters_never_change_a_result(monkeypatch) -> None:
     monkeypatch.setattr(mod, "_gate", lambda s: True)
     monkeypatch.setattr(mod, "candidates", lambda low, table: list(range(len(table))))
     assert [find_claims(s) for s in CORPUS] == gated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Вранці в середу російські ракети вдарили по Львову, повідомив мер.",  # вранці: no "вранье"
+        "Вибуховою хвилею відкинуло автомобіль, повідомили в поліції.",
+        "Центр протидії дезінформації повідомив про атаку.",
+    ],
+)
+def test_words_like_a_denial_are_none(sentence: str) -> None:
+    assert not find_claims(sentence).denial
