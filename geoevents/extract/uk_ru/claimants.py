@@ -197,6 +197,8 @@ _GOVERNOR = (
     rf"|(?:губернатор\w*|{_HEAD}\s+{_OVA})\s+(?P<region2>{_W})"
     rf"|(?P<region3>{_W})\s+губернатор\w*"
 )
+#: Kyiv's city administrations by their abbreviations.
+_KYIV = r"КМВА|КМДА|Київськ\w+\s+міськ\w+\s+військов\w+\s+адміністраці\w+"
 _OFFICIALS = (
     rf"(?P<region>{_W})\s+(?:{_OVA}|оперштаб\w*|оперативн\w+\s+штаб\w*|міськ\w+\s+рад\w*|городск\w+\s+администраци\w*"
     r"|(?:обласн\w+|областн\w+)\s+прокуратур\w*)"
@@ -271,6 +273,7 @@ PHRASES: tuple[Phrase, ...] = (
         + _lits("фсб росгвард російськ российск окупант оккупант росіян россиян рашист", "ск "),
     ),
     Phrase(_UA_STATE, "Ukrainian officials", "ukraine", _lits("україн украин київ киев києві")),
+    Phrase(_KYIV, "Kyiv officials", "ukraine", _lits("кмва кмда київськ")),
     Phrase(_RU_STATE, "Russian officials", "russia", _lits("росі росси москв рф")),
     Phrase(
         _GOVERNOR,

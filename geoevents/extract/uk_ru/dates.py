@@ -145,7 +145,7 @@ def _r_relative(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date |
     w = m[0].lower()
     if w.startswith(("позавч", "позавчер")):
         return pub - 2 * _DAY, pub - 2 * _DAY
-    if w.startswith(("вчор", "вчер")):
+    if w.startswith(("вчор", "вчер", "напередод", "накануне")):
         return pub - _DAY, pub - _DAY
     if any(part in w for part in ("ніч", "ноч", "доб", "сутк")):
         return pub - _DAY, pub
@@ -222,8 +222,10 @@ _WEEKDAYS = tuple(
 _RELATIVE = tuple("сегодн сьогод минул прошл этой цієї доб сутк позавч вчор вчер".split())
 _AGO = ("тому", "назад")
 _PERIOD = tuple("минул прошл цього цьому этой вихідн выходн тиж недел місяц месяц".split())
-_WEAK = tuple(
-    "вноч уноч ночью зранк вранц уранц утром ввечер увечер вечер вдень удень днем днём опівдн полдень".split()
+_WEAK = (
+    *"вноч уноч ночью зранк вранц уранц утром ввечер увечер вечер вдень удень днем днём опівдн".split(),
+    *"полдень полудня напередод накануне годин ранку вечора ночі утра вечера ночи час".split(),
+    *_DIGITS,
 )
 #: (pattern, rule, strong, stems): a weak expression (a part of the day) counts only alone.
 _PATTERNS: tuple[tuple[re.Pattern[str], Rule, bool, tuple[str, ...]], ...] = (
@@ -242,7 +244,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Rule, bool, tuple[str, ...]], ...] = (
     (_rx(rf"(?:у|в)\s+(?P<mon>{_MONTH_IN})(?:\s+{_YEAR})?"), _r_month, True, _MONTHS_IN),
     (_rx(r"(?:у|в)\s+(?P<year>(?:19|20)\d\d)\s+(?:році|року|году)"), _r_year, True, _DIGITS),
     (_rx(r"вночі|уночі|ночью|зранку|вранці|уранці|утром|ввечері|увечері|вечером|вдень|удень|днем|днём"
-         r"|опівдні|в\s+полдень"), _r_relative, False, _WEAK),
+         r"|опівдні|в\s+полдень|(?:близько|около|після|после)\s+полудня|напередодні|накануне"
+         r"|(?:о|об|близько|около|в|у|після|после)\s+[0-2]?\d(?:[:.][0-5]\d|-?(?:ї|й|ої|ой|ю|го)?"
+         r"\s+(?:годин\w*|ранку|вечора|ночі|утра|вечера|ночи|часов|часа|час))"), _r_relative, False, _WEAK),
 )  # fmt: skip
 
 _SAY = (
