@@ -204,10 +204,21 @@ _RU_OFFICIALS = (
 #: right after it).
 _STATE_SAYS = (
     r"(?=(?:\s+(?!(?:що|что|і|и|та|а)\b)[^\s,.;:!?]+){0,3}?\s+(?:не\s+)?"
-    r"(?:заяв|повідом|сообщ|спросту|опроверг|запереч|отрица|визна|призна|підтверд|подтверд|обвину|обвиня)\w*)"
+    r"(?:заяв|повідом|сообщ|спросту|опроверг|запереч|отрица|визна|призна|підтверд|подтверд|обвину|обвиня"
+    r"|говор|каже|кажуть|стверджу|утвержда)\w*)"
 )
-_UA_STATE = rf"(?:Україна|Украина|Київ|Киев|(?:у|в)\s+(?:Києві|Киеве)){_STATE_SAYS}"
-_RU_STATE = rf"(?:Росія|Россия|Москва|РФ|(?:у|в)\s+(?:Москві|Москве)){_STATE_SAYS}"
+_UA_STATE = rf"(?:Україна|Украина|Київ|Киев|(?:у|в)\s+(?:Києві|Киеве)|(?:на|в)\s+(?:Украине|Україні)){_STATE_SAYS}"
+_RU_STATE = rf"(?:Росія|Россия|Москва|РФ|(?:у|в)\s+(?:Москві|Москве|России|Росії)){_STATE_SAYS}"
+#: Mayors named alone: they speak for their city (its side is the authority's of the place).
+MAYORS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Moscow", r"Собянин\w*|Собянін\w*", ("собянин", "собянін")),
+    ("Kyiv", r"Кличк[оаиу]\w*", ("кличк",)),
+    ("Kharkiv", r"Терехов\w*", ("терехов",)),
+    ("Lviv", r"Садов(?:ий|ого|ому|им|ый)", ("садов",)),
+    ("Mykolaiv", r"Сєнкевич\w*|Сенкевич\w*", ("сєнкевич", "сенкевич")),
+    ("Kryvyi Rih", r"Вілкул\w*|Вилкул\w*", ("вілкул", "вилкул")),
+    ("Belgorod", r"Демидов\w*", ("демидов",)),
+)
 _GOVERNOR = (
     rf"{_HEAD}\s+(?P<region>{_W})\s+(?:{_OVA}|{_OBLAST})"
     rf"|(?:губернатор\w*|{_HEAD}\s+{_OVA})\s+(?P<region2>{_W})"
@@ -320,10 +331,10 @@ PHRASES: tuple[Phrase, ...] = (
     ),
 )
 
-#: Governors named alone ("Гладков повідомив").
+#: Governors and mayors named alone ("Гладков повідомив", "Собянин сообщил").
 GOVERNOR_PHRASES: tuple[Phrase, ...] = tuple(
     Phrase(rx, f"{region} governor", region_side(region), lits) for region, rx, lits in GOVERNORS
-)
+) + tuple(Phrase(rx, f"{city} officials", region_side(city), lits) for city, rx, lits in MAYORS)
 
 #: All speaker phrases in scan order: the named ones, governors named alone, then the
 #: offices of a region and the generic ones ("губернатор", "ОВА", "мер").

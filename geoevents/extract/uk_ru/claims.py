@@ -285,19 +285,21 @@ def _linked(sentence: str, a: int, b: int, clause: tuple[int, int]) -> bool:
 
 
 def _without_generic(found: list[FoundClaimant]) -> list[FoundClaimant]:
-    """Drop "regional governor" when a named governor speaks too ("губернатор Вячеслав
-    Гладков": one claimant), and "local officials" beside named officials."""
+    """Drop "regional governor" or "local officials" when the title names its holder
+    ("губернатор Вячеслав Гладков", "губернатор Михаил Развожаев", "мэр Сергей Собянин": one
+    claimant) or a named governor or officials of a region speak too."""
     names = {c.claimant for c in found}
     if "Russian-installed officials" in names:  # "губернатор Запорожской области Балицкий"
         found = [
             c for c in found if c.claimant.split(" ")[0] not in _OCCUPIED or c.side == "russia"
         ]
-    return [
-        c
-        for c in found
-        if c.claimant not in _GENERIC
-        or not any(n.endswith(_GENERIC[c.claimant]) and n != c.claimant for n in names)
-    ]
+
+    def named(c: FoundClaimant) -> bool:
+        return any(
+            o is not c and o.claimant not in _GENERIC and 0 <= o.start - c.end <= 40 for o in found
+        ) or any(n.endswith(_GENERIC[c.claimant]) and n != c.claimant for n in names)
+
+    return [c for c in found if c.claimant not in _GENERIC or not named(c)]
 
 
 def _clause_index(spans: list[tuple[int, int]], pos: int) -> int:
@@ -353,6 +355,7 @@ def _states(text: str) -> bool:
 _ANAPHORA = re.compile(
     rf"(?<![\w-])(?:(?:він|вона|вони|он|она|они)(?:\s+[\w-]+){{0,2}}?\s+{_SAY}"
     rf"|{_SAY}\s+(?:він|вона|вони|он|она|они)|за\s+(?:його|її|їхніми|їх)\s+словами"
+    rf"|(?:відомство|ведомство|міністерство|министерство)\s+(?:[\w-]+\s+)?{_SAY}"
     rf"|по\s+(?:его|её|ее|их)\s+словам|(?:за\s+даними|по\s+данным|за\s+словами|по\s+словам"
     rf"|по\s+утверждению|за\s+твердженням)\s+"
     rf"(?:відомства|ведомства|міністерства|министерства|штабу|штаба|ОВА|адміністрації|администрации)"
