@@ -196,6 +196,35 @@ def _r_month(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date | No
     return en._r_month(fake, pub)
 
 
+#: Named days: pattern, (month, day) and whether it is the night before that day.
+_HOLIDAYS: tuple[tuple[str, tuple[int, int], bool], ...] = (
+    (r"новорічн\w*\s+ніч\w*|новогодн\w*\s+ноч\w*", (1, 1), True),
+    (
+        r"(?:на\s+|у\s+|в\s+)?(?-i:Н)ов(?:ий|ого|ому)\s+р(?:ік|оку|оці)|(?-i:Н)ов(?:ый|ого|ом)\s+год(?:а|у)?",
+        (1, 1),
+        False,
+    ),
+    (
+        r"(?:на\s+|у\s+|в\s+)?Д(?:ень|ня|ні)\s+Незалежності|Д(?:ень|ня|не)\s+(?:независимости|Независимости)\s+Украины",
+        (8, 24),
+        False,
+    ),
+    (r"(?:на\s+|у\s+|в\s+)?Д(?:ень|ня|ні)\s+Перемоги|Д(?:ень|ня|не)\s+Победы", (5, 9), False),
+)
+_HOLIDAY_RX = tuple((re.compile(rx, re.IGNORECASE), md, night) for rx, md, night in _HOLIDAYS)
+
+
+def _r_holiday(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date | None]:
+    text = m[0]
+    for rx, (month, day), night in _HOLIDAY_RX:
+        if rx.search(text):
+            d = en._latest(month, day, pub, None)
+            if d is None:
+                return None, None
+            return (d - _DAY, d) if night else (d, d)
+    return None, None
+
+
 def _r_year(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date | None]:
     return Date(int(m["year"]), 1, 1), Date(int(m["year"]), 12, 31)
 
@@ -227,6 +256,7 @@ _WEAK = (
     *"полдень полудня напередод накануне годин ранку вечора ночі утра вечера ночи час".split(),
     *_DIGITS,
 )
+_HOLIDAY_STEMS = ("новорічн", "новогодн", "нов", "незалежн", "независим", "перемог", "побед")
 #: (pattern, rule, strong, stems): a weak expression (a part of the day) counts only alone.
 _PATTERNS: tuple[tuple[re.Pattern[str], Rule, bool, tuple[str, ...]], ...] = (
     (_rx(rf"(?:{_NIGHT_FROM})\s+(?P<from>[0-3]?\d)\s+на\s+{_DAY_MONTH}"), _r_night_on_date, True, _NIGHT),
@@ -243,6 +273,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Rule, bool, tuple[str, ...]], ...] = (
     (_rx("|".join(rx for rx, _ in _PERIODS)), _r_period, True, _PERIOD),
     (_rx(rf"(?:у|в)\s+(?P<mon>{_MONTH_IN})(?:\s+{_YEAR})?"), _r_month, True, _MONTHS_IN),
     (_rx(r"(?:у|в)\s+(?P<year>(?:19|20)\d\d)\s+(?:році|року|году)"), _r_year, True, _DIGITS),
+    (_rx("|".join(rx for rx, _, _ in _HOLIDAYS)), _r_holiday, True, _HOLIDAY_STEMS),
     (_rx(r"вночі|уночі|ночью|зранку|вранці|уранці|утром|ввечері|увечері|вечером|вдень|удень|днем|днём"
          r"|опівдні|в\s+полдень|(?:близько|около|після|после)\s+полудня|напередодні|накануне"
          r"|(?:о|об|близько|около|в|у|після|после)\s+[0-2]?\d(?:[:.][0-5]\d|-?(?:ї|й|ої|ой|ю|го)?"
