@@ -7,27 +7,39 @@ and an English wire story quoting "the Kharkiv governor" name the same claimant:
 ===============================================  ===============================  ===========
 phrase (any case)                                claimant                         side
 ===============================================  ===============================  ===========
-Пушилін, глава ДНР/ЛНР, Сальдо, окупаційна       Russian-installed officials      russia
-влада, оккупационные власти
-глава Крыма, кримська влада, Развожаев           Crimean officials                russia
+ООН, моніторингова місія ООН, МАГАТЕ, ЮНЕСКО,    international organisation       other
+Червоний Хрест
+Пушилін, глава ДНР/ЛНР, Сальдо, Балицький,       Russian-installed officials      russia
+окупаційна влада, призначений Москвою
+глава Крыма, кримська влада, Аксьонов,           Crimean officials                russia
+Развожаев
 Міноборони РФ, Минобороны России, МО РФ,         Russian Ministry of Defence      russia
 российское Минобороны, Конашенков
 Генштаб ЗСУ/ВСУ, Генеральний штаб                Ukrainian General Staff          ukraine
-Повітряні сили (ЗСУ), Воздушные силы, Ігнат      Ukrainian Air Force              ukraine
+Повітряні сили (ЗСУ), Воздушные силы, Ігнат,     Ukrainian Air Force              ukraine
+Повітряне командування
 ЗСУ, ВСУ, Сили оборони, командування, ВМС,       Ukrainian military               ukraine
-Міноборони України
+Міноборони України, головнокомандувач
 Зеленський, Офіс президента/Генпрокурора, ДСНС,  Ukrainian officials              ukraine
-Нацполіція, МВС, СБУ, ГУР, МЗС, ГСЧС Украины
+Нацполіція, МВС, СБУ, ГУР, МЗС, РНБО, ЦПД,
+прем'єр-міністр, українська сторона/джерела,
+"Україна заявила", "Киев отрицает"
 Кремль, Пєсков/Песков, Путін, Захарова, МИД,     Russian officials                russia
-МЧС, Следственный комитет, окупанти, росіяни
+МЧС, Следственный комитет, окупанти, росіяни,
+"Росія заявила", "в Москве заявили"
 голова/начальник Харківської ОВА, губернатор     X governor (Kharkiv, Belgorod)   of region X
 Белгородской области, Гладков, Синєгубов
-Харківська ОВА, Київська МВА, оперштаб           X officials                      of region X
-Курской области, мер Києва
-начальник ОВА, губернатор (no region)            regional governor                unknown
+Харківська ОВА, Київська МВА, КМВА, оперштаб     X officials                      of region X
+Курской области, власти Татарстана, мер Києва,
+Собянин, Кличко, Терехов
+начальник ОВА, губернатор, глава региона         regional governor                unknown
 ОВА, мер, міський голова, поліція, рятувальники  local officials                  unknown
 ТАСС, РИА Новости, Укрінформ, Суспільне ...      the outlet (stance "reports")    its side
 ===============================================  ===============================  ===========
+
+"Unknown" sides (and "X officials" of a city outside the region table) take the side of the
+authorities of the event's place, as in English. A title followed by its holder
+("губернатор Михаил Развожаев") is one claimant, the holder's.
 
 A region is read from the adjective, the colloquial name or the genitive that names it
 ("Харківської", "Белгородской", "Харківщини", "Києва"): :func:`region_of`.
