@@ -62,8 +62,10 @@ VAGUE: tuple[tuple[str, int | None, int | None, str], ...] = (
     (r"кільк(?:а|ох|ом|ома)|нескольк\w*", 3, None, "several"),
 )
 _VAGUE = "|".join(rx for rx, *_ in VAGUE)
+#: A quantity: a range of digits, or a number or vague word after an optional qualifier (a
+#: range in words, "від двох до п'яти", is rare: its digits form keeps the patterns small).
 QTY = (
-    rf"(?:(?:від|от)\s+{NUM}\s+до\s+{NUM}|\d+\s*[-–]\s*\d+"
+    rf"(?:(?:від|от)\s+\d+\s+до\s+\d+|\d+\s*[-–]\s*\d+"
     rf"|(?:(?:{QUALIFIER})\s+)?(?:{NUM}|(?:{_VAGUE})(?![\w])))"
 )
 
