@@ -28,6 +28,9 @@ def outlet_claimant(url: str | None) -> str:
 _TELEGRAM_CHANNEL = re.compile(r"https?://t\.me/(?:s/)?([A-Za-z0-9_]{4,64})(?:/|$)")
 
 
+_ASIDE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
 @lru_cache(maxsize=1024)
 def channel_voice(name: str | None) -> tuple[str, str] | None:
     """The claimant and side of an official channel by its name ("Повітряні сили ЗС
@@ -43,7 +46,8 @@ def channel_voice(name: str | None) -> tuple[str, str] | None:
     """
     from geoevents.extract.rules import rules_for
 
-    if not name or not name.strip():
+    name = _ASIDE.sub("", name or "").strip()  # "(official)", "[archive]"
+    if not name:
         return None
     for probe in (f"{name} said.", f"{name} повідомили.", f"{name} сообщили."):
         found = [c for c in rules_for(probe).find_claims(probe).claimants if c.stance != "reports"]

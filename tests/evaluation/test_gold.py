@@ -40,8 +40,9 @@ def _write(tmp_path: Path, doc: Any, name: str = "gold.json") -> Path:
 def test_the_v1_examples_file_reads() -> None:
     gold = read_gold(EXAMPLES / "expected.json")
     assert gold.version == 1 and gold.tolerance_km == 10
-    assert len(gold.articles) == 20
-    assert sum(len(a.events) for a in gold.articles) == 16
+    assert len(gold.articles) == 23
+    assert sum(len(a.events) for a in gold.articles) == 18
+    assert {a.language for a in gold.articles} == {"en", "uk", "ru"}
     olenivka = next(a for a in gold.articles if a.file == "olenivka_prison.html")
     assert [p.name for p in olenivka.not_at] == ["Mariupol", "Donetsk"]
     assert all(p.lat is None for p in olenivka.not_at)  # v1: names only
