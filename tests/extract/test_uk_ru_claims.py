@@ -205,6 +205,7 @@ def test_claimants(sentence: str, expected: list[tuple[str, str, str]]) -> None:
         "Повітряні сили збили 20 ракет над Києвом.",  # an act, not a statement
         "Минобороны России сообщило о поражении склада ВСУ.",  # ВСУ: the target, not a speaker
         "Росія атакувала Київ дронами.",
+        "Атака на ОВА: загинули двоє людей.",  # a colon after a phrase inside the sentence
     ],
 )
 def test_a_phrase_without_a_statement_is_no_claimant(sentence: str) -> None:

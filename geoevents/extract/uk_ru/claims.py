@@ -281,8 +281,10 @@ def _linked(sentence: str, a: int, b: int, clause: tuple[int, int]) -> bool:
     before = sentence[max(start, a - 80) : a]
     if _OBJECT_BEFORE.search(before):
         return False
-    if _AFTER_SAY.match(sentence[b : min(end, b + 120)]) or _COLON_AFTER.match(sentence, b):
+    if _AFTER_SAY.match(sentence[b : min(end, b + 120)]):
         return True
+    if _COLON_AFTER.match(sentence, b) and not any(ch.isalnum() for ch in sentence[:a]):
+        return True  # a header: "Повітряні сили: ...", "Гладков: ..."
     if _DASH_BEFORE.search(before) and _AT_END.match(sentence, b):
         return True
     return bool(_BEFORE_SAY.search(before) or _ACCORDING.search(before))
