@@ -28,7 +28,7 @@ rejected account: it is no speaker and :attr:`SentenceClaims.disputes_side` is i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from geoevents.extract.claims import FoundClaimant, SentenceClaims, region_side
@@ -241,12 +241,9 @@ def _speakers(
     for i, (p, rx) in enumerate(_SPEAKERS):
         if i not in wanted:
             continue
-        for m in rx.finditer(sentence):
+        for m, who in _matches(p, rx, sentence):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
-                continue
-            who = _who(p, m)
-            if who is None:
                 continue
             k = _clause_index(spans, a)
             before = sentence[max(spans[k][0], a - 60) : a]
@@ -260,6 +257,21 @@ def _speakers(
             stance = "denies" if denying[k] else "asserts"
             found.append(FoundClaimant(who[0], who[1], stance, a, b))
     return _without_generic(found), owners
+
+
+def _matches(
+    p: Phrase, rx: re.Pattern[str], sentence: str
+) -> Iterator[tuple[re.Match[str], tuple[str, str]]]:
+    """The matches of a phrase with their ``(claimant, side)``; a match whose region word
+    names no region ("сообщил губернатор ...": "сообщил") is tried again one word on."""
+    pos = 0
+    while (m := rx.search(sentence, pos)) is not None:
+        who = _who(p, m)
+        if who is None:
+            pos = m.start() + 1
+            continue
+        yield m, who
+        pos = max(m.end(), m.start() + 1)
 
 
 def _who(p: Phrase, m: re.Match[str]) -> tuple[str, str] | None:
