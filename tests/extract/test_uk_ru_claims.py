@@ -179,6 +179,19 @@ def _claimants(sentence: str) -> list[tuple[str, str, str]]:
             "Губернатор Василь Голубєв написав про пошкоджену підстанцію.",
             [("Rostov governor", "russia", "asserts")],
         ),
+        (
+            "Губернатор Андрей Воробьёв сообщил о троих погибших.",
+            [("Moscow governor", "russia", "asserts")],
+        ),
+        # a word before the title that names no region is skipped, the title read on
+        (
+            "Энгельс подвергся атаке беспилотников, сообщил губернатор Саратовской области Роман Бусаргин.",
+            [("Saratov governor", "russia", "asserts")],
+        ),
+        (
+            "На заводе в Туапсе начался пожар, сообщил оперативный штаб Краснодарского края.",
+            [("Krasnodar officials", "russia", "asserts")],
+        ),
         ("Киев говорит о 34 погибших мирных жителях.", [(UA_OFF, "ukraine", "asserts")]),
         ("На Украине говорят о 18 погибших.", [(UA_OFF, "ukraine", "asserts")]),
         (
