@@ -179,6 +179,19 @@ def _claimants(sentence: str) -> list[tuple[str, str, str]]:
             "Губернатор Василь Голубєв написав про пошкоджену підстанцію.",
             [("Rostov governor", "russia", "asserts")],
         ),
+        (
+            "Губернатор Андрей Воробьёв сообщил о троих погибших.",
+            [("Moscow governor", "russia", "asserts")],
+        ),
+        # a word before the title that names no region is skipped, the title read on
+        (
+            "Энгельс подвергся атаке беспилотников, сообщил губернатор Саратовской области Роман Бусаргин.",
+            [("Saratov governor", "russia", "asserts")],
+        ),
+        (
+            "На заводе в Туапсе начался пожар, сообщил оперативный штаб Краснодарского края.",
+            [("Krasnodar officials", "russia", "asserts")],
+        ),
         ("Киев говорит о 34 погибших мирных жителях.", [(UA_OFF, "ukraine", "asserts")]),
         ("На Украине говорят о 18 погибших.", [(UA_OFF, "ukraine", "asserts")]),
         (
@@ -205,6 +218,7 @@ def test_claimants(sentence: str, expected: list[tuple[str, str, str]]) -> None:
         "Повітряні сили збили 20 ракет над Києвом.",  # an act, not a statement
         "Минобороны России сообщило о поражении склада ВСУ.",  # ВСУ: the target, not a speaker
         "Росія атакувала Київ дронами.",
+        "Атака на ОВА: загинули двоє людей.",  # a colon after a phrase inside the sentence
     ],
 )
 def test_a_phrase_without_a_statement_is_no_claimant(sentence: str) -> None:
@@ -226,6 +240,11 @@ def test_a_phrase_without_a_statement_is_no_claimant(sentence: str) -> None:
         ("Пушилин заявил, что ВСУ сами себя обстреляли.", RU_INST, None),
         ("В Генштабе ВСУ эти заявления назвали ложью.", UA_GS, None),
         ("В Министерстве обороны России назвали провокацией сообщения об ударе.", RU_MOD, None),
+        (
+            "Официальный представитель МИД России Мария Захарова назвала кадры из Бучи постановкой.",
+            RU_OFF,
+            None,
+        ),
         (
             "В Минобороны России заявили, что огневого воздействия на аэродром не было.",
             RU_MOD,

@@ -28,7 +28,7 @@ rejected account: it is no speaker and :attr:`SentenceClaims.disputes_side` is i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from geoevents.extract.claims import FoundClaimant, SentenceClaims, region_side
@@ -90,7 +90,7 @@ _DENIAL = re.compile(
     r"|а\s+не\s+(?:[\w-]+\s+){0,2}?(?:удар\w*|обстріл\w*|обстрел\w*|атак\w*)"
     r"|(?:вызвал\w*|спричинил\w*|зруйнувал\w*|пошкодил\w*|повредил\w*|разрушил\w*)\s+(?:[\w«»-]+\s+){0,4}?"
     r"(?:украинск|українськ)\w*\s+(?:[\w-]+\s+){0,2}?(?:ПВО|ППО|зенитн\w*|зенітн\w*|NASAMS|Patriot)"
-    r"|назва\w*\s+(?:[\w-]+\s+){0,2}?(?:провокаці\w*|провокаци\w*|инсценировк\w*|інсценуванн\w*|постановк\w*)"
+    r"|назва\w*\s+(?:[\w-]+\s+){0,4}?(?:провокаці\w*|провокаци\w*|инсценировк\w*|інсценуванн\w*|постановк\w*)"
     r"|(?:никакого|никаких|жодного|жодних)\s+(?:[\w-]+\s+){0,2}?(?:удар\w*|обстрел\w*|обстріл\w*|атак\w*|задач\w*)"
     r"|(?:удар\w*|обстрел\w*|обстріл\w*|атак\w*|воздействи\w*|впливу)\s+(?:[\w-]+\s+){0,3}?не\s+(?:было|було)"
     r"|не\s+(?:завдава\w*|наносил\w*|атакува\w*|обстрілюва\w*|обстреливал\w*|били|бил))(?![\w-])",
@@ -241,12 +241,9 @@ def _speakers(
     for i, (p, rx) in enumerate(_SPEAKERS):
         if i not in wanted:
             continue
-        for m in rx.finditer(sentence):
+        for m, who in _matches(p, rx, sentence):
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
-                continue
-            who = _who(p, m)
-            if who is None:
                 continue
             k = _clause_index(spans, a)
             before = sentence[max(spans[k][0], a - 60) : a]
@@ -260,6 +257,21 @@ def _speakers(
             stance = "denies" if denying[k] else "asserts"
             found.append(FoundClaimant(who[0], who[1], stance, a, b))
     return _without_generic(found), owners
+
+
+def _matches(
+    p: Phrase, rx: re.Pattern[str], sentence: str
+) -> Iterator[tuple[re.Match[str], tuple[str, str]]]:
+    """The matches of a phrase with their ``(claimant, side)``; a match whose region word
+    names no region ("сообщил губернатор ...": "сообщил") is tried again one word on."""
+    pos = 0
+    while (m := rx.search(sentence, pos)) is not None:
+        who = _who(p, m)
+        if who is None:
+            pos = m.start() + 1
+            continue
+        yield m, who
+        pos = max(m.end(), m.start() + 1)
 
 
 def _who(p: Phrase, m: re.Match[str]) -> tuple[str, str] | None:
@@ -281,8 +293,10 @@ def _linked(sentence: str, a: int, b: int, clause: tuple[int, int]) -> bool:
     before = sentence[max(start, a - 80) : a]
     if _OBJECT_BEFORE.search(before):
         return False
-    if _AFTER_SAY.match(sentence[b : min(end, b + 120)]) or _COLON_AFTER.match(sentence, b):
+    if _AFTER_SAY.match(sentence[b : min(end, b + 120)]):
         return True
+    if _COLON_AFTER.match(sentence, b) and not any(ch.isalnum() for ch in sentence[:a]):
+        return True  # a header: "Повітряні сили: ...", "Гладков: ..."
     if _DASH_BEFORE.search(before) and _AT_END.match(sentence, b):
         return True
     return bool(_BEFORE_SAY.search(before) or _ACCORDING.search(before))
