@@ -396,7 +396,7 @@ class ArticleExtraction(SpeechMixin):
         locs = choose_locations(
             [r for r in resolved if not inside(spans, r.mention.start, r.mention.end)]
         )
-        if locs and not any(last.same_place(loc) for loc in locs):
+        if locs and not any(last.same_place(loc) or _within(loc, last) for loc in locs):
             self.note(
                 f"[{said.tag}] figures/claims about another place, not attached: {said.text!r}"
             )
@@ -565,6 +565,20 @@ _OBJECTS = frozenset({"aircraft", "vehicle"})
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:district|raion|rayon|hromada|community|municipality)\b", re.I)
+
+
+def _within(loc: Location, d: Draft) -> bool:
+    """Whether ``loc`` and the draft's place are one in the other: the region of the event's
+    town ("Aksyonov, who heads Crimea, said one died" after a strike at Saky), or a town of
+    the region the event was told in ("in Vidnoye, apartment blocks were damaged" after drones
+    over the Moscow region)."""
+    a, b = loc.place, d.location.place
+    return (
+        (loc.precision == 3 or d.location.precision == 3)
+        and a.country_code == b.country_code
+        and a.admin1_code is not None
+        and a.admin1_code == b.admin1_code
+    )
 
 
 def _without_unit_names(s: str, resolved: list[Resolved]) -> list[Resolved]:

@@ -36,7 +36,6 @@ from geoevents.extract.uk_ru import claims as uk_ru_claims
 from geoevents.extract.uk_ru import dates as uk_ru_dates
 from geoevents.extract.uk_ru import facts as uk_ru_facts
 from geoevents.extract.uk_ru import mentions as uk_ru_mentions
-from geoevents.extract.uk_ru import speech as uk_ru_speech
 from geoevents.io.language import READ, sentence_language
 
 
@@ -88,7 +87,7 @@ UK_RU = Rules(
     uk_ru_dates.event_date,
     uk_ru_attacker.attacker_side,
     uk_ru_attacker.blamed_sides,
-    uk_ru_speech.refers_back,
+    uk_ru_claims.refers_back,
 )
 #: A sentence in a language geoevents does not read: it says nothing.
 NOT_READ = Rules(
