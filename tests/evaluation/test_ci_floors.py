@@ -40,8 +40,7 @@ FLOORS: dict[str, tuple[float, float]] = {
     # strikes; 0.696 / 0.887 before the background, attacker, count and impact-verb work)
     "tests/data/extract/gold.json#en": (0.95, 0.97),
 }
-#: The languages of the corpus whose targets (issue 15) are not met yet: measured in
-#: test_ukrainian_and_russian_targets, expected to pass once the extraction work is merged.
+#: The languages of the corpus with issue 15's targets (test_ukrainian_and_russian_targets).
 TARGET_LANGUAGES = ("uk", "ru")
 #: Issue 15's targets on the Ukrainian and Russian parts of the corpus.
 TARGETS = {"precision": 0.9, "recall": 0.9, "place": 0.9, "figures_to_side": 0.9}
@@ -119,9 +118,6 @@ def test_corpus_credits_attackers_and_figures_right(gazetteer: Any) -> None:
     assert not low, f"below the floors {MEASURE_FLOORS}: {low}"
 
 
-@pytest.mark.xfail(
-    strict=False, reason="issue 15: passes once the Ukrainian and Russian extraction is merged"
-)
 @pytest.mark.parametrize("language", TARGET_LANGUAGES)
 def test_ukrainian_and_russian_targets(language: str, gazetteer: Any) -> None:
     """Issue 15's targets on one language of the corpus: event precision and recall, place
