@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geoevents.vocabulary import OPPONENTS
 
@@ -90,6 +91,7 @@ def _writer(sentence: str) -> str:
     return "ukraine" if any(ch in _UKRAINIAN_LETTERS for ch in sentence) else "russia"
 
 
+@lru_cache(maxsize=4096)
 def attacker_side(sentence: str, event_type: str) -> str | None:
     """The attacking side when the sentence states it (see the module docstring)."""
     found = _named(sentence)
