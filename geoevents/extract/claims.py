@@ -483,7 +483,7 @@ def _find_claims(
             if who is None:
                 continue
             taken.append((m.start(), m.end()))
-            stance = "denies" if denying[_clause_index(spans, m.start())] else "asserts"
+            stance = "denies" if denying[clause_index(spans, m.start())] else "asserts"
             found.append(FoundClaimant(who[0], who[1], stance, m.start(), m.end()))
     for rx, name, side, _lits in outlets:
         for m in rx.finditer(sentence):
@@ -529,7 +529,8 @@ def _speaker(
     return name.format(region=region), side
 
 
-def _clause_index(spans: list[tuple[int, int]], pos: int) -> int:
+def clause_index(spans: list[tuple[int, int]], pos: int) -> int:
+    """Index of the clause span holding ``pos`` (the last one when none does)."""
     for i, (a, b) in enumerate(spans):
         if a <= pos < b:
             return i

@@ -258,13 +258,17 @@ def find_weapons(
     """
     if spans is None:
         spans = weapon_spans(sentence)
-    found = [(a, b, w) for a, b, w in spans if not is_target_use(sentence, a, b, w.kind)]
-    specific = {w for _, _, w in found if not w.generic}
+    return weapon_labels(w for a, b, w in spans if not is_target_use(sentence, a, b, w.kind))
+
+
+def weapon_labels(found: Iterable[Weapon]) -> tuple[str, ...]:
+    """Sorted labels of the weapons used, a generic label only when no specific weapon of
+    its kind is among them."""
+    found = list(found)
+    specific = {w for w in found if not w.generic}
     kinds = {w.kind for w in specific}
     labels = {w.label for w in specific}
-    for _, _, w in found:
-        if w.generic and w.kind not in kinds:
-            labels.add(w.label)
+    labels.update(w.label for w in found if w.generic and w.kind not in kinds)
     return tuple(sorted(labels))
 
 

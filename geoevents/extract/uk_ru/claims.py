@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from geoevents.extract.claims import FoundClaimant, SentenceClaims, region_side
+from geoevents.extract.claims import FoundClaimant, SentenceClaims, clause_index, region_side
 from geoevents.extract.sentences import candidates, has_stem
 from geoevents.extract.uk_ru.claimants import OUTLETS, SPEAKERS, Phrase, compiled, region_of
 
@@ -206,7 +206,7 @@ def find_claims(
                 taken.append(m.span())
                 found.append(FoundClaimant(p.claimant, p.side, "reports", m.start(), m.end()))
     found.sort(key=lambda c: c.start)
-    disputes = next((side for a, _, side in owners if denying[_clause_index(spans, a)]), None)
+    disputes = next((side for a, _, side in owners if denying[clause_index(spans, a)]), None)
     return SentenceClaims(
         _first_per_claimant(found),
         any(denying),
@@ -245,7 +245,7 @@ def _speakers(
             a, b = m.span()
             if any(x < b and a < y for x, y in taken):
                 continue
-            k = _clause_index(spans, a)
+            k = clause_index(spans, a)
             before = sentence[max(spans[k][0], a - 60) : a]
             if denying[k] and _CLAIM_NOUN_BEFORE.search(before):
                 taken.append((a, b))
@@ -318,13 +318,6 @@ def _without_generic(found: list[FoundClaimant]) -> list[FoundClaimant]:
         ) or any(n.endswith(_GENERIC[c.claimant]) and n != c.claimant for n in names)
 
     return [c for c in found if c.claimant not in _GENERIC or not named(c)]
-
-
-def _clause_index(spans: list[tuple[int, int]], pos: int) -> int:
-    for i, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return i
-    return len(spans) - 1
 
 
 def _disputes_side(sentence: str, spans: list[tuple[int, int]], denying: list[bool]) -> str | None:

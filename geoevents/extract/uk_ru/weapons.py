@@ -47,7 +47,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from geoevents.extract.sentences import gated_entries, has_stem
-from geoevents.extract.weapons import WEAPONS, Weapon
+from geoevents.extract.weapons import WEAPONS, Weapon, weapon_labels
 
 _BY_LABEL = {w.label: w for w in WEAPONS}
 
@@ -259,14 +259,7 @@ def find_weapons(
     """
     if spans is None:
         spans = weapon_spans(sentence)
-    found = [(a, b, w) for a, b, w in spans if not is_target_use(sentence, a, b, w.kind)]
-    specific = {w for _, _, w in found if not w.generic}
-    kinds = {w.kind for w in specific}
-    labels = {w.label for w in specific}
-    for _, _, w in found:
-        if w.generic and w.kind not in kinds:
-            labels.add(w.label)
-    return tuple(sorted(labels))
+    return weapon_labels(w for a, b, w in spans if not is_target_use(sentence, a, b, w.kind))
 
 
 #: Before the weapon, words that make it the target: "пускову установку HIMARS",
