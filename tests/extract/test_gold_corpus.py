@@ -244,8 +244,13 @@ def test_the_holdout_set_is_valid_and_evaluates() -> None:
     out = figures(
         evaluate_file(Path(__file__).resolve().parents[1] / "data/extract/holdout/gold.json")
     )
-    assert out["articles"] == out["evaluated"] == 11 and out["input_errors"] == []
-    assert out["events"]["gold"] == 10
+    assert out["articles"] == out["evaluated"] == 35 and out["input_errors"] == []
+    assert out["events"]["gold"] == 34
+    assert {code: row["articles"] for code, row in out["languages"].items()} == {
+        "en": 11,
+        "uk": 12,
+        "ru": 12,
+    }
 
 
 def test_languages_counts_and_folders() -> None:
