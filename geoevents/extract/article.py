@@ -191,6 +191,7 @@ class ArticleExtraction(SpeechMixin):
 
     def run(self) -> ArticleResult:
         prepared = [self._prepare(sent) for sent in article_sentences(self.article)]
+        self.signed = self.signer([said for said, _ in prepared])
         self.document = self._resolve_document([m for _, ms in prepared for m in ms])
         for said, mentions in prepared:
             self.sentence(said, mentions)

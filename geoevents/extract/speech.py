@@ -14,7 +14,7 @@ from geoevents.extract.background import inside
 from geoevents.extract.counts import WeaponCounts
 from geoevents.extract.facts import figures_for, merge_figures
 from geoevents.extract.outlets import channel_voice, outlet_claimant
-from geoevents.extract.rules import rules_for
+from geoevents.extract.rules import is_cyrillic, rules_for
 from geoevents.model import Claim, Figure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 CLAIM_REACH = 2
 #: Sentences after a Ukrainian or Russian speaker whose figures are still theirs.
 RETOLD_REACH = 2
+#: The longest last line read as a post's signature ("Олег Синєгубов, начальник ОВА").
+SIGNATURE_MAX = 100
 
 
 def without_figures_in(said: _Said, spans: list[tuple[int, int]]) -> tuple[Claim, ...]:
@@ -80,14 +82,44 @@ class SpeechMixin:
             name, side = self.last_claimant
             self.note(f"[{said.tag}] figures retold after {name}'s statement: theirs")
         else:
-            voice = channel_voice(self.article.outlet) if self.article.source else None
-            if voice is not None:  # an official channel speaks for itself
+            voice = self.signed or (
+                channel_voice(self.article.outlet) if self.article.source else None
+            )
+            if voice is not None:  # a signed post, an official channel: its own voice
                 name, side = voice
                 return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
             claimant = self.article.outlet or outlet_claimant(None)
             return [Claim(claimant, "other", "reports", cas.killed, cas.injured, s, aid, **figs)]
         self.figures_by = (index, name, side) if facts.has_figs else self.figures_by
         return [Claim(name, side, stance, cas.killed, cas.injured, s, aid, **figs)]
+
+    def signer(self, said: list[_Said]) -> tuple[str, str] | None:
+        """Who signs a Ukrainian or Russian post: a claimant heading its title ("Синєгубов:
+        удар по ...", "Минобороны: ...") or named alone on its last line ("Олег Синєгубов,
+        начальник Харківської ОВА"). Sentences that name no speaker are theirs, not the
+        outlet's. English articles are signed by no one (their outlet speaks)."""
+        if not said or not is_cyrillic(self.full_text[:4000]):
+            return None
+        first = said[0]
+        if first.sentence.start < 0:  # the title
+            head = [c for c in first.sc.claimants if c.start == 0 and c.stance != "reports"]
+            if head and head[0].side in ("ukraine", "russia"):
+                self.note(f"[title] signed by {head[0].claimant}")
+                return head[0].claimant, head[0].side
+        last = said[-1]
+        f = last.facts
+        if (
+            last.sentence.start >= 0
+            and len(last.text) <= SIGNATURE_MAX
+            and f.detection is None
+            and not f.has_figs
+            and not last.sc.denial
+        ):
+            voice = channel_voice(last.text.rstrip(". "))
+            if voice is not None:
+                self.note(f"[{last.tag}] signed by {voice[0]}")
+            return voice
+        return None
 
     def _retold(self, s: str, index: int, has_figs: bool) -> bool:
         """Ukrainian and Russian reports name their speaker once and retell the figures in

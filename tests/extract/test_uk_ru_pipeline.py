@@ -90,3 +90,36 @@ def test_mixed_language_post_is_read_sentence_by_sentence(gazetteer) -> None:
     assert {"Odesa", "Dnipro"} <= places
     dnipro = next(e for e in result.events if e.place_name == "Dnipro")
     assert dnipro.casualties["killed"]["low"] == 2
+
+
+#: A signed post: the speaker heads the title or signs the last line; its figures are theirs.
+SIGNED = [
+    (
+        "Іван Федоров: ракетний удар по Запоріжжю",
+        "Ворог вдарив ракетами по Запоріжжю. Загинули двоє людей, ще п'ятеро поранені.",
+        "Zaporizhzhia governor",
+    ),
+    (
+        None,
+        "Вранці росіяни обстріляли Херсон з артилерії. Загинув чоловік, поранені троє людей.\n\n"
+        "Олександр Прокудін, начальник Херсонської ОВА",
+        "Kherson governor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "signer"), SIGNED)
+def test_a_signed_posts_figures_are_its_signers(gazetteer, title, text, signer) -> None:
+    result = Extractor(gazetteer).article(Article("s1", title, text))
+    (ev,) = result.events
+    figures = [c for c in ev.claims if c.killed is not None]
+    assert figures and all(c.claimant == signer and c.side == "ukraine" for c in figures)
+
+
+def test_an_unsigned_post_keeps_the_outlets_voice(gazetteer) -> None:
+    text = (
+        "Вранці росіяни обстріляли Херсон з артилерії. Загинув чоловік, поранені троє людей.\n\n"
+        "Рятувальники працюють на місці."
+    )
+    (ev,) = Extractor(gazetteer).article(Article("s2", "Обстріл Херсона", text)).events
+    assert {c.side for c in ev.claims if c.killed is not None} == {"other"}
