@@ -59,6 +59,7 @@ from geoevents.extract.background import (
     comparison_spans,
     inside,
     is_earlier,
+    is_tally,
 )
 from geoevents.extract.claims import SentenceClaims
 from geoevents.extract.detect import Detection
@@ -436,7 +437,9 @@ class ArticleExtraction(SpeechMixin):
         span = self._story_date(span, explicit, earlier)
         locs, figures = self._places_of(said, det, choose_locations(resolved))
         if not locs:
-            if self.last is not None:
+            if self.last is not None and is_tally(said.text, det.event_type):
+                self.note(f"[{tag}] a tally of the whole attack: no place, no event's counts")
+            elif self.last is not None:
                 self.note(
                     f"[{tag}] no place: continues the event at {self.last.location.place.name}"
                 )

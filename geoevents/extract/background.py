@@ -143,3 +143,28 @@ def is_earlier(last_day: str | None, published: datetime.date | None) -> bool:
     except ValueError:
         return False
     return (published - day).days > EARLIER_DAYS
+
+
+#: Words that make a count of weapons downed the whole attack's: "across the country",
+#: "загалом по країні", "над регіонами", "всего над территорией России".
+_TALLY = re.compile(
+    r"\b(?:across\s+(?:the\s+)?(?:country|Ukraine|Russia)|nationwide|over\s+(?:several|\w+)\s+regions"
+    r"|по\s+(?:всій\s+)?країні|по\s+(?:всей\s+)?стране|по\s+всій\s+Україні|над\s+Україною"
+    r"|над\s+(?:кількома\s+|різними\s+|\w+\s+)?регіонами|над\s+(?:несколькими\s+|различными\s+|\w+\s+)?регионами"
+    r"|над\s+(?:всією\s+)?територією\s+України|над\s+территорией\s+(?:России|РФ|страны))",
+    re.IGNORECASE,
+)
+
+
+def is_tally(sentence: str, event_type: str) -> bool:
+    """Whether an interception sentence with no place counts the whole attack's weapons
+    across the country or several regions: then it is no event's count.
+
+    >>> is_tally("Повітряні сили повідомили, що загалом по країні з 23 ракет знищено 21.", "interception")
+    True
+    >>> is_tally("Air defences shot down 21 of 23 missiles across the country.", "interception")
+    True
+    >>> is_tally("Сили ППО збили 5 шахедів.", "interception")
+    False
+    """
+    return event_type == "interception" and _TALLY.search(sentence) is not None

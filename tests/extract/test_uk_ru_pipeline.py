@@ -123,3 +123,25 @@ def test_an_unsigned_post_keeps_the_outlets_voice(gazetteer) -> None:
     )
     (ev,) = Extractor(gazetteer).article(Article("s2", "Обстріл Херсона", text)).events
     assert {c.side for c in ev.claims if c.killed is not None} == {"other"}
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Повітряні сили повідомили, що загалом по країні з 30 ракет Х-101 знищено 26.",
+        "Всего над территорией России перехвачены и уничтожены 40 беспилотников.",
+        "Air defences shot down 26 of 30 Kh-101 missiles across the country, the air force said.",
+    ],
+)
+def test_a_nationwide_tally_is_no_places_count(gazetteer, tally: str) -> None:
+    text = f"Вранці ракета влучила в житловий будинок у Полтаві, загинули троє людей. {tally}"
+    (ev,) = Extractor(gazetteer).article(Article("t1", None, text)).events
+    assert ev.place_name == "Poltava"
+    assert ev.weapon_counts["intercepted"]["low"] is None
+    assert ev.weapon_counts["launched"]["low"] is None
+
+
+def test_a_count_after_the_event_without_a_nationwide_word_is_its_own(gazetteer) -> None:
+    text = "Вночі ворог атакував Полтаву шахедами. Сили ППО збили 5 з 7 шахедів."
+    (ev,) = Extractor(gazetteer).article(Article("t2", None, text)).events
+    assert ev.weapon_counts["intercepted"]["low"] == 5
