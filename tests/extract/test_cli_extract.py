@@ -73,8 +73,11 @@ def test_examples_run_succeeds_with_summary(examples_run: tuple[Any, Path]) -> N
     proc, out = examples_run
     assert proc.returncode == 0, proc.stderr
     assert out.is_file()
-    n_articles = sum(1 for _ in (EXAMPLES / "wire_reports.jsonl").open()) + sum(
-        1 for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html")
+    channel = json.loads((EXAMPLES / "telegram_air_force.json").read_text(encoding="utf-8"))
+    n_articles = (
+        sum(1 for _ in (EXAMPLES / "wire_reports.jsonl").open())
+        + sum(1 for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+        + sum(1 for m in channel["messages"] if m["type"] == "message" and m["text"])
     )
     summary = proc.stderr.strip().splitlines()
     assert any(f"{n_articles} articles read, 0 failed" in line for line in summary), proc.stderr
