@@ -340,3 +340,33 @@ def test_article_context_reads_declined_regions_and_countries(gazetteer) -> None
     regions, countries = article_context(gazetteer, text)
     assert regions == (("UA", "07"), ("RU", "09"))
     assert countries == ("RU", "UA")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # a word of one or two letters, or a function word, is never a place
+        ("Мер сказав: «Не виходьте з укриттів».", []),
+        ("Мэр сказал: «Не выходите на улицу».", []),
+        ("На щастя, ніхто не постраждав.", []),
+        ("По всьому місту зникло світло.", []),
+        ("Він додав, що ситуація під контролем.", []),
+        ("Від вибухової хвилі вилетіли вікна.", []),
+        ("При падінні уламків загорілася трава.", []),
+        ("Під час тривоги працювала ППО.", []),
+        ("Для відбиття атаки залучили ППО.", []),
+        ("Але ППО спрацювала вчасно.", []),
+        ("Как уточнили спасатели, огонь потушен.", []),
+        ("Для защиты неба работает ПВО.", []),
+        ("Все службы работают в штатном режиме.", []),
+        # near misses: a real short name, a hyphenated name, a name after a preposition
+        ("Снаряд влучив у Бар.", [("Бар", "Бар")]),
+        ("По Харкову вдарили керованими бомбами.", [("Харкову", "Харків")]),
+        ("На Херсон летіли дрони.", [("Херсон", "Херсон")]),
+        ("Під Покровськом тривають бої.", [("Покровськом", "Покровськ")]),
+    ],
+)
+def test_short_and_function_words_are_no_places(
+    sentence: str, places: list[tuple[str, str]], gazetteer
+) -> None:  # noqa: ANN001
+    assert [(w, t) for w, t, _ in _places(sentence, gazetteer)] == places

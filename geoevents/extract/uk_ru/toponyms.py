@@ -53,6 +53,32 @@ def _keys(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((lemma, key) for key, lemma in out.items())
 
 
+#: Function words (lower case) that are never a place, though a declension rule may read
+#: one as a form of a name ("Від" as "Віди", "Для" as "Дли"): pronouns, prepositions,
+#: conjunctions and particles of both languages. A written form of one or two letters
+#: ("Не", "На", "По") is never a place either (:func:`no_name`).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    він вона воно вони від при під над для без біля про але або все всі вже ще там тут так
+    цей ця це ці той ті хто що як коли де після перед між поки якщо теж також лише тільки
+    його її їх нас вас нам вам наш ваш ось аби щоб адже зараз тому проте однак навіть саме
+    через серед крім окрім поза понад щодо близько усе усі уже наразі разом потім
+    как что это эти этот эта так всё еще ещё или его она они оно под меж около возле после
+    между пока если тоже также лишь только вот где когда кто чем чтобы затем потом однако
+    даже тем том той тот сейчас среди кроме вне свыше более менее теперь здесь вместе
+    """.split()
+)
+
+
+def no_name(word: str) -> bool:
+    """Whether a written word alone is never a place: one or two letters, or a function word.
+
+    >>> [no_name(w) for w in ("Не", "Від", "Для", "Бар", "Суми")]
+    [True, True, True, False, False]
+    """
+    return len(word) <= 2 or word.lower() in FUNCTION_WORDS
+
+
 def _runs(sentence: str) -> list[list[re.Match[str]]]:
     """Runs of words joined by single spaces or hyphens (the words a name may span)."""
     runs: list[list[re.Match[str]]] = []
@@ -104,6 +130,10 @@ def find_names(
                 for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
                     words = run[i : i + n]
                     if n > 1 and not _name_words(words, sentence):
+                        continue
+                    if no_name(words[0].group(0)) and (
+                        n == 1 or sentence[words[0].end() : words[1].start()] == " "
+                    ):  # "Не", "Від", "По Києву" (but "Ню-Йорк")
                         continue
                     hit = _match(sentence, words, known, rank, foreign)
                     if hit is not None:
