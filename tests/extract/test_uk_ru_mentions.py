@@ -271,7 +271,7 @@ def test_ordinary_sentences_have_no_places(sentence: str, gazetteer) -> None:  #
             ["Донецка"],
         ),
         ("Обстрел Куйбышевского района Донецка.", ["Донецка"]),  # a city's district
-        ("Пожежа у Дарницькому районі столиці.", []),  # a Kyiv district
+        ("Пожежа у Дарницькому районі столиці.", ["столиці"]),  # a Kyiv district: Kyiv
         ("В Морозовському районі пошкоджено підстанцію.", []),  # an unknown raion holds no town
     ],
 )
@@ -370,3 +370,43 @@ def test_short_and_function_words_are_no_places(
     sentence: str, places: list[tuple[str, str]], gazetteer
 ) -> None:  # noqa: ANN001
     assert [(w, t) for w, t, _ in _places(sentence, gazetteer)] == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # "столиця" in a Ukrainian sentence, any case: Kyiv
+        ("Вночі у столиці пролунала серія вибухів.", [("столиці", "Kyiv, Kyiv")]),
+        ("Уламки впали по всій столиці.", [("столиці", "Kyiv, Kyiv")]),
+        ("Ворог атакував столицю балістичними ракетами.", [("столицю", "Kyiv, Kyiv")]),
+        ("Над столицею працювала ППО.", [("столицею", "Kyiv, Kyiv")]),
+        (
+            "Столиця пережила атаку, а столиця України знову без світла.",
+            [("столиця", "Kyiv, Kyiv")],
+        ),
+        # near misses: another capital; a Russian sentence (Moscow or Kyiv: not read)
+        ("Обласна столиця пережила нічну атаку дронів.", []),
+        ("Делегація прибула до столиці Польщі.", []),
+        ("Ракети долетіли до столиці регіону.", []),
+        ("Ночью в столице прогремели взрывы.", []),
+        ("Противник ударил по столице беспилотниками.", []),
+        ("Враг атаковал столицу ночью.", []),
+    ],
+)
+def test_the_capital_in_ukrainian_is_kyiv(
+    sentence: str, places: list[tuple[str, str]], gazetteer
+) -> None:  # noqa: ANN001
+    assert [(w, p) for w, _, p in _places(sentence, gazetteer)] == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("Дрони атакували столицю з півночі.", "at"),
+        ("Уламки впали біля столиці.", "near"),
+        ("Дрони летіли зі столиці на захід.", "origin"),
+    ],
+)
+def test_the_capital_takes_the_usual_relation(sentence: str, relation: str, gazetteer) -> None:  # noqa: ANN001
+    found = [m for m in find_mentions(sentence, gazetteer) if m.key == "kyiv"]
+    assert [m.relation for m in found] == [relation]

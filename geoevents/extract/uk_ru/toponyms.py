@@ -402,3 +402,46 @@ def direction_towns(
             hit = adjective_town(adj, known)
             if hit is not None:
                 yield a, b, hit[0], hit[1]
+
+
+# -- "the capital" -------------------------------------------------------------
+
+#: "столиця" in a case, lower case: in a Ukrainian sentence the capital is Kyiv.
+_CAPITAL = re.compile(r"(?<![\w'’ʼ-])столиц(?:я|і|ю|ею)(?![\w'’ʼ-])")
+#: Before it, an adjective that makes it some other capital ("обласна столиця",
+#: "культурній столиці"); "українська столиця" is Kyiv still.
+_OTHER_CAPITAL_BEFORE = re.compile(
+    r"(?<![\w'’ʼ-])(?!українськ)\w+(?:н|ськ|цьк|зьк|ов|ев|єв|ин|ін)(?:а|ої|ій|у|ою)\s+$", re.I
+)
+#: After it, whose capital it is when not Ukraine's: "столиця Росії", "столиці області".
+_OTHER_CAPITAL_AFTER = re.compile(
+    r"\s+(?!Україн)(?:[А-ЯІЇЄҐ]|регіон\w*|област\w*|краю|країни-агрес\w*|республік\w*|світу"
+    r"|окупован\w*|ворога|держави-агрес\w*)"
+)
+
+
+def capital_spans(sentence: str) -> Iterator[tuple[int, int]]:
+    """Spans of "столиця" (any case, lower case) that name Kyiv: in a Ukrainian sentence
+    (none of ы, э, ъ, ё; "столицю", the one form Russian shares, needs і, ї or є), not
+    another capital ("обласна столиця", "столиця Росії"). In Russian "столица" stays
+    ambiguous (Moscow or Kyiv) and is never read.
+
+    >>> s = "Вночі у столиці пролунали вибухи, уламки впали на Оболоні."
+    >>> [s[a:b] for a, b in capital_spans(s)]
+    ['столиці']
+    >>> list(capital_spans("Делегація прибула до столиці Польщі."))
+    []
+    """
+    low = sentence.lower()
+    if "столиц" not in low or any(c in low for c in "ыэъё"):
+        return
+    ukrainian = any(c in low for c in "іїє")
+    for m in _CAPITAL.finditer(sentence):
+        a, b = m.span()
+        if not ukrainian and m.group(0) == "столицю":  # the one form Russian shares
+            continue
+        if _OTHER_CAPITAL_BEFORE.search(sentence, max(0, a - 40), a):
+            continue
+        if _OTHER_CAPITAL_AFTER.match(sentence, b):
+            continue
+        yield a, b

@@ -240,9 +240,7 @@ def weapon_spans(sentence: str) -> list[tuple[int, int, Weapon]]:
 
 
 #: Between a shell and the rocket system that fired it: "снаряди з РСЗВ", "снаряд «Града»".
-_SHELL_OF = re.compile(
-    r"[\s«»\"]*(?:(?:з|із|зі|с|со|из|от|від)[\s«»\"]+)?", re.IGNORECASE
-)
+_SHELL_OF = re.compile(r"[\s«»\"]*(?:(?:з|із|зі|с|со|из|от|від)[\s«»\"]+)?", re.IGNORECASE)
 
 
 def _without_rocket_shells(
