@@ -208,3 +208,43 @@ def test_the_gate_never_changes_a_result(monkeypatch) -> None:
     gated = [parse_casualties(t) for t in texts]
     monkeypatch.setattr(mod, "has_stem", lambda s, stems: True)
     assert [parse_casualties(t) for t in texts] == gated
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a death or injury verb and one person named, no numeral: one
+        ("Під час обстрілу загинуло немовля.", (1, 1, None), None),
+        ("При атаке погиб младенец.", (1, 1, None), None),
+        ("Унаслідок удару загинула дитина.", (1, 1, None), None),
+        ("В результате удара погиб ребёнок.", (1, 1, None), None),
+        ("Загинув чоловік, який їхав на велосипеді.", (1, 1, None), None),
+        ("Осколками поранено підлітка.", None, (1, 1, None)),
+        ("Ранен подросток 15 лет.", None, (1, 1, None)),
+        ("Осколками ранена женщина.", None, (1, 1, None)),
+        ("Пострадал мужчина, его доставили в больницу.", None, (1, 1, None)),
+        ("Травмовано пенсіонерку.", None, (1, 1, None)),
+        ("Пострадала пенсионерка.", None, (1, 1, None)),
+        ("Загинув військовий.", (1, 1, None), None),
+        ("Погиб военный.", (1, 1, None), None),
+        ("Поранено військовослужбовця.", None, (1, 1, None)),
+        ("Поранено водія вантажівки.", None, (1, 1, None)),
+        ("Пострадал водитель автобуса.", None, (1, 1, None)),
+        ("Постраждав неповнолітній.", None, (1, 1, None)),
+        ("Пострадал несовершеннолетний.", None, (1, 1, None)),
+        ("Загинула дівчина.", (1, 1, None), None),
+        ("Пострадала девушка.", None, (1, 1, None)),
+        ("Постраждав 17-річний юнак.", None, (1, 1, None)),
+        ("Пострадал парень.", None, (1, 1, None)),
+        ("Поранено школяра.", None, (1, 1, None)),
+        # near misses: a numeral wins; an adjective before a thing is no person
+        ("Загинули двоє дітей.", (2, 2, None), None),
+        ("Погибли трое военных.", (3, 3, None), None),
+        ("Пострадал военный аэродром.", None, None),
+        ("Пошкоджено військовий об'єкт, постраждав склад.", None, None),
+        ("Школярі зібрали гуманітарну допомогу.", None, None),
+    ],
+)
+def test_one_person_named_without_a_numeral(text: str, killed: F, injured: F) -> None:
+    found = parse_casualties(text)
+    assert (_f(found.killed), _f(found.injured)) == (killed, injured)

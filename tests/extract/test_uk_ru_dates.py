@@ -141,3 +141,46 @@ def test_the_pre_filter_never_changes_a_result(monkeypatch) -> None:
     gated = [event_date(s, PUB) for s in sentences]
     monkeypatch.setattr(mod, "has_stem", lambda s, stems: True)
     assert [event_date(s, PUB) for s in sentences] == gated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Ukrainian у/в alternate after a vowel: "учора" is "вчора", "уночі" is "вночі"
+        ("Учора ввечері безпілотник влучив у гараж.", ("2024-07-27",) * 2),
+        ("Учора увечері безпілотник влучив у гараж.", ("2024-07-27",) * 2),
+        ("Вчора увечері ракета пошкодила міст.", ("2024-07-27",) * 2),
+        ("Вона сказала, що учора вибухів не було.", ("2024-07-27",) * 2),
+        ("Позаучора снаряд влучив у ферму.", ("2024-07-26",) * 2),
+        ("Уночі безпілотники атакували порт.", ("2024-07-27", "2024-07-28")),
+        ("Сьогодні уночі безпілотники атакували порт.", ("2024-07-27", "2024-07-28")),
+        ("Увечері снаряд влучив у ферму.", ("2024-07-28",) * 2),
+        # the middle of the day with no other date: the publication day, as "сьогодні"
+        ("Удень окупанти обстріляли ринок.", ("2024-07-28",) * 2),
+        ("Вдень окупанти обстріляли ринок.", ("2024-07-28",) * 2),
+        ("Сьогодні вдень окупанти обстріляли ринок.", ("2024-07-28",) * 2),
+        ("Днём беспилотник повредил склад.", ("2024-07-28",) * 2),
+        ("Сегодня днём беспилотник повредил склад.", ("2024-07-28",) * 2),
+        ("Днем беспилотник повредил склад.", ("2024-07-28",) * 2),
+        # near misses: another date wins; a word that only contains the letters is no date
+        ("Уночі на 26 липня снаряд влучив у ферму.", ("2024-07-25", "2024-07-26")),
+        ("Удень 26 липня окупанти обстріляли ринок.", ("2024-07-26",) * 2),
+        ("Днём в пятницу беспилотник повредил склад.", ("2024-07-26",) * 2),
+        ("Учорашній обстріл пошкодив ферму.", ("2024-07-27", "2024-07-28")),
+        ("Учасники навчань чули вибухи.", ("2024-07-27", "2024-07-28")),
+    ],
+)
+def test_u_v_alternation_and_the_middle_of_the_day(sentence: str, expected: tuple) -> None:
+    assert event_date(sentence, PUB).iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "english"),
+    [
+        ("Учора ввечері ракета влучила.", "Yesterday evening a missile hit."),
+        ("Сьогодні вдень ракета влучила.", "This afternoon a missile hit."),
+        ("Уночі ракета влучила.", "Overnight a missile hit."),
+    ],
+)
+def test_parts_of_the_day_mirror_english(ukrainian: str, english: str) -> None:
+    assert event_date(ukrainian, PUB).iso() == english_event_date(english, PUB).iso()

@@ -271,7 +271,7 @@ def test_ordinary_sentences_have_no_places(sentence: str, gazetteer) -> None:  #
             ["Донецка"],
         ),
         ("Обстрел Куйбышевского района Донецка.", ["Донецка"]),  # a city's district
-        ("Пожежа у Дарницькому районі столиці.", []),  # a Kyiv district
+        ("Пожежа у Дарницькому районі столиці.", ["столиці"]),  # a Kyiv district: Kyiv
         ("В Морозовському районі пошкоджено підстанцію.", []),  # an unknown raion holds no town
     ],
 )
@@ -340,3 +340,73 @@ def test_article_context_reads_declined_regions_and_countries(gazetteer) -> None
     regions, countries = article_context(gazetteer, text)
     assert regions == (("UA", "07"), ("RU", "09"))
     assert countries == ("RU", "UA")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # a word of one or two letters, or a function word, is never a place
+        ("Мер сказав: «Не виходьте з укриттів».", []),
+        ("Мэр сказал: «Не выходите на улицу».", []),
+        ("На щастя, ніхто не постраждав.", []),
+        ("По всьому місту зникло світло.", []),
+        ("Він додав, що ситуація під контролем.", []),
+        ("Від вибухової хвилі вилетіли вікна.", []),
+        ("При падінні уламків загорілася трава.", []),
+        ("Під час тривоги працювала ППО.", []),
+        ("Для відбиття атаки залучили ППО.", []),
+        ("Але ППО спрацювала вчасно.", []),
+        ("Как уточнили спасатели, огонь потушен.", []),
+        ("Для защиты неба работает ПВО.", []),
+        ("Все службы работают в штатном режиме.", []),
+        # near misses: a real short name, a hyphenated name, a name after a preposition
+        ("Снаряд влучив у Бар.", [("Бар", "Бар")]),
+        ("По Харкову вдарили керованими бомбами.", [("Харкову", "Харків")]),
+        ("На Херсон летіли дрони.", [("Херсон", "Херсон")]),
+        ("Під Покровськом тривають бої.", [("Покровськом", "Покровськ")]),
+    ],
+)
+def test_short_and_function_words_are_no_places(
+    sentence: str, places: list[tuple[str, str]], gazetteer
+) -> None:  # noqa: ANN001
+    assert [(w, t) for w, t, _ in _places(sentence, gazetteer)] == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # "столиця" in a Ukrainian sentence, any case: Kyiv
+        ("Вночі у столиці пролунала серія вибухів.", [("столиці", "Kyiv, Kyiv")]),
+        ("Уламки впали по всій столиці.", [("столиці", "Kyiv, Kyiv")]),
+        ("Ворог атакував столицю балістичними ракетами.", [("столицю", "Kyiv, Kyiv")]),
+        ("Над столицею працювала ППО.", [("столицею", "Kyiv, Kyiv")]),
+        (
+            "Столиця пережила атаку, а столиця України знову без світла.",
+            [("столиця", "Kyiv, Kyiv")],
+        ),
+        # near misses: another capital; a Russian sentence (Moscow or Kyiv: not read)
+        ("Обласна столиця пережила нічну атаку дронів.", []),
+        ("Делегація прибула до столиці Польщі.", []),
+        ("Ракети долетіли до столиці регіону.", []),
+        ("Ночью в столице прогремели взрывы.", []),
+        ("Противник ударил по столице беспилотниками.", []),
+        ("Враг атаковал столицу ночью.", []),
+    ],
+)
+def test_the_capital_in_ukrainian_is_kyiv(
+    sentence: str, places: list[tuple[str, str]], gazetteer
+) -> None:  # noqa: ANN001
+    assert [(w, p) for w, _, p in _places(sentence, gazetteer)] == places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        ("Дрони атакували столицю з півночі.", "at"),
+        ("Уламки впали біля столиці.", "near"),
+        ("Дрони летіли зі столиці на захід.", "origin"),
+    ],
+)
+def test_the_capital_takes_the_usual_relation(sentence: str, relation: str, gazetteer) -> None:  # noqa: ANN001
+    found = [m for m in find_mentions(sentence, gazetteer) if m.key == "kyiv"]
+    assert [m.relation for m in found] == [relation]

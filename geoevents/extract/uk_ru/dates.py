@@ -12,11 +12,13 @@ expression                                         result
                                                    before publication)
 "у понеділок", "в пятницу", "в прошлую среду"      latest such day on or before publication
                                                    ("прошлую/минулого": never that day)
-"вчора"/"вчера", "позавчора"/"позавчера"           ``published - 1`` / ``- 2``
+"вчора"/"учора"/"вчера", "позавчора"/"позавчера"  ``published - 1`` / ``- 2`` (Ukrainian у/в
+                                                   alternate: "учора", "уночі", "увечері")
 "сьогодні"/"сегодня"                               ``published``
 "вночі", "этой ночью", "минулої ночі"              range ``published - 1 .. published``
-"зранку", "вранці", "утром", "ввечері"             ``published`` (only when nothing else
-                                                   dates the sentence)
+"зранку", "вранці", "утром", "ввечері", "вдень",   ``published`` (only when nothing else
+"удень", "днём"                                    dates the sentence: "учора ввечері" is
+                                                   yesterday, "сьогодні вдень" today)
 "після опівночі", "на світанку", "на рассвете"     the day of the report
 "3 дні тому", "три дня назад"                      that day
 "минулого тижня", "на этой неделе", "на вихідних"  as English "last week", "this week",
@@ -143,9 +145,9 @@ def _r_relative(m: re.Match[str], pub: Date | None) -> tuple[Date | None, Date |
     if pub is None:
         return None, None
     w = m[0].lower()
-    if w.startswith(("позавч", "позавчер")):
+    if w.startswith(("позавч", "позауч")):
         return pub - 2 * _DAY, pub - 2 * _DAY
-    if w.startswith(("вчор", "вчер", "напередод", "накануне")):
+    if w.startswith(("вчор", "учор", "вчер", "напередод", "накануне")):
         return pub - _DAY, pub - _DAY
     if any(part in w for part in ("ніч", "ноч", "доб", "сутк")):
         return pub - _DAY, pub
@@ -248,7 +250,9 @@ _WEEKDAYS = tuple(
     "понеділ вівтор серед четвер ятниц пʼятниц субот неділ понедельник вторник сред пятниц суббот "
     "воскресен пятничн ятничн пʼятничн воскресн понедельнич вторнич".split()
 )
-_RELATIVE = tuple("сегодн сьогод минул прошл этой цієї доб сутк позавч вчор вчер".split())
+_RELATIVE = tuple(
+    "сегодн сьогод минул прошл этой цієї доб сутк позавч позауч вчор учор вчер".split()
+)
 _AGO = ("тому", "назад")
 _PERIOD = tuple("минул прошл цього цьому этой вихідн выходн тиж недел місяц месяц".split())
 _WEAK = (
@@ -266,9 +270,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Rule, bool, tuple[str, ...]], ...] = (
     (_rx(r"(?P<dd>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?:\s*(?:року|р\.|года|г\.))?"), _r_numeric, True, _DIGITS),
     (_rx(_DAY_MONTH), _r_day_month, True, _MONTHS),
     (_rx(rf"(?:(?:у|в|во)\s+)?(?:(?P<last>минул\w+|прошл\w+)\s+)?(?P<wd>{_WEEKDAY})"), _r_weekday, True, _WEEKDAYS),
-    (_rx(r"сегодня\s+ночью|сьогодні\s+вночі|минулої\s+ночі|минулої\s+доби|прошлой\s+ночью|этой\s+ночью"
+    (_rx(r"сегодня\s+ночью|сьогодні\s+[ву]ночі|минулої\s+ночі|минулої\s+доби|прошлой\s+ночью|этой\s+ночью"
          r"|цієї\s+ночі|за\s+минулу\s+добу|за\s+прошедшие\s+сутки|за\s+сутки"
-         r"|позавчора|позавчера|вчора|вчера|сьогодні|сегодня"), _r_relative, True, _RELATIVE),
+         r"|позавчора|позаучора|позавчера|[ву]чора|вчера|сьогодні|сегодня"), _r_relative, True, _RELATIVE),
     (_rx(r"(?P<n>\S+\s+)?(?P<unit>дн\w+|день|тиж\w+|недел\w+|місяц\w+|месяц\w+|рок\w+|рік|лет|год\w*)\s+(?:тому|назад)"), _r_ago, True, _AGO),
     (_rx("|".join(rx for rx, _ in _PERIODS)), _r_period, True, _PERIOD),
     (_rx(rf"(?:у|в)\s+(?P<mon>{_MONTH_IN})(?:\s+{_YEAR})?"), _r_month, True, _MONTHS_IN),

@@ -20,7 +20,7 @@ Mentions, as in English (:mod:`geoevents.extract.mentions`):
   "Кировском районе Донецка", is none), a direction's town ("на Покровському
   напрямку": Покровськ, relation ``near``), a Russian okrug's town ("над Одинцовским
   округом": Одинцово), a landmark's town (:data:`LANDMARKS`: the Kremlin when struck,
-  the Crimean bridge).
+  the Crimean bridge; "столиця" in a Ukrainian sentence, "у столиці": Kyiv).
 
 Filters: the name is capitalised; an all-capitals word (ЗСУ, ППО) is none; a word of
 :data:`COMMON_WORDS` ("Мир", "Слава", "Перемога") or the sentence's first word needs a
@@ -58,6 +58,7 @@ from geoevents.extract.matcher import PlaceMatcher, index_identity, matcher_for
 from geoevents.extract.mentions import Mention
 from geoevents.extract.uk_ru.toponyms import (
     adjective_town,
+    capital_spans,
     colloquial_regions,
     direction_towns,
     find_names,
@@ -463,8 +464,12 @@ def landmark_mentions(sentence: str, exclude: Iterable[tuple[int, int]] = ()) ->
     >>> [(m.text, m.relation) for m in landmark_mentions("Взрыв на Крымском мосту.")]
     [('Керч', 'at')]
     """
-    out = []
     spans = list(exclude)
+    out = [  # "у столиці" in Ukrainian is Kyiv
+        Mention("Київ", a, b, "toponym", "kyiv", *relation(sentence, a, b), None, sentence[a:b])
+        for a, b in capital_spans(sentence)
+        if not any(x < b and a < y for x, y in spans)
+    ]
     for rx, town, key, struck in LANDMARKS:
         for m in rx.finditer(sentence):
             a, b = m.span()

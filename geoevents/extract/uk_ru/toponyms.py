@@ -53,6 +53,32 @@ def _keys(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((lemma, key) for key, lemma in out.items())
 
 
+#: Function words (lower case) that are never a place, though a declension rule may read
+#: one as a form of a name ("Від" as "Віди", "Для" as "Дли"): pronouns, prepositions,
+#: conjunctions and particles of both languages. A written form of one or two letters
+#: ("Не", "На", "По") is never a place either (:func:`no_name`).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    він вона воно вони від при під над для без біля про але або все всі вже ще там тут так
+    цей ця це ці той ті хто що як коли де після перед між поки якщо теж також лише тільки
+    його її їх нас вас нам вам наш ваш ось аби щоб адже зараз тому проте однак навіть саме
+    через серед крім окрім поза понад щодо близько усе усі уже наразі разом потім
+    как что это эти этот эта так всё еще ещё или его она они оно под меж около возле после
+    между пока если тоже также лишь только вот где когда кто чем чтобы затем потом однако
+    даже тем том той тот сейчас среди кроме вне свыше более менее теперь здесь вместе
+    """.split()
+)
+
+
+def no_name(word: str) -> bool:
+    """Whether a written word alone is never a place: one or two letters, or a function word.
+
+    >>> [no_name(w) for w in ("Не", "Від", "Для", "Бар", "Суми")]
+    [True, True, True, False, False]
+    """
+    return len(word) <= 2 or word.lower() in FUNCTION_WORDS
+
+
 def _runs(sentence: str) -> list[list[re.Match[str]]]:
     """Runs of words joined by single spaces or hyphens (the words a name may span)."""
     runs: list[list[re.Match[str]]] = []
@@ -104,6 +130,10 @@ def find_names(
                 for n in range(min(MAX_WORDS, len(run) - i), 0, -1):
                     words = run[i : i + n]
                     if n > 1 and not _name_words(words, sentence):
+                        continue
+                    if no_name(words[0].group(0)) and (
+                        n == 1 or sentence[words[0].end() : words[1].start()] == " "
+                    ):  # "Не", "Від", "По Києву" (but "Ню-Йорк")
                         continue
                     hit = _match(sentence, words, known, rank, foreign)
                     if hit is not None:
@@ -372,3 +402,46 @@ def direction_towns(
             hit = adjective_town(adj, known)
             if hit is not None:
                 yield a, b, hit[0], hit[1]
+
+
+# -- "the capital" -------------------------------------------------------------
+
+#: "столиця" in a case, lower case: in a Ukrainian sentence the capital is Kyiv.
+_CAPITAL = re.compile(r"(?<![\w'’ʼ-])столиц(?:я|і|ю|ею)(?![\w'’ʼ-])")
+#: Before it, an adjective that makes it some other capital ("обласна столиця",
+#: "культурній столиці"); "українська столиця" is Kyiv still.
+_OTHER_CAPITAL_BEFORE = re.compile(
+    r"(?<![\w'’ʼ-])(?!українськ)\w+(?:н|ськ|цьк|зьк|ов|ев|єв|ин|ін)(?:а|ої|ій|у|ою)\s+$", re.I
+)
+#: After it, whose capital it is when not Ukraine's: "столиця Росії", "столиці області".
+_OTHER_CAPITAL_AFTER = re.compile(
+    r"\s+(?!Україн)(?:[А-ЯІЇЄҐ]|регіон\w*|област\w*|краю|країни-агрес\w*|республік\w*|світу"
+    r"|окупован\w*|ворога|держави-агрес\w*)"
+)
+
+
+def capital_spans(sentence: str) -> Iterator[tuple[int, int]]:
+    """Spans of "столиця" (any case, lower case) that name Kyiv: in a Ukrainian sentence
+    (none of ы, э, ъ, ё; "столицю", the one form Russian shares, needs і, ї or є), not
+    another capital ("обласна столиця", "столиця Росії"). In Russian "столица" stays
+    ambiguous (Moscow or Kyiv) and is never read.
+
+    >>> s = "Вночі у столиці пролунали вибухи, уламки впали на Оболоні."
+    >>> [s[a:b] for a, b in capital_spans(s)]
+    ['столиці']
+    >>> list(capital_spans("Делегація прибула до столиці Польщі."))
+    []
+    """
+    low = sentence.lower()
+    if "столиц" not in low or any(c in low for c in "ыэъё"):
+        return
+    ukrainian = any(c in low for c in "іїє")
+    for m in _CAPITAL.finditer(sentence):
+        a, b = m.span()
+        if not ukrainian and m.group(0) == "столицю":  # the one form Russian shares
+            continue
+        if _OTHER_CAPITAL_BEFORE.search(sentence, max(0, a - 40), a):
+            continue
+        if _OTHER_CAPITAL_AFTER.match(sentence, b):
+            continue
+        yield a, b

@@ -26,7 +26,9 @@ drone              дрон, БпЛА, БПЛА, безпілотник, бес�
 aircraft           авіація, авиация, винищувач; літаки/вертольоти as the means ("з
                    літаків", "удар двох вертольотів"), not as the target
 artillery          артилерія, артиллерия, міномет, миномет, гаубиця, снаряди
-rocket             РСЗВ, РСЗО, реактивні снаряди, «Вампір»/«Вампир»
+rocket             РСЗВ, РСЗО, реактивна система залпового вогню / огня, реактивні
+                   снаряди, реактивна артилерія, «Вампір»/«Вампир»; a shell of a rocket
+                   system ("снаряди РСЗО", "снаряд з «Града»") is that rocket, not artillery
 missile            ракета, ракети, ракетний, крилаті/балістичні ракети, балістика,
                    високоточна зброя / высокоточное оружие
 explosive          СВУ, вибуховий пристрій, взрывное устройство, міна, мина
@@ -113,7 +115,8 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "rocket",
-        r"РСЗВ|РСЗО|реактивн\w+\s+(?:систем\w+\s+залпового\s+\w+|снаряд\w*)|MLRS|Вампір\w*|Вампир\w*",
+        r"РСЗВ|РСЗО|реактивн\w+\s+(?:систем\w*\s+залпового\s+(?:вогню|огня)|снаряд\w*|артилері\w*"
+        r"|артиллери\w*)|MLRS|Вампір\w*|Вампир\w*",
         False,
     ),
     (
@@ -233,7 +236,37 @@ def weapon_spans(sentence: str) -> list[tuple[int, int, Weapon]]:
     """
     if not has_stem(sentence, GATE_STEMS):
         return []
-    return _scan(sentence)
+    return _without_rocket_shells(sentence, _scan(sentence))
+
+
+#: Between a shell and the rocket system that fired it: "снаряди з РСЗВ", "снаряд «Града»".
+_SHELL_OF = re.compile(r"[\s«»\"]*(?:(?:з|із|зі|с|со|из|от|від)[\s«»\"]+)?", re.IGNORECASE)
+
+
+def _without_rocket_shells(
+    sentence: str, spans: list[tuple[int, int, Weapon]]
+) -> list[tuple[int, int, Weapon]]:
+    """Drop an artillery span that is part of a rocket system's name ("реактивні
+    снаряди", "реактивна артилерія") or the shell of the rocket system named next to it
+    ("снаряди РСЗВ", "снаряд з «Града»"): a rocket, not artillery.
+
+    >>> s = "Снаряди з РСЗО влучили в будинок"
+    >>> [w.label for a, b, w in _without_rocket_shells(s, _scan(s))]
+    ['rocket']
+    """
+    rockets = [(a, b) for a, b, w in spans if w.kind == "rocket"]
+    if not rockets:
+        return spans
+
+    def part_of_a_rocket(a: int, b: int) -> bool:
+        shell = sentence[a:b].lower().startswith("снаряд")
+        return any(
+            (ra <= a and b <= rb and (ra, rb) != (a, b))
+            or (shell and ra >= b and _SHELL_OF.fullmatch(sentence[b:ra]) is not None)
+            for ra, rb in rockets
+        )
+
+    return [(a, b, w) for a, b, w in spans if w.kind != "artillery" or not part_of_a_rocket(a, b)]
 
 
 def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
