@@ -273,6 +273,9 @@ def test_ordinary_sentences_have_no_places(sentence: str, gazetteer) -> None:  #
         ("Обстрел Куйбышевского района Донецка.", ["Донецка"]),  # a city's district
         ("Пожежа у Дарницькому районі столиці.", ["столиці"]),  # a Kyiv district: Kyiv
         ("В Морозовському районі пошкоджено підстанцію.", []),  # an unknown raion holds no town
+        ("Ракета разрушила здание Николаевской ОГА.", []),  # an oblast's administration
+        ("Удар по будівлі Сумської ОВА.", []),
+        ("Ракета попала в центр Николаева.", ["Николаева"]),  # near miss: the city itself
     ],
 )
 def test_adjectives_streets_and_city_districts_are_no_towns(
