@@ -21,7 +21,7 @@ WeaponCounts(launched=None, intercepted=None)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from geoevents.extract.casualties import NUMBER, parse_quantity, with_text
@@ -151,16 +151,24 @@ def parse_counts(sentence: str) -> WeaponCounts:
     readers = [_found] if has_stem(sentence, _GATE) else []
     if " with " in sentence and has_stem(sentence, _ATTACK_GATE):
         readers.append(_attacked_with)
-    found: dict[str, tuple[int, Figure]] = {}
-    for read in readers:
-        for kind, pos, fig in read(sentence):
-            if kind not in found or pos < found[kind][0]:
-                found[kind] = (pos, fig)
-    launched = found.get("launched", (0, None))[1]
-    intercepted = found.get("intercepted", (0, None))[1]
+    return first_counts((f for read in readers for f in read(sentence)), sentence, _ALL_DOWN)
+
+
+def first_counts(
+    found: Iterable[tuple[str, int, Figure]], sentence: str, all_down: re.Pattern[str]
+) -> WeaponCounts:
+    """The first ``launched`` and ``intercepted`` figure of ``found`` (kind, position,
+    figure); with none shot down, "all of them were shot down" (``all_down``) after the
+    launched count shoots them all down."""
+    first: dict[str, tuple[int, Figure]] = {}
+    for kind, pos, fig in found:
+        if kind not in first or pos < first[kind][0]:
+            first[kind] = (pos, fig)
+    launched = first.get("launched", (0, None))[1]
+    intercepted = first.get("intercepted", (0, None))[1]
     if intercepted is None and launched is not None:
-        m = _ALL_DOWN.search(sentence)
-        if m is not None and m.start() > found["launched"][0]:
+        m = all_down.search(sentence)
+        if m is not None and m.start() > first["launched"][0]:
             text = " ".join(m.group(0).split())
             intercepted = Figure(launched.low, launched.high, launched.qualifier, text)
     return WeaponCounts(launched, intercepted)

@@ -217,7 +217,7 @@ def detect(
         order = {"interception": 0, "remote_explosive": 1}
         typed.sort(key=lambda h: (order.get(h[3], 2), h[0]))
         a, b, text, etype, _ = typed[0]
-        hit = _hit_before(sentence, a, used) if etype == "interception" else None
+        hit = hit_before(sentence, a, used, _HIT_VERB) if etype == "interception" else None
         if hit is not None:  # "two missiles hit the port and two more were shot down"
             return hit
         return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
@@ -262,17 +262,19 @@ _ATTACK_DID = re.compile(
 _HIT_VERB = re.compile(r"\b(?:hit|hits|struck|slammed\s+into|tore\s+into|crashed\s+into)\b", _I)
 
 
-def _hit_before(
-    sentence: str, before: int, used: list[tuple[int, int, Weapon]]
+def hit_before(
+    sentence: str, before: int, used: list[tuple[int, int, Weapon]], verbs: re.Pattern[str]
 ) -> Detection | None:
-    """A weapon that hit something, told before the interception of others: the strike.
+    """A weapon that hit something (one of ``verbs``, the language's), told before the
+    interception of others: the strike.
 
-    >>> _hit_before("Two missiles hit the port and two were shot down", 34, weapon_spans("Two missiles"))
+    >>> s = "Two missiles hit the port and two were shot down"
+    >>> hit_before(s, 34, weapon_spans("Two missiles"), _HIT_VERB)
     Detection(event_type='shelling_missile_attack', trigger='hit', start=13, end=16, reason="missile 'hit' before the interception -> shelling_missile_attack", strength=2)
-    >>> _hit_before("Drones were shot down; debris hit a house", 12, weapon_spans("Drones")) is None
+    >>> hit_before("Drones were shot down; debris hit a house", 12, weapon_spans("Drones"), _HIT_VERB) is None
     True
     """
-    m = _HIT_VERB.search(sentence, 0, before)
+    m = verbs.search(sentence, 0, before)
     if m is None:
         return None
     weapon = next((w for a, _b, w in used if a < m.start()), None)

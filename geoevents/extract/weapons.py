@@ -234,12 +234,20 @@ WEAPON_LITERALS: tuple[tuple[str, ...], ...] = (
 
 def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
     """All weapon spans; with ``gated``, only patterns whose literals occur."""
-    scan = gated_entries(sentence, _compiled(), WEAPON_LITERALS, gate=gated)
-    out = []
-    for w, rx in scan:
-        for m in rx.finditer(sentence):
-            out.append((m.start(), m.end(), w))
-    return out
+    return scan_weapons(sentence, _compiled(), WEAPON_LITERALS, gated=gated)
+
+
+def scan_weapons(
+    sentence: str,
+    table: tuple[tuple[Weapon, re.Pattern[str]], ...],
+    literals: tuple[tuple[str, ...], ...],
+    *,
+    gated: bool,
+) -> list[tuple[int, int, Weapon]]:
+    """Every match of a ``(weapon, pattern)`` table as ``(start, end, weapon)``; with
+    ``gated``, only the patterns one of whose ``literals`` occurs (one table per language)."""
+    scan = gated_entries(sentence, table, literals, gate=gated)
+    return [(m.start(), m.end(), w) for w, rx in scan for m in rx.finditer(sentence)]
 
 
 def find_weapons(

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from geoevents.extract.counts import WeaponCounts
+from geoevents.extract.counts import WeaponCounts, first_counts
 from geoevents.extract.sentences import has_stem
 from geoevents.extract.uk_ru import numbers
 from geoevents.extract.uk_ru.numbers import QUALIFIER, QUALIFIERS, parse_number
@@ -215,15 +215,4 @@ def parse_counts(sentence: str, *, gated: bool = True) -> WeaponCounts:
         and (_DIGIT.search(sentence) or has_stem(sentence, _NUMBER_GATE))
     ):
         return WeaponCounts()
-    found: dict[str, tuple[int, Figure]] = {}
-    for kind, pos, fig in _found(sentence, gated):
-        if kind not in found or pos < found[kind][0]:
-            found[kind] = (pos, fig)
-    launched = found.get("launched", (0, None))[1]
-    intercepted = found.get("intercepted", (0, None))[1]
-    if intercepted is None and launched is not None:
-        m = _ALL_DOWN.search(sentence)
-        if m is not None and m.start() > found["launched"][0]:
-            text = " ".join(m.group(0).split())
-            intercepted = Figure(launched.low, launched.high, launched.qualifier, text)
-    return WeaponCounts(launched, intercepted)
+    return first_counts(_found(sentence, gated), sentence, _ALL_DOWN)

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import re
 
-from geoevents.extract.detect import _KIND_TYPE, Detection
+from geoevents.extract.detect import _KIND_TYPE, Detection, hit_before
 from geoevents.extract.sentences import has_stem
 from geoevents.extract.uk_ru.weapons import is_target_use, weapon_spans
 from geoevents.extract.weapons import Weapon
@@ -298,6 +298,8 @@ def detect(
     'shelling_missile_attack'
     >>> detect("Влучань не зафіксовано.") is None
     True
+    >>> detect("Дві ракети влучили в порт, ще дві збито").event_type  # a hit, then downed
+    'shelling_missile_attack'
     >>> detect("У Бердянську підірвали автомобіль посадовця.").event_type
     'remote_explosive'
     >>> d = detect("Знищено склад боєприпасів", corroborated=True)
@@ -336,7 +338,7 @@ def detect(
         order = {"interception": 0, "remote_explosive": 1}
         typed.sort(key=lambda h: (order.get(h[3], 2), h[0]))
         a, b, text, etype, _ = typed[0]
-        hit = _hit_before(sentence, a, used) if etype == "interception" else None
+        hit = hit_before(sentence, a, used, _HIT_VERB) if etype == "interception" else None
         if hit is not None:  # "дві ракети влучили в порт, ще дві збито"
             return hit
         return Detection(etype, text, a, b, f"trigger {text!r} -> {etype}")
@@ -374,23 +376,3 @@ def _untyped(
         f"trigger {m.group(0)!r} {why} -> default",
         1,
     )
-
-
-def _hit_before(
-    sentence: str, before: int, used: list[tuple[int, int, Weapon]]
-) -> Detection | None:
-    """A weapon that hit something, told before the interception of others: the strike.
-
-    >>> s = "Дві ракети влучили в порт, ще дві збито"
-    >>> _hit_before(s, 35, weapon_spans(s)).event_type
-    'shelling_missile_attack'
-    """
-    m = _HIT_VERB.search(sentence, 0, before)
-    if m is None:
-        return None
-    weapon = next((w for a, _b, w in used if a < m.start()), None)
-    if weapon is None:
-        return None
-    etype = _KIND_TYPE[weapon.kind]
-    reason = f"{weapon.label} {m.group(0)!r} before the interception -> {etype}"
-    return Detection(etype, m.group(0), m.start(), m.end(), reason, 2)

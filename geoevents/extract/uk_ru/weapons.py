@@ -48,8 +48,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from geoevents.extract.sentences import gated_entries, has_stem
-from geoevents.extract.weapons import WEAPONS, Weapon, weapon_labels
+from geoevents.extract.sentences import has_stem
+from geoevents.extract.weapons import WEAPONS, Weapon, scan_weapons, weapon_labels
 
 _BY_LABEL = {w.label: w for w in WEAPONS}
 
@@ -271,12 +271,7 @@ def _without_rocket_shells(
 
 def _scan(sentence: str, *, gated: bool = True) -> list[tuple[int, int, Weapon]]:
     """All weapon spans; with ``gated``, only patterns whose literals occur."""
-    scan = gated_entries(sentence, _compiled(), WEAPON_LITERALS, gate=gated)
-    out = []
-    for w, rx in scan:
-        for m in rx.finditer(sentence):
-            out.append((m.start(), m.end(), w))
-    return out
+    return scan_weapons(sentence, _compiled(), WEAPON_LITERALS, gated=gated)
 
 
 def find_weapons(
