@@ -7,6 +7,7 @@ sentence (wire copy repeats boilerplate sentences across articles).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from geoevents.extract.casualties import GATE_STEMS as CASUALTY_STEMS
@@ -64,6 +65,27 @@ class SentenceFacts:
     counts: WeaponCounts = WeaponCounts()  # weapons launched / shot down
 
 
+@dataclass(frozen=True)
+class FactReaders:
+    """One language's readers of what a sentence says on its own (English:
+    :data:`ENGLISH_READERS`; Ukrainian and Russian: :mod:`geoevents.extract.uk_ru.facts`).
+
+    ``harmed`` says whether aircraft are harmed ("two bombers were damaged": a military
+    target); ``retype`` may change a detection given the sentence's weapon counts.
+    """
+
+    weapon_spans: Callable[[str], list[tuple[int, int, Weapon]]]
+    clause_casualties: Callable[[str], list[ClauseFigures]]
+    casualty_stems: tuple[str, ...]
+    parse_counts: Callable[[str], WeaponCounts]
+    trigger_stems: tuple[str, ...]
+    find_targets: Callable[[str], tuple[str, ...]]
+    detect: Callable[..., Detection | None]
+    find_weapons: Callable[[str, list[tuple[int, int, Weapon]]], tuple[str, ...]]
+    harmed: Callable[[str, list[tuple[int, int, Weapon]]], bool] = lambda s, spans: False
+    retype: Callable[[Detection, WeaponCounts], Detection] = lambda det, counts: det
+
+
 def sentence_facts(s: str) -> SentenceFacts:
     """The :class:`SentenceFacts` of ``s`` (computed afresh; the extractor memoises).
 
@@ -73,22 +95,29 @@ def sentence_facts(s: str) -> SentenceFacts:
     >>> sentence_facts("Residents spent the night in shelters.").detection is None
     True
     """
-    wspans = weapon_spans(s)
+    return read_facts(s, ENGLISH_READERS)
+
+
+def read_facts(s: str, r: FactReaders) -> SentenceFacts:
+    """The :class:`SentenceFacts` of ``s`` read by one language's readers ``r``."""
+    wspans = r.weapon_spans(s)
     per_clause = (
-        tuple(clause_casualties(s)) if has_stem(s, CASUALTY_STEMS) else ((0, len(s), _NONE),)
+        tuple(r.clause_casualties(s)) if has_stem(s, r.casualty_stems) else ((0, len(s), _NONE),)
     )
-    counts = parse_counts(s)
+    counts = r.parse_counts(s)
     has_figs = bool(counts) or any(c.killed or c.injured for _, _, c in per_clause)
     det = None
     targets = None
-    if has_stem(s, TRIGGER_STEMS):  # no trigger word: no detection, no targets needed
-        targets = find_targets(s)
-        harmed = harmed_aircraft(s, wspans)  # "two bombers were damaged": a military target
+    if has_stem(s, r.trigger_stems):  # no trigger word: no detection, no targets needed
+        targets = r.find_targets(s)
+        harmed = r.harmed(s, wspans)
         if harmed:
             targets = tuple(sorted({*targets, "aircraft"}))
         corroborated = has_figs or harmed or not STRIKE_TARGETS.isdisjoint(targets)
-        det = detect(s, wspans, corroborated=corroborated)
-    weapons = find_weapons(s, wspans)
+        det = r.detect(s, wspans, corroborated=corroborated)
+        if det is not None:
+            det = r.retype(det, counts)
+    weapons = r.find_weapons(s, wspans)
     return SentenceFacts(
         tuple(wspans),
         per_clause,
@@ -133,3 +162,16 @@ def merge_figures(per_clause: tuple[ClauseFigures, ...]) -> Casualties:
         killed = killed or c.killed
         injured = injured or c.injured
     return Casualties(killed, injured)
+
+
+ENGLISH_READERS = FactReaders(
+    weapon_spans,
+    clause_casualties,
+    CASUALTY_STEMS,
+    parse_counts,
+    TRIGGER_STEMS,
+    find_targets,
+    detect,
+    find_weapons,
+    harmed=harmed_aircraft,
+)
